@@ -1,0 +1,29 @@
+import { prepareEnvironment } from '@app/config';
+import { serveHttpApplication } from '@app/health';
+import { useAppLogger } from '@app/observability';
+import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { httpServerConfig } from './http-server.config';
+import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
+import { McpHttpModule } from './mcp-http.module';
+
+async function bootstrap(): Promise<void> {
+  prepareEnvironment(MCP_HTTP_CONFIGS);
+  const app = await NestFactory.create<NestExpressApplication>(McpHttpModule, {
+    bufferLogs: true,
+    abortOnError: false,
+    forceCloseConnections: true,
+  });
+  useAppLogger(app);
+  const http = app.get<ConfigType<typeof httpServerConfig>>(httpServerConfig.KEY);
+  app.disable('x-powered-by');
+  app.set('trust proxy', http.trustProxy);
+  await serveHttpApplication(app, http, 'McpHttp');
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('McpHttp').error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { prepareEnvironment } from '@app/config';
+import { StderrConsoleLogger, useAppLogger } from '@app/observability';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MCP_STDIO_CONFIGS } from './mcp-stdio.configs';
+import { McpStdioModule } from './mcp-stdio.module';
+
+// stdout carries nothing but the MCP protocol: every log line, from the first, goes to stderr.
+async function bootstrap(): Promise<void> {
+  prepareEnvironment(MCP_STDIO_CONFIGS);
+  const app = await NestFactory.createApplicationContext(McpStdioModule, {
+    logger: new StderrConsoleLogger(),
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  useAppLogger(app);
+  const logger = new Logger('McpStdio');
+  let closing = false;
+  const close = async (reason: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.log(`Stopping: ${reason}`);
+    await app.close();
+    process.exit(0);
+  };
+  // The client ends the session by closing our stdin.
+  process.stdin.on('end', () => void close('stdin closed'));
+  process.stdin.resume();
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+  logger.log('Ready on stdio');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

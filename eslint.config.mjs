@@ -1,0 +1,74 @@
+import eslint from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const LIB_IMPORT_PATTERNS = [
+  { regex: '^@app/[^/]+/.+', message: 'Import a lib through its index only: @app/<lib>.' },
+  { regex: '(^|/)libs/', message: 'Import libs through their @app/<lib> alias, never by path.' },
+];
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.jest-cache/**',
+      'test/fixtures/**',
+      'artillery/node_modules/**',
+    ],
+  },
+  eslint.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true, allowStaticOnly: true }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-definitions': 'off',
+      // Nest and winston type their option bags and transports as classes that callers fill with literals.
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      // JSON readers return the shape their caller declares (`json<RepositoryJson>()`): a one-use type parameter is the point.
+      '@typescript-eslint/no-unnecessary-type-parameters': 'off',
+      'no-restricted-imports': ['error', { patterns: LIB_IMPORT_PATTERNS }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through a config namespace (libs/config).' },
+      ],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...LIB_IMPORT_PATTERNS, { regex: '(^|/)apps/', message: 'A lib never imports an app.' }] },
+      ],
+    },
+  },
+  {
+    files: ['libs/config/src/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.cjs', 'bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+);

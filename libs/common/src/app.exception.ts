@@ -1,0 +1,35 @@
+import { HttpStatus } from '@nestjs/common';
+
+export type AppExceptionParams = Readonly<Record<string, string | number>>;
+
+export interface AppExceptionOptions {
+  /** Values interpolated into the localized message of the code. */
+  params?: AppExceptionParams;
+  /** Seconds a client should wait before retrying; sent as `Retry-After`. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+/**
+ * Base of every error a lib lets escape. The code is both the machine-readable error code sent to
+ * clients and the i18n key of its message; `message` is the operator-facing English text for logs
+ * and never reaches a client. Subclasses narrow `code` to their lib's code enum.
+ */
+export abstract class AppException extends Error {
+  readonly status: number;
+  readonly params: AppExceptionParams;
+  readonly retryAfterSeconds: number | undefined;
+
+  protected constructor(
+    readonly code: string,
+    status: HttpStatus,
+    message: string,
+    options: AppExceptionOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.status = status;
+    this.params = options.params ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}

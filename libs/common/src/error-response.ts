@@ -1,0 +1,62 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { AppException, type AppExceptionParams } from './app.exception';
+import { CommonErrorCode } from './common-error-code.enum';
+
+export interface ErrorResponse {
+  readonly status: number;
+  readonly code: string;
+  readonly params: AppExceptionParams;
+  readonly retryAfterSeconds: number | undefined;
+  /** True when the error is ours to log as a defect rather than the caller's mistake. */
+  readonly unexpected: boolean;
+}
+
+const CODE_BY_STATUS: Readonly<Partial<Record<number, CommonErrorCode>>> = {
+  [HttpStatus.BAD_REQUEST]: CommonErrorCode.BAD_REQUEST,
+  [HttpStatus.UNAUTHORIZED]: CommonErrorCode.UNAUTHORIZED,
+  [HttpStatus.FORBIDDEN]: CommonErrorCode.FORBIDDEN,
+  [HttpStatus.NOT_FOUND]: CommonErrorCode.NOT_FOUND,
+  [HttpStatus.METHOD_NOT_ALLOWED]: CommonErrorCode.METHOD_NOT_ALLOWED,
+  [HttpStatus.PAYLOAD_TOO_LARGE]: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  [HttpStatus.TOO_MANY_REQUESTS]: CommonErrorCode.TOO_MANY_REQUESTS,
+  [HttpStatus.SERVICE_UNAVAILABLE]: CommonErrorCode.SERVICE_UNAVAILABLE,
+};
+
+function statusOfForeignError(error: unknown): number | undefined {
+  // body-parser and other Express middleware signal client errors with a numeric `status`.
+  if (typeof error === 'object' && error !== null && 'status' in error) {
+    const { status } = error;
+    if (typeof status === 'number' && status >= 400 && status < 500) return status;
+  }
+  return undefined;
+}
+
+/** Classifies anything thrown into what a transport needs to answer, without leaking internals. */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  if (error instanceof AppException) {
+    return {
+      status: error.status,
+      code: error.code,
+      params: error.params,
+      retryAfterSeconds: error.retryAfterSeconds,
+      unexpected: error.status >= 500 && error.status !== 503,
+    };
+  }
+  const status = error instanceof HttpException ? error.getStatus() : statusOfForeignError(error);
+  if (status !== undefined) {
+    return {
+      status,
+      code: CODE_BY_STATUS[status] ?? (status < 500 ? CommonErrorCode.BAD_REQUEST : CommonErrorCode.INTERNAL),
+      params: {},
+      retryAfterSeconds: undefined,
+      unexpected: status >= 500,
+    };
+  }
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    code: CommonErrorCode.INTERNAL,
+    params: {},
+    retryAfterSeconds: undefined,
+    unexpected: true,
+  };
+}

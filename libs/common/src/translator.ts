@@ -1,0 +1,19 @@
+import type { AppExceptionParams } from './app.exception';
+
+/**
+ * Port to the message catalogues: `key` is `<namespace>.<KEY>` (`errors.NOT_FOUND`). The language is
+ * `locale` when given (an MCP session's), else the current HTTP request's, else the default. A
+ * missing key yields undefined from `find` so callers can fall back deliberately.
+ */
+export abstract class Translator {
+  abstract find(key: string, params?: AppExceptionParams, locale?: string): string | undefined;
+
+  t(key: string, params?: AppExceptionParams, locale?: string): string {
+    return this.find(key, params, locale) ?? key;
+  }
+
+  /** The message for an error code, or the generic one when the catalogue has none for it. */
+  error(code: string, params: AppExceptionParams, locale?: string): string {
+    return this.find(`errors.${code}`, params, locale) ?? this.t('errors.INTERNAL', {}, locale);
+  }
+}

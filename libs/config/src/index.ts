@@ -1,0 +1,10 @@
+export { AppConfigModule } from './app-config.module';
+export type { ConfigDefinition } from './config-definition';
+export type { ConfigNamespace } from './config-namespace';
+export { renderConfigurationReference } from './configuration-reference';
+export { defineConfig } from './define-config';
+export { env, type EnvSchema } from './env';
+export { renderEnvExample } from './env-example';
+export { InvalidEnvironmentError } from './invalid-environment.error';
+export { prepareEnvironment } from './prepare-environment';
+export { validateEnvironment, type RawEnvironment } from './validate-environment';

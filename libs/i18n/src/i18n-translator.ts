@@ -1,0 +1,23 @@
+import { Translator, type AppExceptionParams } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { I18nContext, I18nService } from 'nestjs-i18n';
+import { i18nConfig } from './i18n.config';
+
+/** The catalogues under i18n/<lang>/ through nestjs-i18n. */
+@Injectable()
+export class I18nTranslator extends Translator {
+  constructor(
+    private readonly i18n: I18nService,
+    @Inject(i18nConfig.KEY) private readonly config: ConfigType<typeof i18nConfig>,
+  ) {
+    super();
+  }
+
+  find(key: string, params: AppExceptionParams = {}, locale?: string): string | undefined {
+    const lang = locale ?? I18nContext.current()?.lang ?? this.config.defaultLocale;
+    const message: unknown = this.i18n.t(key, { lang, args: params });
+    // nestjs-i18n echoes the key when the catalogue has no such entry.
+    return typeof message === 'string' && message !== key ? message : undefined;
+  }
+}

@@ -1,0 +1,6 @@
+export { loggingConfig } from './logging.config';
+export { ObservabilityModule } from './observability.module';
+export type { ObservabilityOptions } from './observability-options';
+export { secretRedactionFormat } from './secret-redaction.format';
+export { useAppLogger } from './use-app-logger';
+export { StderrConsoleLogger } from './stderr-console.logger';

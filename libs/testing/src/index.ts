@@ -1,0 +1,5 @@
+export { basicAuth } from './basic-auth';
+export { FakeBitbucketProcess, type FakeRequestRecord } from './fake-bitbucket.process';
+export { freePort } from './free-port';
+export { REPO_ROOT } from './repo-root';
+export { SpawnedProcess, type ProcessExit } from './spawned-process';

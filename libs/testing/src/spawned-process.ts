@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { REPO_ROOT } from './repo-root';
+
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** A built app (dist/apps/<app>/main.js) run as a real child process, its output captured. */
+export class SpawnedProcess {
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<ProcessExit>;
+
+  private constructor(readonly child: ChildProcess) {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = once(child, 'exit').then(([code, signal]) => ({
+      code: code as number | null,
+      signal: signal as NodeJS.Signals | null,
+    }));
+  }
+
+  static start(app: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
+    const child = spawn(process.execPath, [`dist/apps/${app}/main.js`, ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return new SpawnedProcess(child);
+  }
+
+  /** Polls `url` until it answers 200, or fails with the process output after `timeoutMs`. */
+  async waitForHttp(url: string, timeoutMs = 10000): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs && this.child.exitCode === null && this.child.signalCode === null) {
+      try {
+        const res = await fetch(url);
+        if (res.ok) return Date.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(25);
+    }
+    throw new Error(
+      `${url} not ready after ${Date.now() - started} ms\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+    );
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15000): Promise<ProcessExit> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await this.exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
