@@ -1,0 +1,127 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Caller } from '../auth/caller.decorator';
+import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakePullRequest, FakePullRequestEvent } from '../dataset/fake-pull-request';
+import { cloudList } from '../shared/cloud-list';
+import { cloudCommit } from './cloud-commit.representation';
+import { cloudCommitStatus } from './cloud-commit-status.representation';
+import { CloudLinks } from './cloud-links';
+import { cloudPullRequestActivity } from './cloud-pull-request-activity.representation';
+import { cloudPullRequestDiffPath } from './cloud-pull-request-diff.representation';
+import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+
+const REVIEW_EVENTS: readonly FakePullRequestEvent['type'][] = [
+  'approved',
+  'unapproved',
+  'changes_requested',
+  'changes_request_removed',
+];
+
+/** Approvals and change requests are states: the log shows each reviewer's current one only. */
+function currentEvents(pr: FakePullRequest): FakePullRequestEvent[] {
+  const lastReview = new Map<string, number>();
+  for (const event of pr.events) if (REVIEW_EVENTS.includes(event.type)) lastReview.set(event.userSlug, event.id);
+  return pr.events.filter(
+    (event) => !REVIEW_EVENTS.includes(event.type) || lastReview.get(event.userSlug) === event.id,
+  );
+}
+
+/** GET W/pullrequests/{id}/activity, /commits, /statuses, and the diff, diffstat and patch redirects. */
+@Controller('2.0/repositories/:workspace/:repoSlug/pullrequests/:pullRequestId')
+export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
+  /** Newest first, with a cursor for `next` (NOTES §2.7: pagelen 20). */
+  @Get('activity')
+  activity(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+  ): Record<string, unknown> {
+    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+    const links = CloudLinks.of(req);
+    const entries = currentEvents(pr)
+      .reverse()
+      .map((event) => cloudPullRequestActivity(event, pr, this.operations, this.data, links))
+      .filter((entry) => entry !== undefined);
+    return cloudList(req, entries, (entry) => entry, { defaultPagelen: 20, iterator: true });
+  }
+
+  @Get('commits')
+  commits(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+  ): Record<string, unknown> {
+    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+    const repository = this.operations.sourceRepository(pr);
+    const links = CloudLinks.of(req);
+    return cloudList(req, this.operations.commits(pr), (commit) => cloudCommit(commit, repository, this.data, links), {
+      iterator: true,
+    });
+  }
+
+  /** Build statuses of the source head. */
+  @Get('statuses')
+  statuses(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+  ): Record<string, unknown> {
+    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+    const repository = this.operations.sourceRepository(pr);
+    const links = CloudLinks.of(req);
+    const statuses = this.data
+      .buildStatusesOf(repository, this.operations.sourceHead(pr))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    return cloudList(req, statuses, (status) => cloudCommitStatus(status, repository, links));
+  }
+
+  @Get('diff')
+  diff(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'diff', req, res);
+  }
+
+  @Get('diffstat')
+  diffstat(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'diffstat', req, res);
+  }
+
+  @Get('patch')
+  patch(
+    @Caller() caller: FakeIdentity,
+    @Param('workspace') workspace: string,
+    @Param('repoSlug') repoSlug: string,
+    @Param('pullRequestId') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): void {
+    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'patch', req, res);
+  }
+
+  /** Cloud answers these with a bodiless 302 to the repository's diff routes (NOTES §2.5). */
+  private redirect(pr: FakePullRequest, kind: 'diff' | 'diffstat' | 'patch', req: Request, res: Response): void {
+    const location = CloudLinks.of(req).api(cloudPullRequestDiffPath(pr, this.operations, kind)).href;
+    res.status(302).setHeader('Location', location);
+    res.end();
+  }
+}
