@@ -1,0 +1,107 @@
+import type { PageOptions } from '../bitbucket-client.port';
+import type { BbPage } from '../model/bb-page';
+import { pageCursor } from '../pagination/page-cursor';
+import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
+import type { UpstreamRequest } from '../upstream/upstream-request';
+import type { UpstreamResponse } from '../upstream/upstream-response';
+import type { CloudPageJson } from './cloud-json';
+
+const MAX_PAGELEN = 100;
+
+/** The first page of a listing: below the API root, with its query. */
+type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
+
+/** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
+export class CloudApi {
+  constructor(readonly upstream: BitbucketUpstream) {}
+
+  /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
+  send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+    return this.upstream.send(request, signal);
+  }
+
+  async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
+    const response = await this.upstream.send(request, signal);
+    return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
+  }
+
+  async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {
+    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).text();
+  }
+
+  /** Raw bytes (file contents), undecoded. */
+  async bytes(request: UpstreamRequest, signal?: AbortSignal): Promise<Buffer> {
+    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).body;
+  }
+
+  /** Items per Cloud page for the caller's `limit`. */
+  pagelen(options: PageOptions | undefined): number {
+    return Math.min(MAX_PAGELEN, Math.max(1, options?.limit ?? 25));
+  }
+
+  /**
+   * One page of a listing. The first page is `path?query&pagelen=…`; later pages follow Cloud's opaque
+   * `next` link from the cursor, which already carries the query.
+   */
+  async page<J, T>(
+    listing: string,
+    request: CloudListingRequest,
+    options: PageOptions | undefined,
+    map: (json: J) => T,
+  ): Promise<BbPage<T>> {
+    const page = await this.rawPage<J>(listing, request, options);
+    return this.toPage(listing, page, page.values.map(map));
+  }
+
+  /** The Cloud page a cursor (or its absence) names, unmapped. */
+  async rawPage<J>(
+    listing: string,
+    request: CloudListingRequest,
+    options: PageOptions | undefined,
+  ): Promise<CloudPageJson<J>> {
+    const next = pageCursor.decode(options?.cursor, listing);
+    return this.json<CloudPageJson<J>>(
+      typeof next === 'string'
+        ? { method: 'GET', route: request.route, path: next }
+        : {
+            method: 'GET',
+            route: request.route,
+            path: request.path,
+            query: { ...request.query, pagelen: this.pagelen(options) },
+          },
+      options?.signal,
+    );
+  }
+
+  /** `items` (mapped from `page`) with the cursor that continues after `page`. */
+  toPage<T>(listing: string, page: CloudPageJson<unknown>, items: readonly T[]): BbPage<T> {
+    return {
+      items,
+      ...(page.next === undefined ? {} : { cursor: pageCursor.encode(listing, page.next) }),
+      ...(page.size === undefined ? {} : { total: page.size }),
+    };
+  }
+
+  /** The items of a listing, following `next` links, from at most `maxPages` pages. */
+  async all<J>(request: CloudListingRequest, maxPages: number, signal?: AbortSignal): Promise<readonly J[]> {
+    const values: J[] = [];
+    let next: string | undefined;
+    for (let read = 0; read < maxPages; read += 1) {
+      const page = await this.json<CloudPageJson<J>>(
+        next === undefined
+          ? {
+              method: 'GET',
+              route: request.route,
+              path: request.path,
+              query: { ...request.query, pagelen: MAX_PAGELEN },
+            }
+          : { method: 'GET', route: request.route, path: next },
+        signal,
+      );
+      values.push(...page.values);
+      if (page.next === undefined) break;
+      next = page.next;
+    }
+    return values;
+  }
+}

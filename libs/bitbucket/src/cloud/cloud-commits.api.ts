@@ -1,0 +1,209 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
+import { BitbucketException } from '../bitbucket.exception';
+import type { BbBuildStatus } from '../model/bb-build-status';
+import type { BbCommit } from '../model/bb-commit';
+import type { BbComparison } from '../model/bb-comparison';
+import type { BbPage } from '../model/bb-page';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { CloudApi } from './cloud-api';
+import type { CloudCommitJson, CloudCommitStatusJson, CloudDiffstatJson } from './cloud-code-json';
+import { cloudCodeMappers } from './cloud-code-mappers';
+import { cloudFilteredPage } from './cloud-filtered-page';
+import { cloudPath } from './cloud-path';
+import { CloudRevisions } from './cloud-revisions';
+
+/** How many commits a comparison lists; it counts and lists files over at most COMPARISON_PAGES pages of 100. */
+const AHEAD_LISTED = 100;
+const COMPARISON_PAGES = 50;
+
+interface CommitFilter {
+  readonly author?: string;
+  readonly since?: string;
+  readonly until?: string;
+}
+
+function instant(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${name} is not a date: ${value}`, {
+      params: { detail: `${name} must be an ISO-8601 date (${value}).` },
+    });
+  }
+  return time;
+}
+
+/** Whether a commit passes the filters Cloud has no server-side parameter for. */
+function commitFilter(filter: CommitFilter): ((commit: BbCommit) => boolean) | undefined {
+  const author = filter.author?.toLowerCase();
+  const since = instant('since', filter.since);
+  const until = instant('until', filter.until);
+  if ((author === undefined || author === '') && since === undefined && until === undefined) return undefined;
+  return (commit) => {
+    const time = Date.parse(commit.date);
+    const people = [
+      commit.authorName,
+      commit.authorEmail,
+      commit.author?.id,
+      commit.author?.name,
+      commit.author?.displayName,
+    ];
+    return (
+      (author === undefined ||
+        author === '' ||
+        people.some((value) => value?.toLowerCase().includes(author) === true)) &&
+      (since === undefined || time >= since) &&
+      (until === undefined || time <= until)
+    );
+  };
+}
+
+/** Cloud commits, comparisons, diffs and build statuses (NOTES §2.4–2.5). */
+export class CloudCommitsApi {
+  private readonly revisions: CloudRevisions;
+
+  constructor(private readonly api: CloudApi) {
+    this.revisions = new CloudRevisions(api);
+  }
+
+  /**
+   * `commits?include={ref}` (every branch and tag without one; a query parameter, so refs with slashes
+   * need no path encoding), narrowed to `path` by Cloud. Cloud cannot filter on author or date: those
+   * filters run here, over a bounded number of pages (cloudFilteredPage).
+   */
+  async listCommits(
+    repo: BbRepositoryRef,
+    input: { ref?: string; path?: string } & CommitFilter,
+    options?: PageOptions,
+  ): Promise<BbPage<BbCommit>> {
+    const request = {
+      route: 'GET /repositories/{workspace}/{repo}/commits',
+      path: cloudPath.repository(repo, '/commits'),
+      query: {
+        ...(input.ref === undefined || input.ref === '' ? {} : { include: input.ref }),
+        ...(input.path === undefined || input.path === '' ? {} : { path: input.path }),
+      },
+    };
+    const listing = `commits ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.path, input.author, input.since, input.until])}`;
+    const keep = commitFilter(input);
+    const map = (json: CloudCommitJson): BbCommit => cloudCodeMappers.commit(json);
+    return keep === undefined
+      ? this.api.page(listing, request, options, map)
+      : cloudFilteredPage(this.api, listing, request, options, map, keep);
+  }
+
+  async getCommit(repo: BbRepositoryRef, input: { hash: string }, options?: CallOptions): Promise<BbCommit> {
+    return cloudCodeMappers.commit(
+      await this.api.json<CloudCommitJson>(
+        {
+          method: 'GET',
+          route: 'GET /repositories/{workspace}/{repo}/commit/{commit}',
+          path: cloudPath.repository(repo, `/commit/${cloudPath.segment(input.hash)}`),
+        },
+        options?.signal,
+      ),
+    );
+  }
+
+  /**
+   * Both refs are first resolved to their head commits, so the specs below hold plain hashes. Ahead:
+   * `commits?include=from&exclude=to`; behind: the reverse, counted; files: `diffstat/{from}..{to}`
+   * (Cloud puts the side with the changes first, the opposite of `git diff`) from the merge base.
+   */
+  async compareRefs(
+    repo: BbRepositoryRef,
+    input: { from: string; to: string },
+    options?: CallOptions,
+  ): Promise<BbComparison> {
+    const signal = options?.signal;
+    const [from, to] = await Promise.all([
+      this.revisions.head(repo, input.from, signal),
+      this.revisions.head(repo, input.to, signal),
+    ]);
+    const [ahead, behind, files, mergeBase] = await Promise.all([
+      this.between(repo, from, to, signal),
+      this.between(repo, to, from, signal),
+      this.api.all<CloudDiffstatJson>(
+        {
+          route: 'GET /repositories/{workspace}/{repo}/diffstat/{spec}',
+          path: cloudPath.repository(repo, `/diffstat/${from}..${to}`),
+          query: { topic: true },
+        },
+        COMPARISON_PAGES,
+        signal,
+      ),
+      this.api.json<CloudCommitJson>(
+        {
+          method: 'GET',
+          route: 'GET /repositories/{workspace}/{repo}/merge-base/{revspec}',
+          path: cloudPath.repository(repo, `/merge-base/${from}..${to}`),
+        },
+        signal,
+      ),
+    ]);
+    return {
+      from: input.from,
+      to: input.to,
+      ahead: ahead.slice(0, AHEAD_LISTED).map((json) => cloudCodeMappers.commit(json)),
+      aheadTotal: ahead.length,
+      behindTotal: behind.length,
+      files: files.map((json) => cloudCodeMappers.fileChange(json)),
+      mergeBase: mergeBase.hash,
+    };
+  }
+
+  /** Raw unified diff of one commit against its first parent. */
+  getCommitDiff(
+    repo: BbRepositoryRef,
+    input: { hash: string; paths?: readonly string[]; contextLines?: number },
+    options?: CallOptions,
+  ): Promise<string> {
+    return this.api.text(
+      {
+        method: 'GET',
+        route: 'GET /repositories/{workspace}/{repo}/diff/{spec}',
+        path: cloudPath.repository(repo, `/diff/${cloudPath.segment(input.hash)}`),
+        query: {
+          ...(input.contextLines === undefined ? {} : { context: input.contextLines }),
+          ...(input.paths === undefined || input.paths.length === 0 ? {} : { path: input.paths }),
+        },
+      },
+      options?.signal,
+    );
+  }
+
+  listBuildStatuses(
+    repo: BbRepositoryRef,
+    input: { commit: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbBuildStatus>> {
+    return this.api.page(
+      `statuses ${repo.workspace}/${repo.repo} ${input.commit}`,
+      {
+        route: 'GET /repositories/{workspace}/{repo}/commit/{commit}/statuses',
+        path: cloudPath.repository(repo, `/commit/${cloudPath.segment(input.commit)}/statuses`),
+      },
+      options,
+      (json: CloudCommitStatusJson) => cloudCodeMappers.buildStatus(json),
+    );
+  }
+
+  /** Commits on `include` and not on `exclude`, newest first, read to the end (at most COMPARISON_PAGES pages). */
+  private between(
+    repo: BbRepositoryRef,
+    include: string,
+    exclude: string,
+    signal: AbortSignal | undefined,
+  ): Promise<readonly CloudCommitJson[]> {
+    return this.api.all<CloudCommitJson>(
+      {
+        route: 'GET /repositories/{workspace}/{repo}/commits',
+        path: cloudPath.repository(repo, '/commits'),
+        query: { include, exclude },
+      },
+      COMPARISON_PAGES,
+      signal,
+    );
+  }
+}

@@ -1,0 +1,133 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbPage } from '../model/bb-page';
+import type { BbPipeline } from '../model/bb-pipeline';
+import type { BbPipelineStep } from '../model/bb-pipeline-step';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { CloudApi } from './cloud-api';
+import { cloudPath } from './cloud-path';
+import type { CloudPipelineJson, CloudPipelineStepJson } from './cloud-pipeline-json';
+import { cloudPipelineMappers } from './cloud-pipeline-mappers';
+
+const PIPELINES = '/repositories/{workspace}/{repo}/pipelines';
+
+/** Cloud Pipelines (NOTES §2.8); pipeline and step uuids travel with their braces, encoded. */
+export class CloudPipelinesApi {
+  constructor(private readonly api: CloudApi) {}
+
+  /** Newest first; `ref` and `status` are the listing's `target.ref_name` and `status` parameters. */
+  listPipelines(
+    repo: BbRepositoryRef,
+    input: { ref?: string; status?: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbPipeline>> {
+    return this.api.page(
+      `pipelines ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.status])}`,
+      {
+        route: `GET ${PIPELINES}`,
+        path: cloudPath.repository(repo, '/pipelines'),
+        query: {
+          sort: '-created_on',
+          ...(input.ref === undefined || input.ref === '' ? {} : { 'target.ref_name': input.ref }),
+          ...(input.status === undefined || input.status === '' ? {} : { status: input.status }),
+        },
+      },
+      options,
+      (json: CloudPipelineJson) => cloudPipelineMappers.pipeline(json),
+    );
+  }
+
+  async getPipeline(repo: BbRepositoryRef, input: { uuid: string }, options?: CallOptions): Promise<BbPipeline> {
+    const json = await this.api.json<CloudPipelineJson>(
+      { method: 'GET', route: `GET ${PIPELINES}/{uuid}`, path: this.path(repo, input.uuid) },
+      options?.signal,
+    );
+    return cloudPipelineMappers.pipeline(json);
+  }
+
+  /** A run of the ref's pipeline, or of a custom one (`selector`), optionally on a given commit, with variables. */
+  async triggerPipeline(
+    repo: BbRepositoryRef,
+    input: {
+      ref: string;
+      refType?: 'branch' | 'tag';
+      commit?: string;
+      customPipeline?: string;
+      variables?: readonly { key: string; value: string; secured?: boolean }[];
+    },
+    options?: CallOptions,
+  ): Promise<BbPipeline> {
+    const json = await this.api.json<CloudPipelineJson>(
+      {
+        method: 'POST',
+        route: `POST ${PIPELINES}`,
+        path: cloudPath.repository(repo, '/pipelines'),
+        json: {
+          target: {
+            type: 'pipeline_ref_target',
+            ref_type: input.refType ?? 'branch',
+            ref_name: input.ref,
+            ...(input.commit === undefined ? {} : { commit: { type: 'commit', hash: input.commit } }),
+            ...(input.customPipeline === undefined
+              ? {}
+              : { selector: { type: 'custom', pattern: input.customPipeline } }),
+          },
+          ...(input.variables === undefined
+            ? {}
+            : {
+                variables: input.variables.map((variable) => ({
+                  key: variable.key,
+                  value: variable.value,
+                  secured: variable.secured ?? false,
+                })),
+              }),
+        },
+      },
+      options?.signal,
+    );
+    return cloudPipelineMappers.pipeline(json);
+  }
+
+  async stopPipeline(repo: BbRepositoryRef, input: { uuid: string }, options?: CallOptions): Promise<void> {
+    await this.api.json<undefined>(
+      {
+        method: 'POST',
+        route: `POST ${PIPELINES}/{uuid}/stopPipeline`,
+        path: this.path(repo, input.uuid, '/stopPipeline'),
+      },
+      options?.signal,
+    );
+  }
+
+  listPipelineSteps(
+    repo: BbRepositoryRef,
+    input: { uuid: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbPipelineStep>> {
+    return this.api.page(
+      `pipeline steps ${repo.workspace}/${repo.repo} ${input.uuid}`,
+      { route: `GET ${PIPELINES}/{uuid}/steps`, path: this.path(repo, input.uuid, '/steps') },
+      options,
+      (json: CloudPipelineStepJson) => cloudPipelineMappers.step(json),
+    );
+  }
+
+  /** The step's log as raw text. */
+  getPipelineStepLog(
+    repo: BbRepositoryRef,
+    input: { uuid: string; stepUuid: string },
+    options?: CallOptions,
+  ): Promise<string> {
+    return this.api.text(
+      {
+        method: 'GET',
+        route: `GET ${PIPELINES}/{uuid}/steps/{stepUuid}/log`,
+        path: this.path(repo, input.uuid, `/steps/${cloudPath.uuid(input.stepUuid)}/log`),
+      },
+      options?.signal,
+    );
+  }
+
+  private path(repo: BbRepositoryRef, uuid: string, rest = ''): string {
+    return cloudPath.repository(repo, `/pipelines/${cloudPath.uuid(uuid)}${rest}`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbPage } from '../model/bb-page';
+import type { BbRepository } from '../model/bb-repository';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { CloudApi } from './cloud-api';
+import type { CloudRepositoryJson } from './cloud-json';
+import { cloudMappers } from './cloud-mappers';
+import { cloudPath } from './cloud-path';
+
+/** Cloud repositories of a workspace (the cross-workspace listing answers 410 since 2026). */
+export class CloudRepositoriesApi {
+  constructor(private readonly api: CloudApi) {}
+
+  listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
+    const query = input.query?.replaceAll('"', '');
+    return this.api.page(
+      `repositories ${input.workspace} ${query ?? ''}`,
+      {
+        route: 'GET /repositories/{workspace}',
+        path: `/repositories/${cloudPath.segment(input.workspace)}`,
+        query: {
+          role: 'member',
+          sort: '-updated_on',
+          ...(query === undefined || query === '' ? {} : { q: `name ~ "${query}"` }),
+        },
+      },
+      options,
+      (json: CloudRepositoryJson) => cloudMappers.repository(json),
+    );
+  }
+
+  async getRepository(repo: BbRepositoryRef, options?: CallOptions): Promise<BbRepository> {
+    return cloudMappers.repository(
+      await this.api.json<CloudRepositoryJson>(
+        { method: 'GET', route: 'GET /repositories/{workspace}/{repo}', path: cloudPath.repository(repo) },
+        options?.signal,
+      ),
+    );
+  }
+}

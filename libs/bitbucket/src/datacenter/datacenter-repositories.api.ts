@@ -1,0 +1,56 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbPage } from '../model/bb-page';
+import type { BbRepository } from '../model/bb-repository';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { DatacenterApi } from './datacenter-api';
+import type { DatacenterBranchJson, DatacenterRepositoryJson } from './datacenter-json';
+import { datacenterMappers } from './datacenter-mappers';
+import { datacenterPath } from './datacenter-path';
+
+/** Data Center repositories of a project (`workspace` is the project key). */
+export class DatacenterRepositoriesApi {
+  constructor(private readonly api: DatacenterApi) {}
+
+  listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
+    return this.api.page(
+      `repositories ${input.workspace} ${input.query ?? ''}`,
+      input.query === undefined || input.query === ''
+        ? {
+            route: 'GET /rest/api/latest/projects/{key}/repos',
+            path: datacenterPath.project(input.workspace, '/repos'),
+          }
+        : {
+            route: 'GET /rest/api/latest/repos',
+            path: datacenterPath.api('/repos'),
+            query: { projectkey: input.workspace, name: input.query },
+          },
+      options,
+      (json: DatacenterRepositoryJson) => datacenterMappers.repository(json),
+    );
+  }
+
+  /** The repository with its default branch (a second call: Data Center's repository JSON lacks it). */
+  async getRepository(repo: BbRepositoryRef, options?: CallOptions): Promise<BbRepository> {
+    const [json, branch] = await Promise.all([
+      this.api.json<DatacenterRepositoryJson>(
+        {
+          method: 'GET',
+          route: 'GET /rest/api/latest/projects/{key}/repos/{slug}',
+          path: datacenterPath.repository(repo),
+        },
+        options?.signal,
+      ),
+      this.api
+        .json<DatacenterBranchJson>(
+          {
+            method: 'GET',
+            route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/branches/default',
+            path: datacenterPath.repository(repo, '/branches/default'),
+          },
+          options?.signal,
+        )
+        .catch(() => undefined),
+    ]);
+    return datacenterMappers.repository(json, branch?.displayId);
+  }
+}

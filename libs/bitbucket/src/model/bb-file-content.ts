@@ -1,0 +1,7 @@
+export interface BbFileContent {
+  readonly path: string;
+  readonly ref: string;
+  readonly content: Buffer;
+  readonly binary: boolean;
+  readonly size: number;
+}

@@ -1,0 +1,5 @@
+export interface BbWorkspace {
+  readonly slug: string;
+  readonly name: string;
+  readonly isAdmin?: boolean;
+}

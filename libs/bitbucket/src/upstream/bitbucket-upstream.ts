@@ -1,0 +1,239 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
+import type { BitbucketEvents } from '../bitbucket-events';
+import type { BitbucketConfig } from '../bitbucket.config';
+import { BitbucketException } from '../bitbucket.exception';
+import type { OutboundCredentials } from '../credentials/outbound-credentials';
+import { retryAfterMs, retryDelayMs } from '../resilience/retry-delay';
+import { SingleFlight } from '../resilience/single-flight';
+import { UpstreamBreaker } from '../resilience/upstream-breaker';
+import { upstreamErrorDetail } from './upstream-error-detail';
+import { UpstreamFailure } from './upstream-failure';
+import { sendHttp } from './upstream-http';
+import type { UpstreamQuery, UpstreamRequest } from './upstream-request';
+import type { UpstreamResponse } from './upstream-response';
+
+const MAX_REDIRECTS = 3;
+const STATUS_CODES: Readonly<Record<number, BitbucketErrorCode>> = {
+  400: BitbucketErrorCode.VALIDATION,
+  401: BitbucketErrorCode.UNAUTHORIZED,
+  403: BitbucketErrorCode.FORBIDDEN,
+  404: BitbucketErrorCode.NOT_FOUND,
+  405: BitbucketErrorCode.VALIDATION,
+  409: BitbucketErrorCode.CONFLICT,
+  410: BitbucketErrorCode.NOT_FOUND,
+  412: BitbucketErrorCode.CONFLICT,
+  422: BitbucketErrorCode.VALIDATION,
+};
+
+function appendQuery(url: URL, query: UpstreamQuery | undefined): void {
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(name, item);
+    else url.searchParams.set(name, String(value));
+  }
+}
+
+/**
+ * Every call to Bitbucket goes through here: outbound credentials (one refresh-and-retry on a 401 for
+ * an expired OAuth token), de-duplication of identical concurrent GETs, retries of GETs with backoff
+ * and Retry-After, the circuit breaker, and the mapping of every failure onto a BitbucketException.
+ */
+export class BitbucketUpstream {
+  private readonly breaker: UpstreamBreaker;
+  private readonly flights = new SingleFlight<UpstreamResponse>();
+  private readonly apiRoot: URL;
+
+  constructor(
+    private readonly config: BitbucketConfig,
+    private readonly credentials: OutboundCredentials,
+    private readonly dispatcher: Dispatcher,
+    private readonly events: BitbucketEvents,
+  ) {
+    this.apiRoot = new URL(`${config.baseUrl}/`);
+    this.breaker = new UpstreamBreaker(this.apiRoot.origin, config.breaker, events);
+  }
+
+  get breakerState(): UpstreamBreaker['state'] {
+    return this.breaker.state;
+  }
+
+  /** The absolute URL of a request: paths are below the API root; absolute URLs must stay on its origin. */
+  url(request: Pick<UpstreamRequest, 'path' | 'query'>): URL {
+    const url = /^https?:\/\//.test(request.path)
+      ? new URL(request.path)
+      : new URL(request.path.replace(/^\/+/, ''), this.apiRoot);
+    if (url.origin !== this.apiRoot.origin) {
+      throw new BitbucketException(BitbucketErrorCode.INVALID_CURSOR, `Refusing to follow a link to ${url.origin}`);
+    }
+    appendQuery(url, request.query);
+    return url;
+  }
+
+  async send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+    try {
+      const url = this.url(request);
+      if (request.method !== 'GET') return this.checked(await this.withCredentials(request, url, signal));
+      const key = `${this.credentials.id} ${request.accept ?? 'json'} ${url.toString()}`;
+      return this.checked(await this.flights.run(key, signal, (shared) => this.withRetries(request, url, shared)));
+    } catch (error) {
+      throw this.toException(request, error);
+    }
+  }
+
+  shutdown(): void {
+    this.breaker.shutdown();
+  }
+
+  private async withRetries(request: UpstreamRequest, url: URL, signal: AbortSignal): Promise<UpstreamResponse> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.withCredentials(request, url, signal);
+      } catch (error) {
+        if (!(error instanceof UpstreamFailure) || !error.retryable || attempt >= this.config.retry.maxRetries)
+          throw error;
+        const told = retryAfterMs(error.response);
+        // A Retry-After longer than we are willing to wait fails the call now, with that advice.
+        if (told !== undefined && told > this.config.retry.maxDelayMs) throw error;
+        const delayMs = retryDelayMs(attempt, this.config.retry, error.response);
+        this.events.emit('retry', {
+          method: request.method,
+          route: request.route,
+          attempt: attempt + 1,
+          reason: error.message,
+          delayMs,
+        });
+        try {
+          await sleep(delayMs, undefined, { signal });
+        } catch {
+          throw new UpstreamFailure('cancelled', 'the caller cancelled the request');
+        }
+      }
+    }
+  }
+
+  /** One logical attempt; a 401 answered to an expired OAuth token gets exactly one refresh and resend. */
+  private async withCredentials(request: UpstreamRequest, url: URL, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const response = await this.breaker.run(() => this.exchange(request, url, signal));
+    if (response.status !== 401 || !this.credentials.refreshable) return response;
+    this.credentials.invalidate();
+    this.events.emit('token-refresh', { reason: 'rejected' });
+    return this.breaker.run(() => this.exchange(request, url, signal));
+  }
+
+  /** One HTTP exchange (following same-origin redirects for GETs); 5xx and 429 fail, so the breaker counts them. */
+  private async exchange(request: UpstreamRequest, url: URL, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const started = performance.now();
+    let target = url;
+    try {
+      for (let redirects = 0; ; redirects += 1) {
+        const authorization = await this.credentials.authorization(signal);
+        const headers: Record<string, string> = {
+          Accept: request.accept === 'text' ? 'text/plain, */*' : 'application/json',
+          'User-Agent': 'bitbucket-mcp-server',
+          ...(authorization === undefined ? {} : { Authorization: authorization }),
+          ...(request.headers ?? {}),
+        };
+        let body: string | undefined;
+        if (request.json !== undefined) {
+          headers['Content-Type'] = 'application/json';
+          body = JSON.stringify(request.json);
+        } else if (request.form !== undefined) {
+          headers['Content-Type'] = 'application/x-www-form-urlencoded';
+          body = new URLSearchParams(request.form).toString();
+        }
+        const response = await sendHttp(this.dispatcher, {
+          method: request.method,
+          url: target.toString(),
+          headers,
+          ...(body === undefined ? {} : { body }),
+          timeoutMs: this.config.http.timeoutMs,
+          ...(signal === undefined ? {} : { signal }),
+        });
+        const location = response.header('location');
+        if (request.method === 'GET' && [301, 302, 303, 307, 308].includes(response.status) && location !== undefined) {
+          if (redirects >= MAX_REDIRECTS) throw new UpstreamFailure('network', 'too many redirects');
+          const next = new URL(location, target);
+          // Credentials never follow a redirect off the configured origin.
+          if (next.origin !== this.apiRoot.origin)
+            throw new UpstreamFailure('network', `redirect to another origin (${next.origin})`);
+          target = next;
+          continue;
+        }
+        this.events.emit('call', {
+          method: request.method,
+          route: request.route,
+          outcome: response.status,
+          durationMs: performance.now() - started,
+        });
+        if (response.status >= 500 || response.status === 429) {
+          throw new UpstreamFailure('status', `Bitbucket answered ${response.status}`, response);
+        }
+        return response;
+      }
+    } catch (error) {
+      if (error instanceof UpstreamFailure && error.kind !== 'status') {
+        this.events.emit('call', {
+          method: request.method,
+          route: request.route,
+          outcome: error.kind,
+          durationMs: performance.now() - started,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** 2xx/3xx pass; every 4xx becomes its BitbucketException (5xx and 429 arrive as failures instead). */
+  private checked(response: UpstreamResponse): UpstreamResponse {
+    if (response.status < 400) return response;
+    throw new UpstreamFailure('status', `Bitbucket answered ${response.status}`, response);
+  }
+
+  private toException(request: UpstreamRequest, error: unknown): BitbucketException {
+    if (error instanceof BitbucketException) return error;
+    const where = `${request.method} ${request.route}`;
+    if (!(error instanceof UpstreamFailure)) {
+      return new BitbucketException(BitbucketErrorCode.UPSTREAM_ERROR, `${where}: unexpected failure`, {
+        cause: error,
+      });
+    }
+    switch (error.kind) {
+      case 'cancelled':
+        return new BitbucketException(BitbucketErrorCode.CANCELLED, `${where}: cancelled by the caller`);
+      case 'timeout':
+        return new BitbucketException(BitbucketErrorCode.UPSTREAM_TIMEOUT, `${where}: ${error.message}`, {
+          params: { timeoutMs: this.config.http.timeoutMs },
+        });
+      case 'network':
+      case 'too-large':
+        return new BitbucketException(BitbucketErrorCode.UPSTREAM_UNAVAILABLE, `${where}: ${error.message}`, {
+          params: { retryAfterSeconds: 0 },
+        });
+      case 'status':
+        return this.statusException(where, error.response);
+    }
+  }
+
+  private statusException(where: string, response: UpstreamResponse | undefined): BitbucketException {
+    const status = response?.status ?? 0;
+    if (status === 429) {
+      const seconds = Math.max(1, Math.ceil((retryAfterMs(response) ?? this.config.retry.maxDelayMs) / 1000));
+      return new BitbucketException(BitbucketErrorCode.RATE_LIMITED, `${where}: rate limited by Bitbucket`, {
+        params: { retryAfterSeconds: seconds },
+        retryAfterSeconds: seconds,
+      });
+    }
+    if (status >= 500) {
+      return new BitbucketException(BitbucketErrorCode.UPSTREAM_ERROR, `${where}: Bitbucket answered ${status}`, {
+        params: { status },
+      });
+    }
+    const code = STATUS_CODES[status] ?? BitbucketErrorCode.VALIDATION;
+    const detail = response === undefined ? '' : upstreamErrorDetail(response);
+    return new BitbucketException(code, `${where}: Bitbucket answered ${status}${detail === '' ? '' : `: ${detail}`}`, {
+      params: { status, detail },
+    });
+  }
+}
