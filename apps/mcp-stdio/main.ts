@@ -1,6 +1,9 @@
 import { prepareEnvironment } from '@app/config';
+import { i18nConfig } from '@app/i18n';
 import { StderrConsoleLogger, useAppLogger } from '@app/observability';
+import { StdioMcpServer } from '@app/transport';
 import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { MCP_STDIO_CONFIGS } from './mcp-stdio.configs';
 import { McpStdioModule } from './mcp-stdio.module';
@@ -25,7 +28,8 @@ async function bootstrap(): Promise<void> {
   };
   // The client ends the session by closing our stdin.
   process.stdin.on('end', () => void close('stdin closed'));
-  process.stdin.resume();
+  const { defaultLocale } = app.get<ConfigType<typeof i18nConfig>>(i18nConfig.KEY);
+  await app.get(StdioMcpServer).serve(defaultLocale);
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   logger.log('Ready on stdio');

@@ -13,6 +13,7 @@ export {
   type UpstreamRetryEvent,
 } from './bitbucket-events';
 export { BitbucketException } from './bitbucket.exception';
+export { BitbucketModule } from './bitbucket.module';
 export { bitbucketConfig, type BitbucketConfig } from './bitbucket.config';
 export { detectBitbucketFlavor, type BitbucketFlavor } from './bitbucket-flavor';
 export type { BbActivity } from './model/bb-activity';

@@ -3,3 +3,4 @@ export { FakeBitbucketProcess, type FakeRequestRecord } from './fake-bitbucket.p
 export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
+export { toolContextFixture } from './tool-context.fixture';

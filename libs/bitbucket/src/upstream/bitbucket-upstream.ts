@@ -55,6 +55,12 @@ export class BitbucketUpstream {
     this.breaker = new UpstreamBreaker(this.apiRoot.origin, config.breaker, events);
   }
 
+  /** Ends the keep-alive connections (at shutdown). */
+  async close(): Promise<void> {
+    this.shutdown();
+    await this.dispatcher.close();
+  }
+
   get breakerState(): UpstreamBreaker['state'] {
     return this.breaker.state;
   }

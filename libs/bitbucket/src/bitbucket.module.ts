@@ -1,0 +1,36 @@
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { bitbucketConfig, type BitbucketConfig } from './bitbucket.config';
+import { createBitbucketClient } from './bitbucket-client.factory';
+import { BitbucketClient } from './bitbucket-client.port';
+import { BitbucketEvents } from './bitbucket-events';
+import { createBitbucketUpstream } from './bitbucket-upstream.factory';
+import { BitbucketUpstream } from './upstream/bitbucket-upstream';
+
+const BITBUCKET_PROVIDERS = [
+  BitbucketEvents,
+  {
+    provide: BitbucketUpstream,
+    inject: [bitbucketConfig.KEY, BitbucketEvents],
+    useFactory: (config: BitbucketConfig, events: BitbucketEvents) => createBitbucketUpstream(config, events),
+  },
+  {
+    provide: BitbucketClient,
+    inject: [bitbucketConfig.KEY, BitbucketUpstream],
+    useFactory: (config: BitbucketConfig, upstream: BitbucketUpstream) =>
+      createBitbucketClient(config.flavor, upstream),
+  },
+];
+
+/** The gateway: the configured flavor's BitbucketClient, and the events it emits. */
+@Module({
+  providers: BITBUCKET_PROVIDERS,
+  exports: [BitbucketClient, BitbucketEvents],
+})
+export class BitbucketModule implements OnApplicationShutdown {
+  constructor(private readonly upstream: BitbucketUpstream) {}
+
+  /** Closes the keep-alive pool so the process can exit. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.upstream.close();
+  }
+}

@@ -1,0 +1,18 @@
+export { confirmArgument } from './confirm-argument';
+export { McpModule } from './mcp.module';
+export { mcpConfig } from './mcp.config';
+export { McpPrompt } from './mcp-prompt.decorator';
+export { McpResourceTemplate } from './mcp-resource-template.decorator';
+export { McpServerFactory } from './mcp-server.factory';
+export type { McpSession } from './mcp-session';
+export { McpTool } from './mcp-tool.decorator';
+export { PromptHandler, type PromptDefinition } from './prompt-handler';
+export { ResourceTemplateHandler, type ResourceTemplateDefinition } from './resource-template-handler';
+export { SERVER_INFO } from './server-info';
+export { ToolAvailability } from './tool-availability';
+export type { ToolContext } from './tool-context';
+export type { ToolDefinition } from './tool-definition';
+export { ToolHandler } from './tool-handler';
+export { TOOL_HINTS } from './tool-hints';
+export { ToolRegistry } from './tool-registry.service';
+export { TOOLSETS, type Toolset } from './toolsets';

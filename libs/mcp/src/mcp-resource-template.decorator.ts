@@ -1,0 +1,4 @@
+import { DiscoveryService } from '@nestjs/core';
+
+/** Marks a ResourceTemplateHandler provider for discovery. */
+export const McpResourceTemplate = DiscoveryService.createDecorator<undefined>();

@@ -1,0 +1,9 @@
+import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+
+/** Per-connection state an MCP server instance needs: whose language, which log level the client set. */
+export interface McpSession {
+  /** The language of user-facing messages for this session. */
+  locale: string;
+  /** Set by `logging/setLevel`; `notifications/message` below it are not sent. */
+  logLevel: LoggingLevel;
+}

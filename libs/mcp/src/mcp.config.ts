@@ -1,0 +1,51 @@
+import { defineConfig, env } from '@app/config';
+import { TOOLSETS } from './toolsets';
+
+const TOOL_NAME = /^[a-z][a-z0-9_]*$/;
+
+export const mcpConfig = defineConfig({
+  namespace: 'mcp',
+  title: 'MCP tools',
+  variables: {
+    MCP_TOOLSETS: env.list({
+      default: ['all'],
+      itemPattern: new RegExp(`^(all|${TOOLSETS.join('|')})$`),
+      itemExpects: `toolsets (all, ${TOOLSETS.join(', ')})`,
+      description: 'Which groups of tools to offer.',
+      example: 'context,repositories,pull-requests,reviews',
+    }),
+    MCP_READ_ONLY: env.boolean({
+      default: false,
+      description:
+        'Offer and accept only tools that read; tools that change Bitbucket are refused even when called by name.',
+    }),
+    MCP_ENABLED_TOOLS: env.list({
+      default: [],
+      itemPattern: TOOL_NAME,
+      itemExpects: 'tool names',
+      description: 'When set, only these tools (still subject to MCP_READ_ONLY and the flavor).',
+      example: 'get_repository,list_pull_requests',
+    }),
+    MCP_DISABLED_TOOLS: env.list({
+      default: [],
+      itemPattern: TOOL_NAME,
+      itemExpects: 'tool names',
+      description: 'Tools never to offer.',
+      example: 'delete_branch,merge_pull_request',
+    }),
+    MCP_RESPONSE_BUDGET_CHARS: env.integer({
+      default: 24000,
+      min: 1000,
+      max: 1000000,
+      description:
+        'Most characters a read tool returns as text (about a quarter as many tokens); longer answers are cut and say how to get the rest.',
+    }),
+  },
+  map: (v) => ({
+    toolsets: v.MCP_TOOLSETS.includes('all') ? [...TOOLSETS] : v.MCP_TOOLSETS,
+    readOnly: v.MCP_READ_ONLY,
+    enabledTools: v.MCP_ENABLED_TOOLS,
+    disabledTools: v.MCP_DISABLED_TOOLS,
+    responseBudgetChars: v.MCP_RESPONSE_BUDGET_CHARS,
+  }),
+});

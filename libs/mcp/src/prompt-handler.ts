@@ -1,0 +1,18 @@
+import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+
+export interface PromptDefinition<A extends Record<string, z.ZodType<string | undefined>>> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly args: A;
+  readonly requires?: readonly string[];
+}
+
+/** A prompt template a client can offer its user; discovered like tools (@McpPrompt()). */
+export abstract class PromptHandler<
+  A extends Record<string, z.ZodType<string | undefined>> = Record<string, z.ZodType<string | undefined>>,
+> {
+  abstract readonly definition: PromptDefinition<A>;
+  abstract build(args: { [K in keyof A]: z.output<A[K]> }, locale: string): GetPromptResult | Promise<GetPromptResult>;
+}

@@ -1,0 +1,20 @@
+import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+
+export interface ResourceTemplateDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** RFC 6570 URI template, e.g. `bitbucket://{workspace}/{repo}/file/{ref}/{+path}`. */
+  readonly uriTemplate: string;
+  readonly requires?: readonly string[];
+}
+
+/** A family of readable resources; discovered like tools (@McpResourceTemplate()). */
+export abstract class ResourceTemplateHandler {
+  abstract readonly definition: ResourceTemplateDefinition;
+  abstract read(
+    uri: URL,
+    variables: Readonly<Record<string, string | string[]>>,
+    signal: AbortSignal,
+  ): Promise<ReadResourceResult>;
+}

@@ -1,0 +1,171 @@
+import { RequestContext, toErrorResponse, Translator } from '@app/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type {
+  CallToolRequest,
+  CallToolResult,
+  LoggingLevel,
+  ServerNotification,
+  ServerRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { randomUUID } from 'node:crypto';
+import { passesLogLevel } from './logging-levels';
+import type { McpSession } from './mcp-session';
+import { mcpConfig } from './mcp.config';
+import type { ToolContext } from './tool-context';
+import type { ToolHandler } from './tool-handler';
+import { ToolRegistry } from './tool-registry.service';
+import { describeValidationIssues } from './validation-issues';
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/**
+ * The tools/call handler of every session: finds the tool, refuses it precisely when it is not
+ * offered, validates arguments (naming the bad fields, in the session's language), asks for
+ * confirmation of destructive actions, runs it with cancellation, progress and logging, and turns its
+ * output or its failure into a CallToolResult. Failures are `isError` results with a localized
+ * message, their code and the correlation id; never a stack trace or an upstream body.
+ */
+@Injectable()
+export class ToolCallDispatcher {
+  private readonly logger = new Logger('ToolCall');
+
+  constructor(
+    private readonly registry: ToolRegistry,
+    private readonly translator: Translator,
+    @Inject(mcpConfig.KEY) private readonly config: ConfigType<typeof mcpConfig>,
+  ) {}
+
+  async call(request: CallToolRequest, extra: Extra, session: McpSession, mcp: McpServer): Promise<CallToolResult> {
+    const name = request.params.name;
+    const correlationId = RequestContext.correlationId() ?? randomUUID();
+    const locale = session.locale;
+    const entry = this.registry.lookup(name);
+    if (entry === undefined) return this.failure('TOOL_UNKNOWN', { name }, locale, correlationId);
+    if (entry.refusal !== undefined) {
+      const code = entry.refusal === 'read-only' ? 'TOOL_READ_ONLY' : 'TOOL_NOT_OFFERED';
+      return this.failure(code, { name }, locale, correlationId);
+    }
+    const { handler } = entry;
+    const parsed = handler.definition.input.safeParse(request.params.arguments ?? {});
+    if (!parsed.success) {
+      const details = describeValidationIssues(parsed.error.issues, this.translator, locale);
+      return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);
+    }
+    const input = parsed.data;
+    if (handler.definition.hints.destructiveHint) {
+      const refusal = await this.confirm(handler, input, mcp, extra, locale, correlationId);
+      if (refusal !== undefined) return refusal;
+    }
+    const context = this.context(extra, session, correlationId);
+    const started = performance.now();
+    try {
+      const output = await handler.run(input, context);
+      const checked = handler.definition.output.safeParse(output);
+      if (!checked.success) {
+        this.logger.error({
+          message: `Tool ${name} returned output that breaks its own schema`,
+          correlationId,
+          issues: checked.error.issues,
+        });
+        return this.failure('INTERNAL', {}, locale, correlationId);
+      }
+      this.logger.debug({
+        message: `Tool ${name} answered`,
+        correlationId,
+        durationMs: Math.round(performance.now() - started),
+      });
+      return {
+        content: [{ type: 'text', text: handler.render(checked.data, context) }],
+        structuredContent: checked.data,
+      };
+    } catch (error) {
+      const response = toErrorResponse(error);
+      const log = response.unexpected ? 'error' : 'debug';
+      this.logger[log]({
+        message: `Tool ${name} failed with ${response.code}`,
+        correlationId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return this.failure(response.code, response.params, locale, correlationId);
+    }
+  }
+
+  /** undefined when confirmed; otherwise the result to answer instead of running the tool. */
+  private async confirm(
+    handler: ToolHandler,
+    input: Record<string, unknown>,
+    mcp: McpServer,
+    extra: Extra,
+    locale: string,
+    correlationId: string,
+  ): Promise<CallToolResult | undefined> {
+    const { name, confirmation } = handler.definition;
+    const params = Object.fromEntries(
+      Object.entries(input).filter((entry): entry is [string, string | number] =>
+        ['string', 'number'].includes(typeof entry[1]),
+      ),
+    );
+    const question = this.translator.t(`confirm.${confirmation ?? name}`, params, locale);
+    if (mcp.server.getClientCapabilities()?.elicitation !== undefined) {
+      const answer = await mcp.server.elicitInput(
+        {
+          message: question,
+          requestedSchema: {
+            type: 'object',
+            properties: { confirm: { type: 'boolean', title: this.translator.t('confirm.FIELD_TITLE', {}, locale) } },
+            required: ['confirm'],
+          },
+        },
+        { signal: extra.signal },
+      );
+      if (answer.action === 'accept' && answer.content?.confirm === true) return undefined;
+      return this.failure('TOOL_NOT_CONFIRMED', { name }, locale, correlationId);
+    }
+    if (input.confirm === true) return undefined;
+    return this.failure('TOOL_CONFIRMATION_REQUIRED', { name, question }, locale, correlationId);
+  }
+
+  private context(extra: Extra, session: McpSession, correlationId: string): ToolContext {
+    const progressToken = extra._meta?.progressToken;
+    return {
+      signal: extra.signal,
+      locale: session.locale,
+      correlationId,
+      budgetChars: this.config.responseBudgetChars,
+      progress: async (progress, total, message) => {
+        if (progressToken === undefined) return;
+        await extra.sendNotification({
+          method: 'notifications/progress',
+          params: {
+            progressToken,
+            progress,
+            ...(total === undefined ? {} : { total }),
+            ...(message === undefined ? {} : { message }),
+          },
+        });
+      },
+      t: (key, params) => this.translator.t(key, params, session.locale),
+      log: async (level: LoggingLevel, message: string) => {
+        if (!passesLogLevel(level, session.logLevel)) return;
+        await extra.sendNotification({
+          method: 'notifications/message',
+          params: { level, logger: 'bitbucket', data: message },
+        });
+      },
+    };
+  }
+
+  private failure(
+    code: string,
+    params: Record<string, string | number>,
+    locale: string,
+    correlationId: string,
+  ): CallToolResult {
+    const message = this.translator.error(code, params, locale);
+    const suffix = this.translator.t('mcp.ERROR_REFERENCE', { code, correlationId }, locale);
+    return { content: [{ type: 'text', text: `${message}\n${suffix}` }], isError: true };
+  }
+}

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { TOOL_HINTS } from './tool-hints';
+import type { Toolset } from './toolsets';
+
+/** What the registry and clients know about a tool. */
+export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  /** snake_case, stable: clients and MCP_*_TOOLS refer to it. */
+  readonly name: string;
+  readonly title: string;
+  /** For the model: what it does, when to use it, what it returns. */
+  readonly description: string;
+  readonly toolset: Toolset;
+  readonly input: I;
+  readonly output: O;
+  readonly hints: (typeof TOOL_HINTS)[keyof typeof TOOL_HINTS];
+  /** Capabilities the deployment must have (e.g. `pipelines`: Cloud only); unavailable tools are not listed. */
+  readonly requires?: readonly string[];
+  /** For destructive tools: what the user is asked to confirm, as an i18n key under `confirm.` with the input as params. */
+  readonly confirmation?: string;
+}

@@ -1,0 +1,26 @@
+import type { Translator } from '@app/common';
+import type { z } from 'zod';
+
+/** One readable line per invalid argument, naming it, in the session's language. */
+export function describeValidationIssues(
+  issues: readonly z.core.$ZodIssue[],
+  translator: Translator,
+  locale: string,
+): string {
+  return issues
+    .map((issue) => {
+      const field = issue.path.length === 0 ? '(arguments)' : issue.path.join('.');
+      const params: Record<string, string | number> = { field };
+      if (issue.code === 'invalid_type') params.expected = issue.expected;
+      if (issue.code === 'too_small' || issue.code === 'too_big')
+        params.limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
+      if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
+      const missing = issue.code === 'invalid_type' && issue.input === undefined;
+      return (
+        translator.find(`validation.${missing ? 'required' : issue.code}`, params, locale) ??
+        `${field}: ${issue.message}`
+      );
+    })
+    .join('; ');
+}

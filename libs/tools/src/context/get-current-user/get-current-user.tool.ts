@@ -1,0 +1,41 @@
+import { BitbucketClient } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { toUserView, userView, type UserView } from '../../shared/user-view';
+
+const input = z.object({}).strict();
+const output = userView.extend({ flavor: z.enum(['cloud', 'datacenter']) });
+
+@McpTool()
+@Injectable()
+export class GetCurrentUserTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'get_current_user',
+    title: 'Who am I on Bitbucket',
+    description:
+      'Returns the Bitbucket account this server acts as, and whether it talks to Bitbucket Cloud or Data Center. Call it first to learn which flavor you are on.',
+    toolset: 'context',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(
+    _input: z.output<typeof input>,
+    context: ToolContext,
+  ): Promise<UserView & { flavor: 'cloud' | 'datacenter' }> {
+    return {
+      ...toUserView(await this.bitbucket.getCurrentUser({ signal: context.signal })),
+      flavor: this.bitbucket.flavor,
+    };
+  }
+
+  render(user: z.output<typeof output>): string {
+    return `${user.displayName} (${user.name}, id ${user.id}) on Bitbucket ${user.flavor === 'cloud' ? 'Cloud' : 'Data Center'}`;
+  }
+}

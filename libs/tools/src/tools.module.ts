@@ -1,0 +1,16 @@
+import { BitbucketModule } from '@app/bitbucket';
+import { ToolAvailability } from '@app/mcp';
+import { Module } from '@nestjs/common';
+import { BitbucketToolAvailability } from './bitbucket-tool-availability';
+import { CONTEXT_TOOLS } from './context/context.tools';
+import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
+
+const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS];
+
+/** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */
+@Module({
+  imports: [BitbucketModule],
+  providers: [...TOOL_PROVIDERS, { provide: ToolAvailability, useClass: BitbucketToolAvailability }],
+  exports: [ToolAvailability],
+})
+export class ToolsModule {}

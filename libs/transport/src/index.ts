@@ -1,0 +1,2 @@
+export { StdioMcpServer } from './stdio/stdio-mcp.server';
+export { TransportModule } from './transport.module';

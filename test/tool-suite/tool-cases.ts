@@ -1,0 +1,5 @@
+import { CONTEXT_TOOL_CASES } from './context.tool-cases';
+import type { ToolCase } from './tool-case';
+
+/** Every case of the suite; each area contributes its list. */
+export const TOOL_CASES: readonly ToolCase[] = [...CONTEXT_TOOL_CASES];
