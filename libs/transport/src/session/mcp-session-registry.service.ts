@@ -50,13 +50,18 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     return this.sessions.size;
   }
 
-  /** Throws when no new session may open now (draining, or at MCP_MAX_SESSIONS). */
-  admit(): void {
+  /** Throws while draining: no new session or long-lived stream may start (it would hold up the exit). */
+  assertServing(): void {
     if (!this.accepting) {
-      throw new TransportException(TransportErrorCode.SHUTTING_DOWN, 'draining: no new sessions', {
+      throw new TransportException(TransportErrorCode.SHUTTING_DOWN, 'draining: no new sessions or streams', {
         retryAfterSeconds: 1,
       });
     }
+  }
+
+  /** Throws when no new session may open now (draining, or at MCP_MAX_SESSIONS). */
+  admit(): void {
+    this.assertServing();
     if (this.sessions.size >= this.config.maxSessions) {
       throw new TransportException(TransportErrorCode.SESSIONS_FULL, `${this.sessions.size} sessions open`, {
         params: { retryAfterSeconds: RETRY_WHEN_FULL_SECONDS },

@@ -55,6 +55,7 @@ export class StreamableHttpEndpoint {
     this.statefulOnly();
     httpChecks.accepts(req, 'text/event-stream');
     httpChecks.protocolVersion(req);
+    this.registry.assertServing();
     const session = this.session(this.requiredSessionId(req));
     // Long streams are closed politely; the client resumes with Last-Event-ID and misses nothing.
     const limit = setTimeout(() => {
