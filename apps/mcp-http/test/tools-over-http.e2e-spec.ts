@@ -41,6 +41,7 @@ describe('the MCP tools over HTTP (the built mcp-http app, the SDK HTTP client t
   describeToolSuite(
     'legacy HTTP+SSE',
     () => fake,
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the legacy transport is what this suite proves.
     httpConnector((server) => new SSEClientTransport(server.sseUrl)),
   );
 });

@@ -525,6 +525,13 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         BitbucketErrorCode.NOT_FOUND,
       );
     });
+    it('reports Data Center’s 401 to a signed-in user who may not edit as FORBIDDEN, not a credential problem', async () => {
+      const mine = await as('bob').comments.addComment(payments, { id: 4, text: 'Only bob may edit this' });
+      const refused = await failure(
+        as('carol').comments.updateComment(payments, { id: 4, commentId: mine.id, text: 'carol was here' }),
+      );
+      expect(refused.code).toBe(BitbucketErrorCode.FORBIDDEN);
+    });
   });
 
   describe('tasks', () => {
