@@ -2,10 +2,23 @@ import { BitbucketModule } from '@app/bitbucket';
 import { ToolAvailability } from '@app/mcp';
 import { Module } from '@nestjs/common';
 import { BitbucketToolAvailability } from './bitbucket-tool-availability';
+import { BRANCH_TOOLS } from './branches/branches.tools';
+import { COMMIT_TOOLS } from './commits/commits.tools';
 import { CONTEXT_TOOLS } from './context/context.tools';
+import { FILE_TOOLS } from './files/files.tools';
 import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
+import { SEARCH_TOOLS } from './search/search.tools';
+import { USER_TOOLS } from './users/users.tools';
 
-const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS];
+const TOOL_PROVIDERS = [
+  ...CONTEXT_TOOLS,
+  ...USER_TOOLS,
+  ...REPOSITORY_TOOLS,
+  ...BRANCH_TOOLS,
+  ...COMMIT_TOOLS,
+  ...FILE_TOOLS,
+  ...SEARCH_TOOLS,
+];
 
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */
 @Module({
