@@ -34,7 +34,7 @@ if (REDIS_URL === undefined) {
     const got: number[] = [];
     const streamId = await store.replayEventsAfter(after, {
       send: (_id, message) => {
-        got.push((message as { params: { progress: number } }).params.progress);
+        got.push((message as unknown as { params: { progress: number } }).params.progress);
         return Promise.resolve();
       },
     });

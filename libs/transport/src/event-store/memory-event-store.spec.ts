@@ -11,7 +11,7 @@ async function replay(store: MemoryEventStore, after: string): Promise<{ streamI
   const got: number[] = [];
   const streamId = await store.replayEventsAfter(after, {
     send: (_id, message) => {
-      got.push((message as { params: { progress: number } }).params.progress);
+      got.push((message as unknown as { params: { progress: number } }).params.progress);
       return Promise.resolve();
     },
   });
