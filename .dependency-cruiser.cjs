@@ -54,6 +54,7 @@ module.exports = {
     onlyMayImport('observability', ['common', 'config']),
     onlyMayImport('i18n', ['common', 'config', 'observability']),
     onlyMayImport('health', ['common', 'config', 'observability']),
+    onlyMayImport('auth', ['common', 'config', 'observability']),
     onlyMayImport('redis', ['common', 'config', 'observability', 'health']),
     onlyMayImport('bitbucket', ['common', 'config', 'observability']),
     onlyMayImport('mcp', ['common', 'config', 'observability']),

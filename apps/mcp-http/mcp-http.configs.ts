@@ -1,3 +1,4 @@
+import { authConfig } from '@app/auth';
 import { bitbucketConfig } from '@app/bitbucket';
 import { httpServerConfig, type ConfigNamespace } from '@app/config';
 import { healthConfig } from '@app/health';
@@ -9,6 +10,7 @@ import { transportConfig } from '@app/transport';
 
 export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   httpServerConfig,
+  authConfig,
   bitbucketConfig,
   i18nConfig,
   loggingConfig,

@@ -1,3 +1,4 @@
+import { AuthGuard, AuthModule } from '@app/auth';
 import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
@@ -7,7 +8,7 @@ import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
 import { HttpTransportModule } from '@app/transport';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 
 @Module({
@@ -16,10 +17,15 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
     ObservabilityModule.forRoot({ appName: 'mcp-http', console: 'stdout' }),
     AppI18nModule,
     HealthModule,
+    AuthModule,
     RedisModule,
     HttpTransportModule.register({ tools: [ToolsModule] }),
   ],
-  providers: [{ provide: APP_FILTER, useClass: AppExceptionFilter }],
+  // Global enhancers, in the order they apply: authentication, then the one HTTP error mapping.
+  providers: [
+    { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_FILTER, useClass: AppExceptionFilter },
+  ],
 })
 export class McpHttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

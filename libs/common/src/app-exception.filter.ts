@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { Translator } from './translator';
-import { toErrorResponse } from './error-response';
+import { errorResponseHeaders, toErrorResponse } from './error-response';
 import { RequestContext } from './request-context';
 
 /** The one HTTP error mapping: status, code, localized message and correlation id; never a stack or upstream body. */
@@ -27,9 +27,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    if (response.retryAfterSeconds !== undefined) {
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(response.retryAfterSeconds))));
-    }
+    res.set(errorResponseHeaders(response));
     res.status(response.status).json({
       error: {
         code: response.code,

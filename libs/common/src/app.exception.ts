@@ -7,6 +7,8 @@ export interface AppExceptionOptions {
   params?: AppExceptionParams;
   /** Seconds a client should wait before retrying; sent as `Retry-After`. */
   retryAfterSeconds?: number;
+  /** Response headers the answer must carry (a `WWW-Authenticate` challenge). */
+  headers?: Readonly<Record<string, string>>;
   cause?: unknown;
 }
 
@@ -19,6 +21,7 @@ export abstract class AppException extends Error {
   readonly status: number;
   readonly params: AppExceptionParams;
   readonly retryAfterSeconds: number | undefined;
+  readonly headers: Readonly<Record<string, string>>;
 
   protected constructor(
     readonly code: string,
@@ -31,5 +34,6 @@ export abstract class AppException extends Error {
     this.status = status;
     this.params = options.params ?? {};
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers ?? {};
   }
 }

@@ -7,6 +7,7 @@ export interface ErrorResponse {
   readonly code: string;
   readonly params: AppExceptionParams;
   readonly retryAfterSeconds: number | undefined;
+  readonly headers: Readonly<Record<string, string>>;
   /** True when the error is ours to log as a defect rather than the caller's mistake. */
   readonly unexpected: boolean;
 }
@@ -39,6 +40,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       code: error.code,
       params: error.params,
       retryAfterSeconds: error.retryAfterSeconds,
+      headers: error.headers,
       unexpected: error.status >= 500 && error.status !== 503,
     };
   }
@@ -49,6 +51,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       code: CODE_BY_STATUS[status] ?? (status < 500 ? CommonErrorCode.BAD_REQUEST : CommonErrorCode.INTERNAL),
       params: {},
       retryAfterSeconds: undefined,
+      headers: {},
       unexpected: status >= 500,
     };
   }
@@ -57,6 +60,17 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     code: CommonErrorCode.INTERNAL,
     params: {},
     retryAfterSeconds: undefined,
+    headers: {},
     unexpected: true,
+  };
+}
+
+/** The headers an error answer carries: `Retry-After` when the client should wait, and any challenge. */
+export function errorResponseHeaders(response: ErrorResponse): Record<string, string> {
+  return {
+    ...(response.retryAfterSeconds === undefined
+      ? {}
+      : { 'Retry-After': String(Math.max(1, Math.ceil(response.retryAfterSeconds))) }),
+    ...response.headers,
   };
 }

@@ -1,9 +1,16 @@
+import type { ToolAccess } from './tool-access';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
   readonly correlationId: string;
+  /** The authenticated principal's language, when its credential names one and the request does not. */
   locale?: string;
+  /** `<method>:<id>` of the authenticated principal (sessions belong to it). */
   principalId?: string;
+  /** Whether the principal may call read and write tools; undefined where nothing authenticates (stdio). */
+  toolAccess?: ToolAccess;
+  /** When the principal's credential stops being valid (epoch ms); long streams end then. */
+  credentialExpiresAt?: number;
 }
 
 /** Per-request data that logs, errors and outbound calls read without threading it through every call. */

@@ -33,15 +33,22 @@ export const httpServerConfig = defineConfig({
       example: '10.0.0.0/8',
     }),
   },
-  map: (v) => ({
-    port: v.PORT,
-    host: v.HOST,
-    publicUrl: (v.PUBLIC_URL ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`).replace(
+  map: (v) => {
+    const publicUrl = (v.PUBLIC_URL ?? `http://${v.HOST.includes(':') ? `[${v.HOST}]` : v.HOST}:${v.PORT}`).replace(
       /\/+$/,
       '',
-    ),
-    trustProxy: parseTrustProxy(v.TRUST_PROXY),
-  }),
+    );
+    return {
+      port: v.PORT,
+      host: v.HOST,
+      publicUrl,
+      /** The MCP endpoint as clients name it: the OAuth resource (audience) of this server. */
+      mcpResourceUrl: `${publicUrl}/mcp`,
+      /** RFC 9728 protected resource metadata of the MCP endpoint. */
+      resourceMetadataUrl: `${publicUrl}/.well-known/oauth-protected-resource/mcp`,
+      trustProxy: parseTrustProxy(v.TRUST_PROXY),
+    };
+  },
 });
 
 export type HttpServerConfig = ConfigType<typeof httpServerConfig>;

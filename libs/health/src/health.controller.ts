@@ -1,3 +1,4 @@
+import { PublicRoute } from '@app/common';
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
@@ -11,6 +12,7 @@ import { healthConfig } from './health.config';
 import { ReadinessRegistry } from './readiness-registry.service';
 import { ShutdownState } from './shutdown-state.service';
 
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

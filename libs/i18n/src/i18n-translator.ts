@@ -1,4 +1,4 @@
-import { Translator, type AppExceptionParams } from '@app/common';
+import { RequestContext, Translator, type AppExceptionParams } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { I18nContext, I18nService } from 'nestjs-i18n';
@@ -15,7 +15,7 @@ export class I18nTranslator extends Translator {
   }
 
   currentLocale(): string {
-    return I18nContext.current()?.lang ?? this.config.defaultLocale;
+    return RequestContext.current()?.locale ?? I18nContext.current()?.lang ?? this.config.defaultLocale;
   }
 
   find(key: string, params: AppExceptionParams = {}, locale?: string): string | undefined {

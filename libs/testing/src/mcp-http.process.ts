@@ -11,7 +11,13 @@ export class McpHttpProcess {
 
   static async start(env: Record<string, string> = {}): Promise<McpHttpProcess> {
     const port = await freePort();
-    const process = SpawnedProcess.start('mcp-http', { PORT: String(port), HOST: '127.0.0.1', ...env });
+    // Open on loopback unless a test configures authentication: the auth suites do, the others test other things.
+    const process = SpawnedProcess.start('mcp-http', {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AUTH_METHODS: 'none',
+      ...env,
+    });
     const url = `http://127.0.0.1:${port}`;
     await process.waitForHttp(`${url}/health/ready`);
     return new McpHttpProcess(process, url);

@@ -7,6 +7,7 @@ import { McpEventStore } from './event-store/mcp-event-store';
 import { McpHttpExceptionFilter } from './http/mcp-http-exception.filter';
 import { OriginGuard } from './http/origin.guard';
 import { OriginPolicy } from './http/origin-policy';
+import { ToolCallAccessCheck } from './http/tool-call-access-check';
 import { McpSessionRegistry } from './session/mcp-session-registry.service';
 import { LegacySseController } from './sse/legacy-sse.controller';
 import { LegacySseEndpoint } from './sse/legacy-sse.endpoint';
@@ -21,6 +22,7 @@ const HTTP_TRANSPORT_PROVIDERS = [
   StreamableHttpEndpoint,
   LegacySseEndpoint,
   OriginGuard,
+  ToolCallAccessCheck,
   McpHttpExceptionFilter,
   {
     provide: OriginPolicy,

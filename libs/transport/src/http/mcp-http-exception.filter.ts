@@ -1,4 +1,4 @@
-import { RequestContext, toErrorResponse, Translator } from '@app/common';
+import { errorResponseHeaders, RequestContext, toErrorResponse, Translator } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { TransportException } from '../transport.exception';
@@ -28,10 +28,7 @@ export class McpHttpExceptionFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    if (response.retryAfterSeconds !== undefined) {
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(response.retryAfterSeconds))));
-    }
-    if (response.status === 405) res.setHeader('Allow', 'POST');
+    res.set(errorResponseHeaders(response));
     res.status(response.status).json({
       jsonrpc: '2.0',
       id: null,

@@ -4,8 +4,10 @@ import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
+import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
+import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
@@ -20,6 +22,7 @@ export class LegacySseEndpoint {
     private readonly registry: McpSessionRegistry,
     private readonly factory: McpServerFactory,
     private readonly translator: Translator,
+    private readonly access: ToolCallAccessCheck,
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
   ) {}
 
@@ -37,9 +40,14 @@ export class LegacySseEndpoint {
     this.registry.add(session);
     // Open while its stream is: never reaped as idle, gone when the client disconnects.
     const release = this.registry.opened(id);
+    // A legacy session lives as long as its stream: it ends when the credential that opened it expires.
+    const cancelExpiry = endAtCredentialExpiry(() => {
+      session.endStreams();
+    });
     signal.addEventListener(
       'abort',
       () => {
+        cancelExpiry();
         release();
         void this.registry.close(id);
       },
@@ -57,6 +65,7 @@ export class LegacySseEndpoint {
       throw new TransportException(TransportErrorCode.SESSION_NOT_FOUND, `session ${sessionId} is not a legacy one`);
     }
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
+    this.access.check(body);
     for (const message of Array.isArray(body) ? body : [body]) {
       session.sse.receive(message, { requestInfo: { headers: req.headers } });
     }

@@ -5,9 +5,11 @@ import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { McpEventStore } from '../event-store/mcp-event-store';
+import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { httpChecks } from '../http/http-checks';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
+import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
@@ -31,6 +33,7 @@ export class StreamableHttpEndpoint {
     private readonly factory: McpServerFactory,
     private readonly eventStore: McpEventStore,
     private readonly translator: Translator,
+    private readonly access: ToolCallAccessCheck,
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
   ) {}
 
@@ -38,6 +41,7 @@ export class StreamableHttpEndpoint {
     httpChecks.accepts(req, 'application/json', 'text/event-stream');
     httpChecks.protocolVersion(req);
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
+    this.access.check(body);
     if (this.config.stateless) return this.stateless(req, res, body);
     const id = httpChecks.sessionId(req);
     if (id === undefined) {
@@ -57,13 +61,14 @@ export class StreamableHttpEndpoint {
     httpChecks.protocolVersion(req);
     this.registry.assertServing();
     const session = this.session(this.requiredSessionId(req));
-    // Long streams are closed politely; the client resumes with Last-Event-ID and misses nothing.
-    const limit = setTimeout(() => {
-      session.endStreams();
-    }, this.config.sse.maxStreamMs).unref();
-    res.once('close', () => {
-      clearTimeout(limit);
-    });
+    // Long streams are closed politely (the client resumes with Last-Event-ID and misses nothing),
+    // and never outlive the credential that opened them.
+    res.once(
+      'close',
+      endAtCredentialExpiry(() => {
+        session.endStreams();
+      }, this.config.sse.maxStreamMs),
+    );
     await this.exchange(session, req, res, undefined, true);
   }
 
@@ -136,7 +141,9 @@ export class StreamableHttpEndpoint {
 
   private statefulOnly(): void {
     if (this.config.stateless) {
-      throw new TransportException(TransportErrorCode.METHOD_NOT_ALLOWED, 'stateless mode: POST only');
+      throw new TransportException(TransportErrorCode.METHOD_NOT_ALLOWED, 'stateless mode: POST only', {
+        headers: { Allow: 'POST' },
+      });
     }
   }
 

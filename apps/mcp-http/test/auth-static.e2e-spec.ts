@@ -1,0 +1,157 @@
+import { FakeBitbucketProcess, McpHttpProcess, SpawnedProcess, freePort } from '@app/testing';
+import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
+import { initializeRequest, jsonRpcError, openSession, post } from './mcp-http-client';
+
+const SECRETS = {
+  aliceToken: 'alice-bearer-token-0123456789',
+  readerToken: 'reader-bearer-token-0123456789',
+  ciKey: 'ci-api-key-0123456789abcdef',
+};
+const BEARER_TOKENS = `alice:${SECRETS.aliceToken},reader:${SECRETS.readerToken}[bitbucket:read]`;
+const API_KEYS = `ci:${SECRETS.ciKey}`;
+const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+const apiKey = (key: string): Record<string, string> => ({ 'X-API-Key': key });
+const listTools = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
+const callTool = (name: string, args: Record<string, unknown>) => ({
+  jsonrpc: '2.0',
+  id: 2,
+  method: 'tools/call',
+  params: { name, arguments: args },
+});
+
+describe('client authentication with bearer tokens and API keys (the built mcp-http app)', () => {
+  let fake: FakeBitbucketProcess;
+  const servers: McpHttpProcess[] = [];
+  const start = async (env: Record<string, string>): Promise<McpHttpProcess> => {
+    const server = await McpHttpProcess.start({
+      ...bitbucketEnv(fake, 'cloud'),
+      AUTH_BEARER_TOKENS: BEARER_TOKENS,
+      AUTH_API_KEYS: API_KEYS,
+      LOG_LEVEL: 'debug',
+      ...env,
+    });
+    servers.push(server);
+    return server;
+  };
+
+  beforeAll(async () => {
+    fake = await FakeBitbucketProcess.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await fake.stop();
+    // Every line any server of this suite logged, at debug level: no secret it was given appears.
+    const logs = servers.map((server) => server.output).join('\n');
+    expect(logs.length).toBeGreaterThan(1000);
+    for (const secret of Object.values(SECRETS)) expect(logs).not.toContain(secret);
+  });
+
+  describe('with the default order (oauth2 unconfigured, then bearer, then apikey)', () => {
+    let server: McpHttpProcess;
+
+    beforeAll(async () => {
+      server = await start({ AUTH_METHODS: 'oauth2,bearer,apikey' });
+    });
+
+    it('refuses a request without credentials 401 with a bare challenge, and leaves the probes public', async () => {
+      const res = await post(server.mcpUrl, initializeRequest);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="bitbucket-mcp"');
+      expect((await jsonRpcError(res)).data.code).toBe('AUTH_CREDENTIALS_REQUIRED');
+      expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+      expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
+    });
+
+    it('accepts a static bearer token and an API key', async () => {
+      expect((await post(server.mcpUrl, initializeRequest, bearer(SECRETS.aliceToken))).status).toBe(200);
+      expect((await post(server.mcpUrl, initializeRequest, apiKey(SECRETS.ciKey))).status).toBe(200);
+    });
+
+    it('refuses wrong credentials 401 invalid_token, localized, without saying why', async () => {
+      for (const headers of [bearer('not-a-configured-token-123'), apiKey('not-a-configured-key-123')]) {
+        const res = await post(server.mcpUrl, initializeRequest, { ...headers, 'Accept-Language': 'fr' });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+        const error = await jsonRpcError(res);
+        expect(error.data.code).toBe('AUTH_INVALID_CREDENTIALS');
+        expect(error.message).toContain('identifiants');
+      }
+    });
+
+    it('never takes an API key from the query string', async () => {
+      const res = await post(`${server.mcpUrl.href}?api_key=${SECRETS.ciKey}`, initializeRequest);
+      expect(res.status).toBe(401);
+      expect((await jsonRpcError(res)).data.code).toBe('AUTH_CREDENTIALS_REQUIRED');
+    });
+
+    it('falls back to the next method when one refuses its credential', async () => {
+      const res = await post(server.mcpUrl, initializeRequest, {
+        ...bearer('not-a-configured-token-123'),
+        ...apiKey(SECRETS.ciKey),
+      });
+      expect(res.status).toBe(200);
+    });
+
+    it('lets a read-scoped credential read, and refuses it a write with 403 insufficient_scope', async () => {
+      const id = await openSession(server.mcpUrl, bearer(SECRETS.readerToken));
+      const headers = { ...bearer(SECRETS.readerToken), 'Mcp-Session-Id': id };
+      const read = await post(server.mcpUrl, callTool('get_current_user', {}), headers);
+      expect(read.status).toBe(200);
+      const write = await post(
+        server.mcpUrl,
+        callTool('create_branch', { workspace: 'acme', repo: 'payments-api', name: 'x', startPoint: 'main' }),
+        headers,
+      );
+      expect(write.status).toBe(403);
+      expect(write.headers.get('www-authenticate')).toBe(
+        'Bearer realm="bitbucket-mcp", error="insufficient_scope", scope="bitbucket:write"',
+      );
+      expect((await jsonRpcError(write)).data.code).toBe('AUTH_INSUFFICIENT_SCOPE');
+    });
+
+    it('gives a session only to the principal that opened it: anyone else gets 404', async () => {
+      const id = await openSession(server.mcpUrl, bearer(SECRETS.aliceToken));
+      const own = await post(server.mcpUrl, listTools, { ...bearer(SECRETS.aliceToken), 'Mcp-Session-Id': id });
+      expect(own.status).toBe(200);
+      const other = await post(server.mcpUrl, listTools, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
+      expect(other.status).toBe(404);
+      expect((await jsonRpcError(other)).data.code).toBe('MCP_SESSION_NOT_FOUND');
+    });
+  });
+
+  it.each([
+    ['bearer,apikey', 'bearer wins', SECRETS.aliceToken],
+    ['apikey,bearer', 'apikey wins', SECRETS.ciKey],
+  ])(
+    'AUTH_METHODS=%s: with both credentials %s, and the session is that principal’s',
+    async (methods, _title, winner) => {
+      const server = await start({ AUTH_METHODS: methods });
+      const id = await openSession(server.mcpUrl, { ...bearer(SECRETS.aliceToken), ...apiKey(SECRETS.ciKey) });
+      const asBearer = await post(server.mcpUrl, listTools, { ...bearer(SECRETS.aliceToken), 'Mcp-Session-Id': id });
+      const asApiKey = await post(server.mcpUrl, listTools, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
+      expect([asBearer.status, asApiKey.status]).toEqual(winner === SECRETS.aliceToken ? [200, 404] : [404, 200]);
+    },
+  );
+
+  it('AUTH_METHODS=apikey alone: a bearer token is no credential at all', async () => {
+    const server = await start({ AUTH_METHODS: 'apikey' });
+    const res = await post(server.mcpUrl, initializeRequest, bearer(SECRETS.aliceToken));
+    expect(res.status).toBe(401);
+    expect((await jsonRpcError(res)).data.code).toBe('AUTH_CREDENTIALS_REQUIRED');
+    expect((await post(server.mcpUrl, initializeRequest, apiKey(SECRETS.ciKey))).status).toBe(200);
+  });
+
+  it('AUTH_METHODS=none serves anyone on loopback, and refuses to start on another address', async () => {
+    const open = await start({ AUTH_METHODS: 'none' });
+    expect((await post(open.mcpUrl, initializeRequest)).status).toBe(200);
+    const exposed = SpawnedProcess.start('mcp-http', {
+      PORT: String(await freePort()),
+      HOST: '0.0.0.0',
+      AUTH_METHODS: 'none',
+    });
+    const exit = await exposed.exited;
+    expect(exit.code).not.toBe(0);
+    expect(exposed.stderr + exposed.stdout).toContain('allowed only on a loopback address');
+  }, 20000);
+});

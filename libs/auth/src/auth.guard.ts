@@ -1,0 +1,93 @@
+import { PUBLIC_ROUTE, RequestContext } from '@app/common';
+import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AuthChallenge } from './auth-challenge';
+import { AuthErrorCode } from './auth-error-code.enum';
+import { authConfig, type AuthConfig } from './auth.config';
+import { AUTH_STRATEGIES } from './auth.constants';
+import { AuthException } from './auth.exception';
+import type { Principal } from './principal';
+import { ScopeToolAccess } from './scope-tool-access';
+import type { AuthOutcome } from './strategies/auth-outcome';
+import type { AuthStrategy } from './strategies/auth-strategy';
+
+type Rejection = Extract<AuthOutcome, { kind: 'rejected' }>;
+
+/**
+ * The one auth guard: routes declared @PublicRoute() pass; every other request must be accepted by
+ * one of the configured methods, tried in AUTH_METHODS order. A method that finds no credential of
+ * its kind passes to the next, and so does one that refuses its credential (a bearer token that is
+ * not a valid OAuth token may still be a static one); the request is refused only when no method
+ * accepts it. The principal then lives in the request context for sessions, scopes and languages.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_STRATEGIES) private readonly strategies: readonly AuthStrategy[],
+    private readonly challenge: AuthChallenge,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    const rejections: Rejection[] = [];
+    for (const strategy of this.strategies) {
+      const outcome = await strategy.authenticate(req.headers);
+      if (outcome.kind === 'accepted') {
+        this.attach(req, outcome.principal);
+        return true;
+      }
+      if (outcome.kind === 'rejected') rejections.push(outcome);
+    }
+    throw this.refusal(req, rejections);
+  }
+
+  private attach(req: Request, principal: Principal): void {
+    const request = RequestContext.current();
+    if (request === undefined) return;
+    request.principalId = `${principal.method}:${principal.id}`;
+    request.toolAccess = new ScopeToolAccess(principal, this.config.scopes, this.challenge);
+    if (principal.expiresAt !== undefined) request.credentialExpiresAt = principal.expiresAt;
+    // The request's own language headers win over the one the credential names.
+    if (
+      principal.locale !== undefined &&
+      req.headers['accept-language'] === undefined &&
+      req.headers['x-locale'] === undefined
+    ) {
+      request.locale = principal.locale;
+    }
+  }
+
+  private refusal(req: Request, rejections: readonly Rejection[]): AuthException {
+    const where = `${req.method} ${req.path}`;
+    if (rejections.length === 0) {
+      return new AuthException(AuthErrorCode.CREDENTIALS_REQUIRED, `${where}: no credentials`, {
+        headers: { 'WWW-Authenticate': this.challenge.unauthorized() },
+      });
+    }
+    const expired = rejections.some((rejection) => rejection.reason === 'expired');
+    this.logger.log({
+      message: `Refused ${where}: ${rejections.map((rejection) => rejection.detail).join('; ')}`,
+      correlationId: RequestContext.correlationId(),
+    });
+    return new AuthException(
+      expired ? AuthErrorCode.TOKEN_EXPIRED : AuthErrorCode.INVALID_CREDENTIALS,
+      `${where}: credentials refused`,
+      {
+        headers: {
+          'WWW-Authenticate': this.challenge.unauthorized({
+            code: 'invalid_token',
+            description: expired ? 'The access token expired' : 'The access token is invalid',
+          }),
+        },
+      },
+    );
+  }
+}
