@@ -3,9 +3,11 @@ import { ToolAvailability } from '@app/mcp';
 import { Module } from '@nestjs/common';
 import { BitbucketToolAvailability } from './bitbucket-tool-availability';
 import { CONTEXT_TOOLS } from './context/context.tools';
+import { ISSUE_TOOLS } from './issues/issues.tools';
+import { PIPELINE_TOOLS } from './pipelines/pipelines.tools';
 import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
 
-const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS];
+const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS, ...PIPELINE_TOOLS, ...ISSUE_TOOLS];
 
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */
 @Module({
