@@ -3,6 +3,8 @@ import { COMMIT_TOOL_CASES } from './commits.tool-cases';
 import { CONTEXT_TOOL_CASES } from './context.tool-cases';
 import { FILE_TOOL_CASES } from './files.tool-cases';
 import { SEARCH_TOOL_CASES } from './search.tool-cases';
+import { ISSUE_TOOL_CASES } from './issues.tool-cases';
+import { PIPELINE_TOOL_CASES } from './pipelines.tool-cases';
 import type { ToolCase } from './tool-case';
 import { USER_TOOL_CASES } from './users.tool-cases';
 
@@ -14,4 +16,6 @@ export const TOOL_CASES: readonly ToolCase[] = [
   ...COMMIT_TOOL_CASES,
   ...FILE_TOOL_CASES,
   ...SEARCH_TOOL_CASES,
+  ...PIPELINE_TOOL_CASES,
+  ...ISSUE_TOOL_CASES,
 ];

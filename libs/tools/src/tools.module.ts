@@ -6,6 +6,8 @@ import { BRANCH_TOOLS } from './branches/branches.tools';
 import { COMMIT_TOOLS } from './commits/commits.tools';
 import { CONTEXT_TOOLS } from './context/context.tools';
 import { FILE_TOOLS } from './files/files.tools';
+import { ISSUE_TOOLS } from './issues/issues.tools';
+import { PIPELINE_TOOLS } from './pipelines/pipelines.tools';
 import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
 import { SEARCH_TOOLS } from './search/search.tools';
 import { USER_TOOLS } from './users/users.tools';
@@ -18,6 +20,8 @@ const TOOL_PROVIDERS = [
   ...COMMIT_TOOLS,
   ...FILE_TOOLS,
   ...SEARCH_TOOLS,
+  ...PIPELINE_TOOLS,
+  ...ISSUE_TOOLS,
 ];
 
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */

@@ -4,6 +4,7 @@ import type { BbPipeline } from '../model/bb-pipeline';
 import type { BbPipelineStep } from '../model/bb-pipeline-step';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { CloudApi } from './cloud-api';
+import { cloudFilteredPage } from './cloud-filtered-page';
 import { cloudPath } from './cloud-path';
 import type { CloudPipelineJson, CloudPipelineStepJson } from './cloud-pipeline-json';
 import { cloudPipelineMappers } from './cloud-pipeline-mappers';
@@ -14,26 +15,35 @@ const PIPELINES = '/repositories/{workspace}/{repo}/pipelines';
 export class CloudPipelinesApi {
   constructor(private readonly api: CloudApi) {}
 
-  /** Newest first; `ref` and `status` are the listing's `target.ref_name` and `status` parameters. */
+  /**
+   * Newest first. `ref` and `status` go to Cloud as the listing's `target.ref_name` and `status`
+   * parameters, which Cloud does not reliably honour (NOTES §2.8 documents no filter; integrators
+   * report `status` ignored), so they also run here over a bounded number of pages (cloudFilteredPage).
+   * `status` matches a pipeline's state (PENDING, IN_PROGRESS…) or its result (SUCCESSFUL, FAILED…).
+   */
   listPipelines(
     repo: BbRepositoryRef,
     input: { ref?: string; status?: string },
     options?: PageOptions,
   ): Promise<BbPage<BbPipeline>> {
-    return this.api.page(
-      `pipelines ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.status])}`,
-      {
-        route: `GET ${PIPELINES}`,
-        path: cloudPath.repository(repo, '/pipelines'),
-        query: {
-          sort: '-created_on',
-          ...(input.ref === undefined || input.ref === '' ? {} : { 'target.ref_name': input.ref }),
-          ...(input.status === undefined || input.status === '' ? {} : { status: input.status }),
-        },
+    const ref = input.ref === undefined || input.ref === '' ? undefined : input.ref;
+    const status = input.status === undefined || input.status === '' ? undefined : input.status;
+    const listing = `pipelines ${repo.workspace}/${repo.repo} ${JSON.stringify([ref, status])}`;
+    const request = {
+      route: `GET ${PIPELINES}`,
+      path: cloudPath.repository(repo, '/pipelines'),
+      query: {
+        sort: '-created_on',
+        ...(ref === undefined ? {} : { 'target.ref_name': ref }),
+        ...(status === undefined ? {} : { status }),
       },
-      options,
-      (json: CloudPipelineJson) => cloudPipelineMappers.pipeline(json),
-    );
+    };
+    const map = (json: CloudPipelineJson): BbPipeline => cloudPipelineMappers.pipeline(json);
+    if (ref === undefined && status === undefined) return this.api.page(listing, request, options, map);
+    const keep = (pipeline: BbPipeline): boolean =>
+      (ref === undefined || pipeline.refName === ref) &&
+      (status === undefined || pipeline.status === status || pipeline.result === status);
+    return cloudFilteredPage(this.api, listing, request, options, map, keep);
   }
 
   async getPipeline(repo: BbRepositoryRef, input: { uuid: string }, options?: CallOptions): Promise<BbPipeline> {

@@ -1,0 +1,53 @@
+import { BitbucketClient } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { renderListing, toListing, type Listing } from '../../shared/listing';
+import { pageOptions } from '../../shared/page-options';
+import { pageOutput } from '../../shared/page-output';
+import { toolArguments } from '../../shared/tool-arguments';
+import { pipelineArgument } from '../pipeline-argument';
+import { pipelineLookup } from '../pipeline-lookup';
+import { pipelineStepLine, pipelineStepView, toPipelineStepView, type PipelineStepView } from '../pipeline-step-view';
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace,
+    repo: toolArguments.repo,
+    pipeline: pipelineArgument,
+    cursor: toolArguments.cursor,
+    limit: toolArguments.limit,
+  })
+  .strict();
+const output = pageOutput(pipelineStepView);
+
+@McpTool()
+@Injectable()
+export class ListPipelineStepsTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'list_pipeline_steps',
+    title: 'List pipeline steps',
+    description:
+      "Lists the steps of a Bitbucket Pipelines run (by build number or uuid) in order, one line each: name, state or result (SUCCESSFUL, FAILED, NOT_RUN…), duration and uuid. Read a step's output with get_pipeline_step_log (by step name or uuid).",
+    toolset: 'pipelines',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+    requires: ['pipelines'],
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<Listing<PipelineStepView>> {
+    const repo = { workspace: args.workspace, repo: args.repo };
+    const uuid = await pipelineLookup.uuid(this.bitbucket, repo, args.pipeline, context);
+    const page = await this.bitbucket.listPipelineSteps(repo, { uuid }, pageOptions(args, context));
+    return toListing(page, toPipelineStepView, pipelineStepLine, context);
+  }
+
+  render(listing: Listing<PipelineStepView>, context: ToolContext): string {
+    return renderListing(listing, pipelineStepLine, context);
+  }
+}

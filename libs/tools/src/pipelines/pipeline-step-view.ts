@@ -1,0 +1,34 @@
+import type { BbPipelineStep } from '@app/bitbucket';
+import { z } from 'zod';
+import { durationText } from './duration-text';
+
+export const pipelineStepView = z.object({
+  uuid: z.string().describe('Stable id of the step ("{…}"); its name works too in get_pipeline_step_log.'),
+  name: z.string(),
+  state: z.string().describe('PENDING, READY, IN_PROGRESS or COMPLETED.'),
+  result: z.string().optional().describe('Once COMPLETED: SUCCESSFUL, FAILED, ERROR, STOPPED or NOT_RUN.'),
+  startedOn: z.string().optional(),
+  completedOn: z.string().optional(),
+  durationSeconds: z.number().optional(),
+});
+
+export type PipelineStepView = z.output<typeof pipelineStepView>;
+
+export function toPipelineStepView(step: BbPipelineStep): PipelineStepView {
+  return {
+    uuid: step.uuid,
+    name: step.name,
+    state: step.status,
+    ...(step.result === undefined ? {} : { result: step.result }),
+    ...(step.startedOn === undefined ? {} : { startedOn: step.startedOn }),
+    ...(step.completedOn === undefined ? {} : { completedOn: step.completedOn }),
+    ...(step.durationSeconds === undefined ? {} : { durationSeconds: step.durationSeconds }),
+  };
+}
+
+/** `Test FAILED 35s {uuid}` */
+export function pipelineStepLine(step: PipelineStepView): string {
+  const duration =
+    step.startedOn === undefined || step.durationSeconds === undefined ? [] : [durationText(step.durationSeconds)];
+  return [step.name, step.result ?? step.state, ...duration, step.uuid].join(' ');
+}

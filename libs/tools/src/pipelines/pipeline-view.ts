@@ -1,0 +1,57 @@
+import type { BbPipeline } from '@app/bitbucket';
+import { z } from 'zod';
+import { durationText } from './duration-text';
+
+export const pipelineView = z.object({
+  uuid: z.string().describe('Stable id of the pipeline ("{…}"); the build number works too in the pipeline tools.'),
+  buildNumber: z.number().int(),
+  state: z.string().describe('PENDING, IN_PROGRESS, PAUSED, HALTED or COMPLETED.'),
+  result: z.string().optional().describe('Once COMPLETED: SUCCESSFUL, FAILED, ERROR, STOPPED or EXPIRED.'),
+  refType: z.string().optional(),
+  refName: z.string().optional(),
+  commit: z.string().optional(),
+  trigger: z.string().optional().describe('What started it: manual, push, schedule…'),
+  creator: z.string().optional().describe('Display name of who started it.'),
+  createdOn: z.string(),
+  completedOn: z.string().optional(),
+  durationSeconds: z.number().optional(),
+});
+
+export type PipelineView = z.output<typeof pipelineView>;
+
+export function toPipelineView(pipeline: BbPipeline): PipelineView {
+  return {
+    uuid: pipeline.uuid,
+    buildNumber: pipeline.buildNumber,
+    state: pipeline.status,
+    ...(pipeline.result === undefined ? {} : { result: pipeline.result }),
+    ...(pipeline.refType === undefined ? {} : { refType: pipeline.refType }),
+    ...(pipeline.refName === undefined ? {} : { refName: pipeline.refName }),
+    ...(pipeline.commit === undefined ? {} : { commit: pipeline.commit }),
+    ...(pipeline.trigger === undefined ? {} : { trigger: pipeline.trigger }),
+    ...(pipeline.creator === undefined ? {} : { creator: pipeline.creator.displayName }),
+    createdOn: pipeline.createdOn,
+    ...(pipeline.completedOn === undefined ? {} : { completedOn: pipeline.completedOn }),
+    ...(pipeline.durationSeconds === undefined ? {} : { durationSeconds: pipeline.durationSeconds }),
+  };
+}
+
+/** The result once completed, else the state: what a reader wants to know first. */
+export function pipelineStateText(pipeline: Pick<PipelineView, 'state' | 'result'>): string {
+  return pipeline.result ?? pipeline.state;
+}
+
+/** `#6 FAILED main@1a2b3c4d5e6f (push, CI Bot) 1m 05s, 2026-03-02T10:00:00Z {uuid}`: the date is the creation. */
+export function pipelineLine(pipeline: PipelineView): string {
+  const ref = [pipeline.refName, pipeline.commit?.slice(0, 12)].filter((part) => part !== undefined).join('@');
+  const origin = [pipeline.trigger, pipeline.creator].filter((part) => part !== undefined);
+  const duration = pipeline.durationSeconds === undefined ? '' : `${durationText(pipeline.durationSeconds)}, `;
+  return [
+    `#${pipeline.buildNumber}`,
+    pipelineStateText(pipeline),
+    ref === '' ? '-' : ref,
+    ...(origin.length === 0 ? [] : [`(${origin.join(', ')})`]),
+    `${duration}${pipeline.createdOn}`,
+    pipeline.uuid,
+  ].join(' ');
+}

@@ -1,0 +1,52 @@
+import { BitbucketClient } from '@app/bitbucket';
+import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { toolArguments } from '../../shared/tool-arguments';
+import { pipelineArgument } from '../pipeline-argument';
+import { pipelineLookup } from '../pipeline-lookup';
+import { pipelineLine, pipelineStateText, pipelineView, toPipelineView, type PipelineView } from '../pipeline-view';
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace,
+    repo: toolArguments.repo,
+    pipeline: pipelineArgument,
+    confirm: confirmArgument,
+  })
+  .strict();
+const output = pipelineView;
+
+@McpTool()
+@Injectable()
+export class StopPipelineTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'stop_pipeline',
+    title: 'Stop a pipeline',
+    description:
+      "Stops a running or pending Bitbucket Pipelines run (by build number or uuid): its current step is cancelled and the rest do not run; it cannot be resumed (run it again with trigger_pipeline). Needs the user's confirmation. A run that already completed cannot be stopped. Returns the run as it is after the stop (normally COMPLETED with result STOPPED).",
+    toolset: 'pipelines',
+    input,
+    output,
+    hints: TOOL_HINTS.destructive,
+    requires: ['pipelines'],
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<PipelineView> {
+    const repo = { workspace: args.workspace, repo: args.repo };
+    const uuid = await pipelineLookup.uuid(this.bitbucket, repo, args.pipeline, context);
+    await this.bitbucket.stopPipeline(repo, { uuid }, { signal: context.signal });
+    return toPipelineView(await this.bitbucket.getPipeline(repo, { uuid }, { signal: context.signal }));
+  }
+
+  render(pipeline: PipelineView, context: ToolContext): string {
+    return [
+      context.t('tools.PIPELINE_STOPPED', { buildNumber: pipeline.buildNumber, state: pipelineStateText(pipeline) }),
+      pipelineLine(pipeline),
+    ].join('\n');
+  }
+}

@@ -1,0 +1,196 @@
+import { BitbucketClient, type BbPipeline, type BbPipelineStep, type BbRepositoryRef } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { fitItems } from '../../shared/response-budget';
+import { toolArguments } from '../../shared/tool-arguments';
+import { cancelled } from '../cancelled';
+import { pipelineArgument } from '../pipeline-argument';
+import { pipelineLookup } from '../pipeline-lookup';
+import { pipelineStepLine, pipelineStepView, toPipelineStepView } from '../pipeline-step-view';
+import { pipelineLine, pipelineStateText, pipelineView, toPipelineView } from '../pipeline-view';
+
+const DEFAULT_TIMEOUT_SECONDS = 180;
+const DEFAULT_POLL_SECONDS = 5;
+const STEPS_PAGE = 100;
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace,
+    repo: toolArguments.repo,
+    pipeline: pipelineArgument,
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(1800)
+      .optional()
+      .describe(
+        `Most seconds to wait (default ${DEFAULT_TIMEOUT_SECONDS}, at most 1800); then the run is returned as it stands.`,
+      ),
+    pollIntervalSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .optional()
+      .describe(`Seconds between two looks at the run (default ${DEFAULT_POLL_SECONDS}).`),
+  })
+  .strict();
+const output = z.object({
+  outcome: z
+    .enum(['completed', 'paused', 'timed_out'])
+    .describe(
+      'completed: the run finished (see pipeline.result); paused: a manual step waits for someone; timed_out: still running.',
+    ),
+  pipeline: pipelineView,
+  steps: z.array(pipelineStepView),
+  polls: z.number().int().describe('How many times the run was looked at.'),
+  waitedSeconds: z.number().int(),
+  truncated: z.string().optional().describe('Set when steps were left out to fit the response budget.'),
+});
+
+type Output = z.output<typeof output>;
+type Outcome = Output['outcome'];
+
+/** The step a run is at: the running one, else the next to run. */
+function currentStep(steps: readonly BbPipelineStep[]): { step: BbPipelineStep; index: number } | undefined {
+  const running = steps.findIndex((step) => step.status === 'IN_PROGRESS');
+  const at = running >= 0 ? running : steps.findIndex((step) => step.status !== 'COMPLETED');
+  const step = steps[at];
+  return step === undefined ? undefined : { step, index: at + 1 };
+}
+
+@McpTool()
+@Injectable()
+export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'wait_for_pipeline',
+    title: 'Wait for a pipeline',
+    description:
+      'Waits until a Bitbucket Pipelines run (by build number or uuid) completes, looking at it every pollIntervalSeconds for at most timeoutSeconds, and reports each look that keeps it waiting as MCP progress (state and current step). Returns early when a manual step pauses the run. Returns the outcome, the run and its steps; after a timeout, call it again to keep waiting. Cancelling the call stops the waiting at once.',
+    toolset: 'pipelines',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+    requires: ['pipelines'],
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<Output> {
+    const repo = { workspace: args.workspace, repo: args.repo };
+    const uuid = await pipelineLookup.uuid(this.bitbucket, repo, args.pipeline, context);
+    const timeoutMs = (args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    const intervalMs = (args.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS) * 1000;
+    const started = Date.now();
+    let logged = '';
+    for (let poll = 1; ; poll += 1) {
+      const [pipeline, steps] = await this.look(repo, uuid, context);
+      const elapsedMs = Date.now() - started;
+      const outcome: Outcome | undefined =
+        pipeline.status === 'COMPLETED'
+          ? 'completed'
+          : pipeline.status === 'PAUSED'
+            ? 'paused'
+            : elapsedMs >= timeoutMs
+              ? 'timed_out'
+              : undefined;
+      const look = this.describe(pipeline, steps, elapsedMs, context);
+      if (look.state !== logged) await context.log('info', look.message);
+      logged = look.state;
+      if (outcome !== undefined) return this.answer(outcome, pipeline, steps, poll, elapsedMs, context);
+      // The last look is the result itself: a progress notification sent just before it would race
+      // with it (SDK clients drop progress that arrives with, or after, the response).
+      await context.progress(poll, undefined, look.message);
+      await this.pause(Math.min(intervalMs, timeoutMs - elapsedMs), context.signal);
+    }
+  }
+
+  render(result: Output, context: ToolContext): string {
+    const params = {
+      buildNumber: result.pipeline.buildNumber,
+      state: pipelineStateText(result.pipeline),
+      waited: result.waitedSeconds,
+    };
+    const key = {
+      completed: 'tools.PIPELINE_WAIT_COMPLETED',
+      paused: 'tools.PIPELINE_WAIT_PAUSED',
+      timed_out: 'tools.PIPELINE_WAIT_TIMED_OUT',
+    }[result.outcome];
+    return [
+      context.t(key, params),
+      pipelineLine(result.pipeline),
+      ...result.steps.map(pipelineStepLine),
+      ...(result.truncated === undefined ? [] : [result.truncated]),
+    ].join('\n');
+  }
+
+  private async look(
+    repo: BbRepositoryRef,
+    uuid: string,
+    context: ToolContext,
+  ): Promise<[BbPipeline, readonly BbPipelineStep[]]> {
+    const options = { signal: context.signal };
+    const [pipeline, steps] = await Promise.all([
+      this.bitbucket.getPipeline(repo, { uuid }, options),
+      this.bitbucket.listPipelineSteps(repo, { uuid }, { ...options, limit: STEPS_PAGE }),
+    ]);
+    return [pipeline, steps.items];
+  }
+
+  /** What a look saw, as the progress and log message say it, and as a key that changes with the state or step. */
+  private describe(
+    pipeline: BbPipeline,
+    steps: readonly BbPipelineStep[],
+    elapsedMs: number,
+    context: ToolContext,
+  ): { message: string; state: string } {
+    const current = pipeline.status === 'COMPLETED' ? undefined : currentStep(steps);
+    const params = {
+      buildNumber: pipeline.buildNumber,
+      state: pipelineStateText(toPipelineView(pipeline)),
+      elapsed: Math.round(elapsedMs / 1000),
+      ...(current === undefined
+        ? {}
+        : { step: current.step.name, stepState: current.step.status, index: current.index, count: steps.length }),
+    };
+    const key = current === undefined ? 'tools.PIPELINE_WAIT_PROGRESS' : 'tools.PIPELINE_WAIT_PROGRESS_STEP';
+    return {
+      message: context.t(key, params),
+      state: `${params.state} ${current?.step.name ?? ''} ${current?.step.status ?? ''}`,
+    };
+  }
+
+  private answer(
+    outcome: Outcome,
+    pipeline: BbPipeline,
+    steps: readonly BbPipelineStep[],
+    polls: number,
+    elapsedMs: number,
+    context: ToolContext,
+  ): Output {
+    const { kept, omitted } = fitItems(steps.map(toPipelineStepView), pipelineStepLine, context.budgetChars);
+    return {
+      outcome,
+      pipeline: toPipelineView(pipeline),
+      steps: kept,
+      polls,
+      waitedSeconds: Math.round(elapsedMs / 1000),
+      ...(omitted === 0 ? {} : { truncated: context.t('tools.PIPELINE_STEPS_OMITTED', { omitted }) }),
+    };
+  }
+
+  /** The wait between two looks; a cancellation ends it at once, as it does an upstream call. */
+  private async pause(ms: number, signal: AbortSignal): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      throw cancelled('Waiting for a pipeline', error);
+    }
+  }
+}
