@@ -5,6 +5,7 @@
 // PORT and FAKE_BITBUCKET_PORT choose the ports (default 3000 and 7990; a busy one is replaced by a free one).
 // Ctrl-C stops both.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -83,7 +84,8 @@ async function stop(code = 0) {
   process.exit(code);
 }
 
-function clientConfigs(mcpUrl, bitbucket) {
+function clientConfigs(mcpUrl, bitbucket, apiKey) {
+  const headers = { 'X-API-Key': apiKey };
   const stdio = {
     command: process.execPath,
     args: [join(root, 'dist', 'apps', 'mcp-stdio', 'main.js')],
@@ -93,11 +95,15 @@ function clientConfigs(mcpUrl, bitbucket) {
     ['Claude Desktop (claude_desktop_config.json), stdio', { mcpServers: { bitbucket: stdio } }],
     [
       'Claude Desktop (claude_desktop_config.json), HTTP through mcp-remote',
-      { mcpServers: { bitbucket: { command: 'npx', args: ['-y', 'mcp-remote', mcpUrl] } } },
+      {
+        mcpServers: {
+          bitbucket: { command: 'npx', args: ['-y', 'mcp-remote', mcpUrl, '--header', `X-API-Key:${apiKey}`] },
+        },
+      },
     ],
-    ['Cursor (~/.cursor/mcp.json), HTTP', { mcpServers: { bitbucket: { url: mcpUrl } } }],
+    ['Cursor (~/.cursor/mcp.json), HTTP', { mcpServers: { bitbucket: { url: mcpUrl, headers } } }],
     ['Cursor (~/.cursor/mcp.json), stdio', { mcpServers: { bitbucket: stdio } }],
-    ['VS Code (.vscode/mcp.json), HTTP', { servers: { bitbucket: { type: 'http', url: mcpUrl } } }],
+    ['VS Code (.vscode/mcp.json), HTTP', { servers: { bitbucket: { type: 'http', url: mcpUrl, headers } } }],
     ['VS Code (.vscode/mcp.json), stdio', { servers: { bitbucket: { type: 'stdio', ...stdio } } }],
   ];
 }
@@ -118,7 +124,15 @@ async function main() {
   start('fake-bitbucket', { FAKE_BITBUCKET_PORT: String(fakePort) });
   await waitReady(`${fakeUrl}/health/ready`, 'fake-bitbucket');
   const serverUrl = `http://127.0.0.1:${serverPort}`;
-  start('mcp-http', { ...bitbucket, PORT: String(serverPort), HOST: '127.0.0.1' });
+  // Never an open server by accident: a fresh API key each run, printed only here.
+  const apiKey = randomBytes(24).toString('base64url');
+  start('mcp-http', {
+    ...bitbucket,
+    PORT: String(serverPort),
+    HOST: '127.0.0.1',
+    AUTH_METHODS: 'apikey',
+    AUTH_API_KEYS: `demo:${apiKey}`,
+  });
   await waitReady(`${serverUrl}/health/ready`, 'mcp-http');
 
   const mcpUrl = `${serverUrl}/mcp`;
@@ -130,10 +144,13 @@ async function main() {
   log(`  MCP URL (Streamable HTTP):  ${mcpUrl}`);
   log(`  Legacy HTTP+SSE:            ${serverUrl}/sse`);
   log(`  Health:                     ${serverUrl}/health/ready`);
-  log(`  Acting as:                  alice (seeded user of the fake)`);
+  log(`  API key (X-API-Key header): ${apiKey}`);
+  log(`  Acting on Bitbucket as:     alice (seeded user of the fake)`);
   log();
-  log(`  Try it: npx @modelcontextprotocol/inspector --cli ${mcpUrl} --method tools/list`);
-  for (const [title, config] of clientConfigs(mcpUrl, bitbucket)) {
+  log(
+    `  Try it: npx @modelcontextprotocol/inspector --cli ${mcpUrl} --header "X-API-Key: ${apiKey}" --method tools/list`,
+  );
+  for (const [title, config] of clientConfigs(mcpUrl, bitbucket, apiKey)) {
     log();
     log(`${title}:`);
     log(JSON.stringify(config, null, 2));

@@ -24,10 +24,19 @@ describe('npm run demo (scripts/demo.mjs: the fake Bitbucket and the HTTP server
       }
       const url = /MCP URL \(Streamable HTTP\):\s+(\S+)/.exec(output)?.[1];
       expect(url).toBe(`http://127.0.0.1:${port}/mcp`);
+      const apiKey = /API key \(X-API-Key header\):\s+(\S+)/.exec(output)?.[1] ?? '';
+      expect(apiKey).toMatch(/^[A-Za-z0-9_-]{32}$/);
       for (const client of ['Claude Desktop', 'Cursor', 'VS Code']) expect(output).toContain(client);
+      // The key is inside the HTTP client configurations, so copying one is enough.
+      expect(output).toContain(`"X-API-Key": "${apiKey}"`);
 
+      // Without the key the demo server refuses; with it, it serves.
+      const anonymous = await fetch(url ?? '', { method: 'POST' });
+      expect(anonymous.status).toBe(401);
       const client = new Client({ name: 'demo-test', version: '1.0.0' });
-      await client.connect(new StreamableHTTPClientTransport(new URL(url ?? '')));
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(url ?? ''), { requestInit: { headers: { 'X-API-Key': apiKey } } }),
+      );
       expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('get_repository');
       const result = (await client.callTool({
         name: 'get_repository',
