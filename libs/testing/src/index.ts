@@ -6,3 +6,13 @@ export { REPO_ROOT } from './repo-root';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
 export { toolContextFixture } from './tool-context.fixture';
 export { McpHttpProcess } from './mcp-http.process';
+export { type ForgedTokenClaims, type ForgedTokenKind } from './forge-access-token';
+export { InMemoryOAuthClientProvider } from './in-memory-oauth-client.provider';
+export {
+  OAuthServerProcess,
+  type AccessTokenFormat,
+  type ClientCredentialsTokenRequest,
+  type ConfidentialClient,
+  type OAuthServerOptions,
+  type OutageMode,
+} from './oauth-server.process';

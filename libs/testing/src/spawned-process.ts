@@ -8,7 +8,7 @@ export interface ProcessExit {
   readonly signal: NodeJS.Signals | null;
 }
 
-/** A built app (dist/apps/<app>/main.js) run as a real child process, its output captured. */
+/** A built app (dist/apps/<app>/main.js) or a Node script run as a real child process, its output captured. */
 export class SpawnedProcess {
   stdout = '';
   stderr = '';
@@ -24,7 +24,12 @@ export class SpawnedProcess {
   }
 
   static start(app: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
-    const child = spawn(process.execPath, [`dist/apps/${app}/main.js`, ...args], {
+    return SpawnedProcess.script(`dist/apps/${app}/main.js`, env, args);
+  }
+
+  /** `script` is relative to the repository root. */
+  static script(script: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
+    const child = spawn(process.execPath, [script, ...args], {
       cwd: REPO_ROOT,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -46,6 +51,20 @@ export class SpawnedProcess {
     }
     throw new Error(
       `${url} not ready after ${Date.now() - started} ms\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+    );
+  }
+
+  /** Polls stdout until `pattern` matches, or fails with the process output after `timeoutMs` or once it exits. */
+  async waitForStdout(pattern: RegExp, timeoutMs = 10000): Promise<RegExpExecArray> {
+    const started = Date.now();
+    for (;;) {
+      const match = pattern.exec(this.stdout);
+      if (match !== null) return match;
+      if (Date.now() - started >= timeoutMs || this.child.exitCode !== null || this.child.signalCode !== null) break;
+      await sleep(10);
+    }
+    throw new Error(
+      `no ${String(pattern)} on stdout after ${Date.now() - started} ms\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
     );
   }
 
