@@ -27,6 +27,18 @@ export class SseReader {
     }
   }
 
+  /** The events received so far (`id` and the parsed `data` of each event carrying data). */
+  events(): { id?: string; data: unknown }[] {
+    return this.text
+      .split(/\n\n/)
+      .map((block) => {
+        const id = /^id: (.*)$/m.exec(block)?.[1];
+        const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((line) => line[1] ?? '').join('\n');
+        return { ...(id === undefined ? {} : { id }), data: data === '' ? undefined : (JSON.parse(data) as unknown) };
+      })
+      .filter((event) => event.data !== undefined);
+  }
+
   /** Resolves when the server ends the stream. */
   ended(): Promise<void> {
     return this.done;
