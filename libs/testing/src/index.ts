@@ -4,4 +4,5 @@ export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
 export { toolContextFixture } from './tool-context.fixture';
+export { withEnvironment } from './with-environment';
 export { McpHttpProcess } from './mcp-http.process';
