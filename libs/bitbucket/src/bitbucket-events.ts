@@ -7,7 +7,7 @@ export interface UpstreamCallEvent {
   readonly method: string;
   readonly route: string;
   /** HTTP status, or the failure kind when there was no answer. */
-  readonly outcome: number | 'timeout' | 'network' | 'cancelled' | 'rejected' | 'too-large';
+  readonly outcome: number | 'timeout' | 'network' | 'tls' | 'cancelled' | 'rejected' | 'too-large';
   readonly durationMs: number;
 }
 

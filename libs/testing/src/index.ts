@@ -5,6 +5,7 @@ export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
 export { toolContextFixture } from './tool-context.fixture';
+export { withEnvironment } from './with-environment';
 export { McpHttpProcess } from './mcp-http.process';
 export { type ForgedTokenClaims, type ForgedTokenKind } from './forge-access-token';
 export { InMemoryOAuthClientProvider } from './in-memory-oauth-client.provider';

@@ -199,7 +199,8 @@ export class BitbucketUpstream {
 
   private toException(request: UpstreamRequest, error: unknown): BitbucketException {
     if (error instanceof BitbucketException) return error;
-    const where = `${request.method} ${request.route}`;
+    // The route already starts with the method (`GET /repositories/{workspace}`).
+    const where = request.route;
     if (!(error instanceof UpstreamFailure)) {
       return new BitbucketException(BitbucketErrorCode.UPSTREAM_ERROR, `${where}: unexpected failure`, {
         cause: error,
@@ -213,6 +214,7 @@ export class BitbucketUpstream {
           params: { timeoutMs: this.config.http.timeoutMs },
         });
       case 'network':
+      case 'tls':
       case 'too-large':
         return new BitbucketException(BitbucketErrorCode.UPSTREAM_UNAVAILABLE, `${where}: ${error.message}`, {
           params: { retryAfterSeconds: 0 },

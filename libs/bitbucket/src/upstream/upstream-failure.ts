@@ -1,6 +1,6 @@
 import type { UpstreamResponse } from './upstream-response';
 
-export type UpstreamFailureKind = 'status' | 'timeout' | 'network' | 'cancelled' | 'too-large';
+export type UpstreamFailureKind = 'status' | 'timeout' | 'network' | 'tls' | 'cancelled' | 'too-large';
 
 /**
  * Why one attempt failed, as the resilience layer classifies it. Stays inside the lib: it is turned
@@ -16,7 +16,7 @@ export class UpstreamFailure extends Error {
     this.name = 'UpstreamFailure';
   }
 
-  /** Worth another try for an idempotent request: 5xx, 429, timeouts and connection failures. */
+  /** Worth another try for an idempotent request: 5xx, 429, timeouts and connection failures (not TLS ones). */
   get retryable(): boolean {
     if (this.kind === 'timeout' || this.kind === 'network') return true;
     const status = this.response?.status ?? 0;

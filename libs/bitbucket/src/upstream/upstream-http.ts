@@ -1,4 +1,5 @@
 import { request, type Dispatcher } from 'undici';
+import { tlsFailure } from './tls-failure';
 import { UpstreamFailure } from './upstream-failure';
 import { UpstreamResponse } from './upstream-response';
 
@@ -48,6 +49,8 @@ export async function sendHttp(dispatcher: Dispatcher, send: HttpSend): Promise<
     if (error instanceof UpstreamFailure) throw error;
     if (send.signal?.aborted === true) throw new UpstreamFailure('cancelled', 'the caller cancelled the request');
     if (timeout.aborted) throw new UpstreamFailure('timeout', `no complete answer within ${send.timeoutMs} ms`);
+    const tls = tlsFailure(error, send.url);
+    if (tls !== undefined) throw tls;
     const code = (error as { code?: string }).code;
     throw new UpstreamFailure('network', `connection failed${code === undefined ? '' : ` (${code})`}`);
   }
