@@ -1,57 +1,15 @@
 import { FakeBitbucketProcess } from '@app/testing';
-import type { PageOptions } from '../src/bitbucket-client.port';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
 import { BitbucketEvents } from '../src/bitbucket-events';
-import { BitbucketException } from '../src/bitbucket.exception';
-import { bitbucketConfig, type BitbucketConfig } from '../src/bitbucket.config';
 import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { CloudBitbucketClient } from '../src/cloud/cloud-bitbucket.client';
-import type { BbComment } from '../src/model/bb-comment';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPipeline } from '../src/model/bb-pipeline';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-
-/** The gateway config for `env`, parsed by the real schema. */
-function configFor(env: Record<string, string>): BitbucketConfig {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    // registerAs factories are typed as possibly async; ours is synchronous.
-    return bitbucketConfig() as BitbucketConfig;
-  } finally {
-    process.env = saved;
-  }
-}
-
-/** Every item of a listing, page by page through its cursors. */
-async function walk<T>(
-  list: (options: PageOptions) => Promise<BbPage<T>>,
-  limit: number,
-): Promise<{ items: T[]; pages: number }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ limit, ...(cursor === undefined ? {} : { cursor }) });
-    items.push(...page.items);
-    pages += 1;
-    cursor = page.cursor;
-  } while (cursor !== undefined && pages < 100);
-  return { items, pages };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BitbucketException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BitbucketException) return error;
-    throw error;
-  }
-  throw new Error('expected a BitbucketException');
-}
-
-const flatten = (threads: readonly BbComment[]): BbComment[] =>
-  threads.flatMap((thread) => [thread, ...flatten(thread.replies)]);
+import { configFor } from './gateway-config';
+import { walkPages } from './walk-pages';
+import { bitbucketFailure } from './bitbucket-failure';
+import { flattenThreads } from './flatten-threads';
 
 const payments = { workspace: 'acme', repo: 'payments-api' };
 const releaseNotes = { workspace: 'acme', repo: 'release-notes' };
@@ -106,13 +64,13 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('answers UNSUPPORTED for projects without a workspace', async () => {
-      const error = await failure(client.listProjects({}));
+      const error = await bitbucketFailure(client.listProjects({}));
       expect(error.code).toBe(BitbucketErrorCode.UNSUPPORTED);
       expect(error.params.feature).toEqual(expect.any(String));
     });
 
     it('walks the repositories of a workspace across pages and reads one', async () => {
-      const { items, pages } = await walk((o) => client.listRepositories({ workspace: 'acme' }, o), 2);
+      const { items, pages } = await walkPages((o) => client.listRepositories({ workspace: 'acme' }, o), 2);
       expect(pages).toBe(3);
       expect(items.map((r) => r.slug).sort()).toEqual([
         'design-system',
@@ -128,7 +86,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
 
   describe('refs', () => {
     it('lists branches across pages, marks the default one, and filters by name', async () => {
-      const { items, pages } = await walk((o) => client.listBranches(payments, {}, o), 3);
+      const { items, pages } = await walkPages((o) => client.listBranches(payments, {}, o), 3);
       expect(pages).toBeGreaterThan(1);
       expect(new Set(items.map((b) => b.name)).size).toBe(items.length);
       expect(items.find((b) => b.name === 'main')).toMatchObject({ type: 'branch', isDefault: true });
@@ -164,7 +122,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
 
   describe('commits and diffs', () => {
     it('walks all 250 release-notes commits, 30 a page, each exactly once', async () => {
-      const { items, pages } = await walk((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 30);
+      const { items, pages } = await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 30);
       expect(pages).toBe(9);
       expect(items).toHaveLength(250);
       expect(new Set(items.map((c) => c.hash)).size).toBe(250);
@@ -173,14 +131,14 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('filters by author and by date on the client while paging', async () => {
-      const byBot = await walk((o) => client.listCommits(releaseNotes, { ref: 'main', author: 'ci-bot' }, o), 20);
+      const byBot = await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main', author: 'ci-bot' }, o), 20);
       expect(byBot.items).toHaveLength(50);
       expect(byBot.items.every((c) => c.author?.name === 'ci-bot')).toBe(true);
       expect(new Set(byBot.items.map((c) => c.message)).size).toBe(50);
 
-      const all = (await walk((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 100)).items;
+      const all = (await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 100)).items;
       const window = all.slice(40, 52);
-      const dated = await walk(
+      const dated = await walkPages(
         (o) =>
           client.listCommits(
             releaseNotes,
@@ -190,7 +148,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
         5,
       );
       expect(dated.items.map((c) => c.hash)).toEqual(window.map((c) => c.hash));
-      expect((await failure(client.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
+      expect((await bitbucketFailure(client.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
     });
@@ -222,7 +180,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('gives a commit diff with its context and path filters, and build statuses', async () => {
-      const skeleton = (await walk((o) => client.listCommits(payments, { ref: 'main' }, o), 100)).items.find(
+      const skeleton = (await walkPages((o) => client.listCommits(payments, { ref: 'main' }, o), 100)).items.find(
         (c) => c.message === 'Add payment model and service skeleton',
       );
       const hash = skeleton?.hash ?? '';
@@ -258,13 +216,13 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       expect(refund.ref).toBe('feature/refunds');
       expect(refund.content.toString('utf8')).toContain('refunds cannot exceed the captured amount');
 
-      expect((await failure(client.getFileContent(payments, { path: 'src' }))).code).toBe(
+      expect((await bitbucketFailure(client.getFileContent(payments, { path: 'src' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
     });
 
     it('lists directories across pages, at a ref', async () => {
-      const { items, pages } = await walk((o) => client.listDirectory(payments, {}, o), 4);
+      const { items, pages } = await walkPages((o) => client.listDirectory(payments, {}, o), 4);
       expect(pages).toBeGreaterThan(1);
       expect(items).toEqual(
         expect.arrayContaining([
@@ -277,7 +235,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('searches code in a workspace, with plain-text matching lines', async () => {
-      const hits = (await walk((o) => client.searchCode({ workspace: 'acme', query: 'refund' }, o), 5)).items;
+      const hits = (await walkPages((o) => client.searchCode({ workspace: 'acme', query: 'refund' }, o), 5)).items;
       const readme = hits.find((h) => h.repo === 'payments-api' && h.path === 'README.md');
       expect(readme).toMatchObject({ workspace: 'acme', matchCount: 1 });
       expect(readme?.lines).toEqual([
@@ -286,7 +244,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
           text: 'Card and bank-transfer payments for Acme merchants: create, capture, cancel and refund payments.',
         },
       ]);
-      expect((await failure(client.searchCode({ query: 'refund' }))).code).toBe(BitbucketErrorCode.VALIDATION);
+      expect((await bitbucketFailure(client.searchCode({ query: 'refund' }))).code).toBe(BitbucketErrorCode.VALIDATION);
     });
   });
 
@@ -296,7 +254,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     it('lists by state, author, reviewer and "mine", across pages', async () => {
       expect(ids(await client.listPullRequests(payments, {}))).toEqual([3, 4, 5, 8]);
       expect(ids(await client.listPullRequests(payments, { states: ['MERGED'] }))).toEqual([1, 7]);
-      const every = await walk(
+      const every = await walkPages(
         (o) => client.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
         3,
       );
@@ -312,7 +270,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       expect(ids(await client.listPullRequests(payments, { mine: 'reviewing' }))).toEqual([3, 4]);
       const listed = (await client.listPullRequests(payments, { author: 'carol' })).items[0];
       expect(listed?.reviewers).toEqual(pr3.reviewers);
-      expect((await failure(client.listPullRequests(payments, { author: 'nobody' }))).code).toBe(
+      expect((await bitbucketFailure(client.listPullRequests(payments, { author: 'nobody' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -391,7 +349,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
         'Add refund service',
       ]);
 
-      const activity = (await walk((o) => client.listPullRequestActivity(payments, { id: 3 }, o), 3)).items;
+      const activity = (await walkPages((o) => client.listPullRequestActivity(payments, { id: 3 }, o), 3)).items;
       expect(activity.map((a) => a.type)).toEqual([
         'commented',
         'commented',
@@ -442,7 +400,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     it('declines with the reason posted as a comment', async () => {
       const declined = await client.declinePullRequest(payments, { id: 5, reason: 'Superseded by the vault work.' });
       expect(declined.state).toBe('DECLINED');
-      const texts = flatten((await client.listComments(payments, { id: 5 })).items).map((c) => c.text);
+      const texts = flattenThreads((await client.listComments(payments, { id: 5 })).items).map((c) => c.text);
       expect(texts).toContain('Superseded by the vault work.');
     });
   });
@@ -460,11 +418,11 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       expect(inline?.replies.map((r) => r.author.name)).toEqual(['carol']);
       expect(general?.inline).toBeUndefined();
 
-      const paged = await walk((o) => client.listComments(payments, { id: 3 }, o), 2);
+      const paged = await walkPages((o) => client.listComments(payments, { id: 3 }, o), 2);
       expect(paged.pages).toBe(3);
-      const seen = paged.items.flatMap((thread) => flatten([thread]).map((c) => c.id));
+      const seen = paged.items.flatMap((thread) => flattenThreads([thread]).map((c) => c.id));
       expect(seen.sort()).toEqual(
-        flatten(threads)
+        flattenThreads(threads)
           .map((c) => c.id)
           .sort(),
       );
@@ -489,7 +447,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       await client.resolveCommentThread(payments, { id: 4, commentId: added.id, resolved: true });
 
       const threads = (await client.listComments(payments, { id: 4 }, { limit: 100 })).items;
-      const byId = new Map(flatten(threads).map((c) => [c.id, c]));
+      const byId = new Map(flattenThreads(threads).map((c) => [c.id, c]));
       expect(byId.get(general.id)?.text).toBe('General remark, edited');
       expect(threads.find((t) => t.id === added.id)).toMatchObject({
         inline: { path: 'src/webhooks/webhook.handler.ts', line: 12, side: 'new' },
@@ -541,7 +499,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('lists pipelines newest first across pages, and sends the ref and status filters', async () => {
-      const { items, pages } = await walk((o) => client.listPipelines(payments, {}, o), 4);
+      const { items, pages } = await walkPages((o) => client.listPipelines(payments, {}, o), 4);
       expect(pages).toBe(2);
       expect(items.map((p) => p.buildNumber)).toEqual([6, 5, 4, 3, 2, 1]);
       expect(items.find((p) => p.buildNumber === 3)).toMatchObject({
@@ -647,7 +605,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       expect(listed.values.map((value) => value.id)).toEqual([comment.id]);
 
       const noTracker = { workspace: 'acme', repo: 'infra-config' };
-      expect((await failure(client.listIssues(noTracker, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(client.listIssues(noTracker, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
   });
 });

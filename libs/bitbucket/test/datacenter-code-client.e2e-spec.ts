@@ -1,9 +1,6 @@
 import { FakeBitbucketProcess } from '@app/testing';
-import type { PageOptions } from '../src/bitbucket-client.port';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
 import { BitbucketEvents } from '../src/bitbucket-events';
-import { BitbucketException } from '../src/bitbucket.exception';
-import { bitbucketConfig, type BitbucketConfig } from '../src/bitbucket.config';
 import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterCommitsApi } from '../src/datacenter/datacenter-commits.api';
@@ -11,47 +8,10 @@ import { DatacenterFilesApi } from '../src/datacenter/datacenter-files.api';
 import { DatacenterPullRequestChangesApi } from '../src/datacenter/datacenter-pull-request-changes.api';
 import { DatacenterRefsApi } from '../src/datacenter/datacenter-refs.api';
 import type { BbCommit } from '../src/model/bb-commit';
-import type { BbPage } from '../src/model/bb-page';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-
-/** The gateway config for `env`, parsed by the real schema. */
-function configFor(env: Record<string, string>): BitbucketConfig {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    // registerAs factories are typed as possibly async; ours is synchronous.
-    return bitbucketConfig() as BitbucketConfig;
-  } finally {
-    process.env = saved;
-  }
-}
-
-/** Every item of a listing, page by page through its cursors. */
-async function walk<T>(
-  list: (options: PageOptions) => Promise<BbPage<T>>,
-  limit: number,
-): Promise<{ items: T[]; pages: number }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ limit, ...(cursor === undefined ? {} : { cursor }) });
-    items.push(...page.items);
-    pages += 1;
-    cursor = page.cursor;
-  } while (cursor !== undefined && pages < 100);
-  return { items, pages };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BitbucketException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BitbucketException) return error;
-    throw error;
-  }
-  throw new Error('expected a BitbucketException');
-}
+import { configFor } from './gateway-config';
+import { walkPages } from './walk-pages';
+import { bitbucketFailure } from './bitbucket-failure';
 
 /** The files a unified diff touches, from its `diff --git` headers. */
 const filesOf = (diff: string): string[] => [...diff.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => m[1] ?? '');
@@ -74,7 +34,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
   const mainHead = async (repo = payments): Promise<string> =>
     (await commits.listCommits(repo, { ref: 'main' }, { limit: 1 })).items[0]?.hash ?? '';
   const commitWith = async (message: string, ref = 'main'): Promise<BbCommit> => {
-    const found = (await walk((o) => commits.listCommits(payments, { ref }, o), 100)).items.find(
+    const found = (await walkPages((o) => commits.listCommits(payments, { ref }, o), 100)).items.find(
       (c) => c.message === message,
     );
     if (found === undefined) throw new Error(`no commit "${message}" on ${ref}`);
@@ -107,7 +67,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   describe('refs', () => {
     it('lists branches across pages, marks the default one, and filters by name', async () => {
-      const { items, pages } = await walk((o) => refs.listBranches(payments, {}, o), 3);
+      const { items, pages } = await walkPages((o) => refs.listBranches(payments, {}, o), 3);
       expect(pages).toBeGreaterThan(1);
       expect(new Set(items.map((b) => b.name)).size).toBe(items.length);
       expect(items.filter((b) => b.isDefault === true)).toEqual([
@@ -126,8 +86,10 @@ describe('Data Center refs, commits, files and pull request changes against the 
       ]);
       await refs.deleteBranch(payments, { name: 'release/1.0' });
       expect((await refs.listBranches(payments, { filter: 'release/1.0' })).items).toEqual([]);
-      expect((await failure(refs.deleteBranch(payments, { name: 'main' }))).code).toBe(BitbucketErrorCode.VALIDATION);
-      expect((await failure(refs.createBranch(payments, { name: 'x', startPoint: 'nope' }))).code).toBe(
+      expect((await bitbucketFailure(refs.deleteBranch(payments, { name: 'main' }))).code).toBe(
+        BitbucketErrorCode.VALIDATION,
+      );
+      expect((await bitbucketFailure(refs.createBranch(payments, { name: 'x', startPoint: 'nope' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -145,7 +107,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   describe('commits and diffs', () => {
     it('walks all 250 release-notes commits, 30 a page, each exactly once', async () => {
-      const { items, pages } = await walk((o) => commits.listCommits(releaseNotes, { ref: 'main' }, o), 30);
+      const { items, pages } = await walkPages((o) => commits.listCommits(releaseNotes, { ref: 'main' }, o), 30);
       expect(pages).toBe(9);
       expect(items).toHaveLength(250);
       expect(new Set(items.map((c) => c.hash)).size).toBe(250);
@@ -160,19 +122,19 @@ describe('Data Center refs, commits, files and pull request changes against the 
     });
 
     it('filters by author and by date on the client while paging', async () => {
-      const byBot = await walk((o) => commits.listCommits(releaseNotes, { author: 'ci-bot' }, o), 20);
+      const byBot = await walkPages((o) => commits.listCommits(releaseNotes, { author: 'ci-bot' }, o), 20);
       expect(byBot.items).toHaveLength(50);
       expect(byBot.items.every((c) => c.author?.name === 'ci-bot')).toBe(true);
       expect(new Set(byBot.items.map((c) => c.message)).size).toBe(50);
 
-      const all = (await walk((o) => commits.listCommits(releaseNotes, {}, o), 100)).items;
+      const all = (await walkPages((o) => commits.listCommits(releaseNotes, {}, o), 100)).items;
       const window = all.slice(40, 52);
-      const dated = await walk(
+      const dated = await walkPages(
         (o) => commits.listCommits(releaseNotes, { since: window.at(-1)?.date ?? '', until: window[0]?.date ?? '' }, o),
         5,
       );
       expect(dated.items.map((c) => c.hash)).toEqual(window.map((c) => c.hash));
-      expect((await failure(commits.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
+      expect((await bitbucketFailure(commits.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
     });
@@ -186,10 +148,10 @@ describe('Data Center refs, commits, files and pull request changes against the 
       const [newest] = touching;
       expect(await commits.getCommit(payments, { hash: newest?.hash ?? '' })).toEqual(newest);
       expect(newest?.parents).toHaveLength(1);
-      expect((await failure(commits.getCommit(payments, { hash: '0123456789abcdef' }))).code).toBe(
+      expect((await bitbucketFailure(commits.getCommit(payments, { hash: '0123456789abcdef' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
-      expect((await failure(commits.listCommits(unknownRepo, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(commits.listCommits(unknownRepo, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('compares a feature branch with main: ahead, behind, files and merge base', async () => {
@@ -207,7 +169,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
       ]);
       const reverse = await commits.compareRefs(payments, { from: 'main', to: 'feature/refunds' });
       expect(reverse).toMatchObject({ aheadTotal: 2, behindTotal: 3, mergeBase: comparison.mergeBase });
-      expect((await failure(commits.compareRefs(payments, { from: 'nope', to: 'main' }))).code).toBe(
+      expect((await bitbucketFailure(commits.compareRefs(payments, { from: 'nope', to: 'main' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -272,14 +234,16 @@ describe('Data Center refs, commits, files and pull request changes against the 
       expect(refund.ref).toBe('feature/refunds');
       expect(refund.content.toString('utf8')).toContain('refunds cannot exceed the captured amount');
 
-      expect((await failure(files.getFileContent(payments, { path: 'src' }))).code).toBe(BitbucketErrorCode.VALIDATION);
-      expect((await failure(files.getFileContent(payments, { path: 'src/refunds/refund.service.ts' }))).code).toBe(
-        BitbucketErrorCode.NOT_FOUND,
+      expect((await bitbucketFailure(files.getFileContent(payments, { path: 'src' }))).code).toBe(
+        BitbucketErrorCode.VALIDATION,
       );
+      expect(
+        (await bitbucketFailure(files.getFileContent(payments, { path: 'src/refunds/refund.service.ts' }))).code,
+      ).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('lists directories across pages, at a ref, with paths from the repository root', async () => {
-      const { items, pages } = await walk((o) => files.listDirectory(payments, {}, o), 4);
+      const { items, pages } = await walkPages((o) => files.listDirectory(payments, {}, o), 4);
       expect(pages).toBeGreaterThan(1);
       expect(new Set(items.map((e) => e.path)).size).toBe(items.length);
       expect(items).toEqual(
@@ -293,13 +257,13 @@ describe('Data Center refs, commits, files and pull request changes against the 
       expect((await files.listDirectory(payments, { path: 'src' })).items).not.toContainEqual(
         expect.objectContaining({ path: 'src/refunds' }),
       );
-      expect((await failure(files.listDirectory(payments, { path: 'README.md' }))).code).toBe(
+      expect((await bitbucketFailure(files.listDirectory(payments, { path: 'README.md' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
     });
 
     it('searches code across projects or in one, page by page, with plain-text matching lines', async () => {
-      const { items, pages } = await walk((o) => files.searchCode({ query: 'payment' }, o), 2);
+      const { items, pages } = await walkPages((o) => files.searchCode({ query: 'payment' }, o), 2);
       expect(pages).toBeGreaterThan(2);
       expect(new Set(items.map((h) => `${h.workspace}/${h.repo}/${h.path}`)).size).toBe(items.length);
       expect(new Set(items.map((h) => h.workspace))).toEqual(new Set(['PLAT', 'WEB']));
@@ -317,7 +281,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
           },
         ],
       });
-      const web = (await walk((o) => files.searchCode({ workspace: 'WEB', query: 'payment' }, o), 10)).items;
+      const web = (await walkPages((o) => files.searchCode({ workspace: 'WEB', query: 'payment' }, o), 10)).items;
       expect(web.length).toBeGreaterThan(0);
       expect(web).toEqual(items.filter((h) => h.workspace === 'WEB'));
       expect(items.flatMap((h) => h.lines).every((l) => !/<\/?em>|&#x2F;|&lt;|&amp;/.test(l.text))).toBe(true);
@@ -338,13 +302,16 @@ describe('Data Center refs, commits, files and pull request changes against the 
     });
 
     it('lists the changed files and the commits across pages', async () => {
-      const { items: files3, pages } = await walk((o) => changes.getPullRequestDiffstat(payments, { id: 3 }, o), 1);
+      const { items: files3, pages } = await walkPages(
+        (o) => changes.getPullRequestDiffstat(payments, { id: 3 }, o),
+        1,
+      );
       expect(pages).toBe(2);
       expect(files3.map((f) => [f.path, f.status]).sort()).toEqual([
         ['docs/api.md', 'modified'],
         ['src/refunds/refund.service.ts', 'added'],
       ]);
-      const listed = await walk((o) => changes.listPullRequestCommits(payments, { id: 3 }, o), 2);
+      const listed = await walkPages((o) => changes.listPullRequestCommits(payments, { id: 3 }, o), 2);
       expect(listed.items.map((c) => c.message)).toEqual([
         'Document refunds',
         'Refuse refunds above the captured amount',
@@ -360,14 +327,14 @@ describe('Data Center refs, commits, files and pull request changes against the 
         () => changes.getPullRequestDiffstat(payments, { id: 999 }),
         () => changes.listPullRequestCommits(payments, { id: 999 }),
       ]) {
-        expect((await failure(call())).code).toBe(BitbucketErrorCode.NOT_FOUND);
+        expect((await bitbucketFailure(call())).code).toBe(BitbucketErrorCode.NOT_FOUND);
       }
     });
   });
 
   it('refuses a cursor of another listing', async () => {
     const page = await refs.listBranches(payments, {}, { limit: 1 });
-    const error = await failure(refs.listTags(payments, {}, { cursor: page.cursor ?? '' }));
+    const error = await bitbucketFailure(refs.listTags(payments, {}, { cursor: page.cursor ?? '' }));
     expect(error.code).toBe(BitbucketErrorCode.INVALID_CURSOR);
   });
 });

@@ -1,9 +1,7 @@
 import { basicAuth, FakeBitbucketProcess } from '@app/testing';
-import type { BitbucketClient, PageOptions } from '../src/bitbucket-client.port';
+import type { BitbucketClient } from '../src/bitbucket-client.port';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
 import { BitbucketEvents } from '../src/bitbucket-events';
-import { BitbucketException } from '../src/bitbucket.exception';
-import { bitbucketConfig, type BitbucketConfig } from '../src/bitbucket.config';
 import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterCommentsApi } from '../src/datacenter/datacenter-comments.api';
@@ -13,48 +11,10 @@ import type { BbComment } from '../src/model/bb-comment';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPullRequest } from '../src/model/bb-pull-request';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-
-/** The gateway config for `env`, parsed by the real schema. */
-function configFor(env: Record<string, string>): BitbucketConfig {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    // registerAs factories are typed as possibly async; ours is synchronous.
-    return bitbucketConfig() as BitbucketConfig;
-  } finally {
-    process.env = saved;
-  }
-}
-
-/** Every item of a listing, page by page through its cursors. */
-async function walk<T>(
-  list: (options: PageOptions) => Promise<BbPage<T>>,
-  limit: number,
-): Promise<{ items: T[]; pages: number }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  let pages = 0;
-  do {
-    const page = await list({ limit, ...(cursor === undefined ? {} : { cursor }) });
-    items.push(...page.items);
-    pages += 1;
-    cursor = page.cursor;
-  } while (cursor !== undefined && pages < 100);
-  return { items, pages };
-}
-
-async function failure(promise: Promise<unknown>): Promise<BitbucketException> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof BitbucketException) return error;
-    throw error;
-  }
-  throw new Error('expected a BitbucketException');
-}
-
-const flatten = (threads: readonly BbComment[]): BbComment[] =>
-  threads.flatMap((thread) => [thread, ...flatten(thread.replies)]);
+import { configFor } from './gateway-config';
+import { walkPages } from './walk-pages';
+import { bitbucketFailure } from './bitbucket-failure';
+import { flattenThreads } from './flatten-threads';
 
 const ids = (page: BbPage<{ id: number }> | { items: readonly { id: number }[] }): number[] =>
   page.items.map((item) => item.id).sort((a, b) => a - b);
@@ -164,7 +124,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(ids(await pullRequests.listPullRequests(payments, { states: ['MERGED'] }))).toEqual([1, 7]);
       expect(ids(await pullRequests.listPullRequests(payments, { states: ['DECLINED'] }))).toEqual([2, 6]);
 
-      const every = await walk(
+      const every = await walkPages(
         (o) => pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
         3,
       );
@@ -172,7 +132,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(ids(every)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(every.items.find((pr) => pr.id === 6)?.state).toBe('DECLINED');
 
-      const closed = await walk(
+      const closed = await walkPages(
         (o) => pullRequests.listPullRequests(payments, { states: ['MERGED', 'DECLINED'] }, o),
         2,
       );
@@ -191,7 +151,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       ).toEqual([1]);
       expect(ids(await pullRequests.listPullRequests(payments, { mine: 'authored' }))).toEqual([5]);
       expect(ids(await pullRequests.listPullRequests(payments, { mine: 'reviewing' }))).toEqual([3, 4]);
-      const reviewing = await walk(
+      const reviewing = await walkPages(
         (o) => pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED'], mine: 'reviewing' }, o),
         1,
       );
@@ -228,11 +188,11 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         ['bob', 'reviewer', 'none'],
       ]);
 
-      const missing = await failure(get(99));
+      const missing = await bitbucketFailure(get(99));
       expect(missing.code).toBe(BitbucketErrorCode.NOT_FOUND);
       expect(missing.params.detail).toBe('Pull request 99 does not exist in PLAT/payments-api.');
       const noRepo = as('alice').pullRequests.listPullRequests({ workspace: 'PLAT', repo: 'nope' }, {});
-      expect((await failure(noRepo)).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(noRepo)).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('creates (default destination, reviewers by slug), updates only what changed, a reviewer approves, it merges', async () => {
@@ -284,7 +244,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(await status()).toBe('none');
       await bob.approvePullRequest(payments, { id: created.id });
       expect(await status()).toBe('approved');
-      expect((await failure(reviews.approvePullRequest(payments, { id: created.id }))).code).toBe(
+      expect((await bitbucketFailure(reviews.approvePullRequest(payments, { id: created.id }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
 
@@ -302,8 +262,9 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(head.message).toContain('Ship payout retries');
       expect(head.parents).toHaveLength(2);
 
-      const activity = (await walk((o) => pullRequests.listPullRequestActivity(payments, { id: created.id }, o), 2))
-        .items;
+      const activity = (
+        await walkPages((o) => pullRequests.listPullRequestActivity(payments, { id: created.id }, o), 2)
+      ).items;
       expect(activity.map((a) => [a.type, a.user.name])).toEqual([
         ['merged', 'alice'],
         ['approved', 'bob'],
@@ -323,13 +284,13 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         sourceBranch: 'feature/payouts',
         closeSourceBranch: true,
       });
-      const unsupported = await failure(closing);
+      const unsupported = await bitbucketFailure(closing);
       expect(unsupported.code).toBe(BitbucketErrorCode.UNSUPPORTED);
       expect(unsupported.params.feature).toContain('source branch');
-      expect((await failure(reviews.mergePullRequest(payments, { id: 8, closeSourceBranch: true }))).code).toBe(
-        BitbucketErrorCode.UNSUPPORTED,
-      );
-      const octopus = await failure(
+      expect(
+        (await bitbucketFailure(reviews.mergePullRequest(payments, { id: 8, closeSourceBranch: true }))).code,
+      ).toBe(BitbucketErrorCode.UNSUPPORTED);
+      const octopus = await bitbucketFailure(
         reviews.mergePullRequest(payments, { id: 8, strategy: 'octopus' as unknown as 'squash' }),
       );
       expect(octopus.code).toBe(BitbucketErrorCode.VALIDATION);
@@ -346,10 +307,12 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       };
       expect(head.parents).toHaveLength(1);
 
-      const fastForward = await failure(reviews.mergePullRequest(payments, { id: 4, strategy: 'fast_forward' }));
+      const fastForward = await bitbucketFailure(
+        reviews.mergePullRequest(payments, { id: 4, strategy: 'fast_forward' }),
+      );
       expect(fastForward.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(fastForward.params.detail).toContain('fast-forward');
-      const draft = await failure(reviews.mergePullRequest(payments, { id: 5 }));
+      const draft = await bitbucketFailure(reviews.mergePullRequest(payments, { id: 5 }));
       expect(draft.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(draft.params.detail).toContain('vetoed');
       expect((await get(4)).state).toBe('OPEN');
@@ -361,9 +324,11 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         reason: 'Superseded by the vault work.',
       });
       expect(declined).toMatchObject({ id: 5, state: 'DECLINED' });
-      const texts = flatten((await as('alice').comments.listComments(payments, { id: 5 })).items).map((c) => c.text);
+      const texts = flattenThreads((await as('alice').comments.listComments(payments, { id: 5 })).items).map(
+        (c) => c.text,
+      );
       expect(texts).toContain('Superseded by the vault work.');
-      const again = await failure(as('alice').reviews.declinePullRequest(payments, { id: 5 }));
+      const again = await bitbucketFailure(as('alice').reviews.declinePullRequest(payments, { id: 5 }));
       expect(again.code).toBe(BitbucketErrorCode.CONFLICT);
     });
   });
@@ -384,7 +349,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
     it('fails as CONFLICT when the version is stale again on the retry', async () => {
       await fake.addFault({ path: `${PULL_REQUESTS}/8$`, method: 'PUT', latencyMs: 1000, times: 2 });
-      const updating = failure(as('alice').pullRequests.updatePullRequest(payments, { id: 8, title: 'Lost' }));
+      const updating = bitbucketFailure(as('alice').pullRequests.updatePullRequest(payments, { id: 8, title: 'Lost' }));
       await pending('PUT', `${PULL_REQUESTS}/8$`, 1);
       await addReviewer(8, 'dave');
       await pending('PUT', `${PULL_REQUESTS}/8$`, 2);
@@ -399,7 +364,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
     it('does not retry a merge decided on a version that went stale', async () => {
       await fake.addFault({ path: `${PULL_REQUESTS}/3/merge$`, method: 'POST', latencyMs: 1000, times: 1 });
-      const merging = failure(as('alice').reviews.mergePullRequest(payments, { id: 3 }));
+      const merging = bitbucketFailure(as('alice').reviews.mergePullRequest(payments, { id: 3 }));
       await pending('POST', `${PULL_REQUESTS}/3/merge$`, 1);
       await addReviewer(3, 'erin');
       const conflict = await merging;
@@ -434,12 +399,14 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         replies: [{ author: { name: 'carol' } }],
       });
       // Tasks are listed as tasks, not as threads.
-      expect(flatten(page.items).map((c) => c.text)).not.toContain('Add tests for partial refunds');
+      expect(flattenThreads(page.items).map((c) => c.text)).not.toContain('Add tests for partial refunds');
 
-      const paged = await walk((o) => comments.listComments(payments, { id: 3 }, o), 1);
+      const paged = await walkPages((o) => comments.listComments(payments, { id: 3 }, o), 1);
       expect(paged.pages).toBe(2);
       expect(paged.items).toEqual(page.items);
-      expect((await failure(comments.listComments(payments, { id: 99 }))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(comments.listComments(payments, { id: 99 }))).code).toBe(
+        BitbucketErrorCode.NOT_FOUND,
+      );
     });
 
     it('adds general, line (new, old and unchanged lines) and reply comments, as threads show them', async () => {
@@ -484,9 +451,9 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         text: 'Where?',
         inline: { path: 'nope.ts', line: 1, side: 'new' },
       });
-      expect((await failure(elsewhere)).code).toBe(BitbucketErrorCode.VALIDATION);
+      expect((await bitbucketFailure(elsewhere)).code).toBe(BitbucketErrorCode.VALIDATION);
       const orphan = comments.addComment(payments, { id: 4, text: 'To whom?', parentId: 99999 });
-      expect((await failure(orphan)).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(orphan)).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('edits, resolves and reopens a thread, and deletes replies before their thread', async () => {
@@ -515,19 +482,19 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await comments.resolveCommentThread(payments, { id: 4, commentId: root.id, resolved: false });
       expect((await thread())?.resolved).toBe(false);
 
-      const withReplies = await failure(comments.deleteComment(payments, { id: 4, commentId: root.id }));
+      const withReplies = await bitbucketFailure(comments.deleteComment(payments, { id: 4, commentId: root.id }));
       expect(withReplies.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(withReplies.params.detail).toContain('replies');
       await as('carol').comments.deleteComment(payments, { id: 4, commentId: reply.id });
       await comments.deleteComment(payments, { id: 4, commentId: root.id });
       expect(await thread()).toBeUndefined();
-      expect((await failure(comments.updateComment(payments, { id: 4, commentId: root.id, text: 'x' }))).code).toBe(
-        BitbucketErrorCode.NOT_FOUND,
-      );
+      expect(
+        (await bitbucketFailure(comments.updateComment(payments, { id: 4, commentId: root.id, text: 'x' }))).code,
+      ).toBe(BitbucketErrorCode.NOT_FOUND);
     });
     it('reports Data Center’s 401 to a signed-in user who may not edit as FORBIDDEN, not a credential problem', async () => {
       const mine = await as('bob').comments.addComment(payments, { id: 4, text: 'Only bob may edit this' });
-      const refused = await failure(
+      const refused = await bitbucketFailure(
         as('carol').comments.updateComment(payments, { id: 4, commentId: mine.id, text: 'carol was here' }),
       );
       expect(refused.code).toBe(BitbucketErrorCode.FORBIDDEN);
@@ -549,7 +516,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(onComment).toMatchObject({ text: 'Check the rounding', state: 'OPEN', commentId: anchorId });
       const general = await comments.createTask(payments, { id: 3, text: 'Update the changelog' });
       expect(general.commentId).toBeUndefined();
-      const paged = await walk((o) => comments.listTasks(payments, { id: 3 }, o), 1);
+      const paged = await walkPages((o) => comments.listTasks(payments, { id: 3 }, o), 1);
       expect(paged.pages).toBe(4);
       expect(paged.items.map((t) => t.id)).toEqual([...(await tasks()).items.map((t) => t.id)]);
       expect((await get(3)).openTaskCount).toBe(3);
@@ -568,10 +535,12 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await comments.deleteTask(payments, { id: 3, taskId: onComment.id });
       await comments.deleteTask(payments, { id: 3, taskId: general.id });
       expect((await tasks()).items.map((t) => t.id)).not.toContain(onComment.id);
-      expect((await failure(comments.deleteTask(payments, { id: 3, taskId: onComment.id }))).code).toBe(
+      expect((await bitbucketFailure(comments.deleteTask(payments, { id: 3, taskId: onComment.id }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
-      expect((await failure(comments.listTasks(payments, { id: 99 }))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await bitbucketFailure(comments.listTasks(payments, { id: 99 }))).code).toBe(
+        BitbucketErrorCode.NOT_FOUND,
+      );
     });
   });
 });

@@ -2,25 +2,13 @@ import { FakeBitbucketProcess } from '@app/testing';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
 import { BitbucketEvents } from '../src/bitbucket-events';
 import { BitbucketException } from '../src/bitbucket.exception';
-import { bitbucketConfig, type BitbucketConfig } from '../src/bitbucket.config';
 import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { CloudApi } from '../src/cloud/cloud-api';
 import { CloudContextApi } from '../src/cloud/cloud-context.api';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterContextApi } from '../src/datacenter/datacenter-context.api';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-
-/** The gateway config for `env`, parsed by the real schema. */
-function configFor(env: Record<string, string>): BitbucketConfig {
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  try {
-    // registerAs factories are typed as possibly async; ours is synchronous.
-    return bitbucketConfig() as BitbucketConfig;
-  } finally {
-    process.env = saved;
-  }
-}
+import { configFor } from './gateway-config';
 
 async function failureCode(promise: Promise<unknown>): Promise<string> {
   try {
