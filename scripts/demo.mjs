@@ -127,6 +127,7 @@ async function main() {
   // Never an open server by accident: a fresh API key each run, printed only here.
   const apiKey = randomBytes(24).toString('base64url');
   start('mcp-http', {
+    NODE_OPTIONS: '--max-semi-space-size=8',
     ...bitbucket,
     PORT: String(serverPort),
     HOST: '127.0.0.1',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import {
   CallToolRequestSchema,
   ListToolsRequestSchema,
@@ -17,6 +18,9 @@ import { ToolRegistry } from './tool-registry.service';
  */
 @Injectable()
 export class McpServerFactory {
+  // The SDK builds an Ajv instance per server unless given one: shared, a session costs ~5 KB, not ~22 KB.
+  private readonly schemaValidator = new AjvJsonSchemaValidator();
+
   constructor(
     private readonly registry: ToolRegistry,
     private readonly dispatcher: ToolCallDispatcher,
@@ -25,6 +29,7 @@ export class McpServerFactory {
   create(session: McpSession): McpServer {
     const mcp = new McpServer(SERVER_INFO, {
       capabilities: { tools: { listChanged: false }, logging: {} },
+      jsonSchemaValidator: this.schemaValidator,
     });
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;

@@ -137,6 +137,8 @@ export class ToolCallDispatcher {
       budgetChars: this.config.responseBudgetChars,
       progress: async (progress, total, message) => {
         if (progressToken === undefined) return;
+        // Operators (and the streaming benchmark) see when each progress event left the tool.
+        this.logger.debug({ message: 'Progress sent', correlationId, progressRef: String(progressToken), progress });
         await extra.sendNotification({
           method: 'notifications/progress',
           params: {

@@ -1,0 +1,113 @@
+// Shared by the benchmarks: free loopback ports, the built apps as child processes, their RSS.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A built app (`dist/apps/<app>/main.js`) on loopback, its output kept; resolves once `readyPath` answers 200. */
+export async function startApp(app, env, readyUrl) {
+  const main = join(ROOT, 'dist', 'apps', app, 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { text: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (output.text += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (output.text += chunk));
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(readyUrl)).ok) return { child, output, stop: () => stopChild(child) };
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${app} did not become ready at ${readyUrl}:\n${output.text}`);
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15000);
+  await new Promise((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+}
+
+/** Resident set size of a process, in MiB (Linux /proc). */
+export function rssMiB(pid) {
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+/** The fake Bitbucket and the MCP HTTP server wired together, with an API key and full middleware. */
+export async function startStack(serverEnv = {}) {
+  const [fakePort, port] = [await freePort(), await freePort()];
+  const fake = await startApp(
+    'fake-bitbucket',
+    { FAKE_BITBUCKET_PORT: String(fakePort) },
+    `http://127.0.0.1:${fakePort}/health/ready`,
+  );
+  const apiKey = 'bench-api-key-0123456789abcdef';
+  let server;
+  try {
+    server = await startApp(
+      'mcp-http',
+      {
+        // As `npm start` and the container image run it (docs/operations.md, Memory).
+        NODE_OPTIONS: '--max-semi-space-size=8',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BITBUCKET_URL: `http://127.0.0.1:${fakePort}/2.0`,
+        BITBUCKET_EMAIL: 'alice@acme.example',
+        BITBUCKET_API_TOKEN: 'ATATT-fake-alice',
+        AUTH_METHODS: 'apikey',
+        AUTH_API_KEYS: `bench:${apiKey}`,
+        ...serverEnv,
+      },
+      `http://127.0.0.1:${port}/health/ready`,
+    );
+  } catch (error) {
+    await fake.stop();
+    throw error;
+  }
+  return {
+    fake,
+    server,
+    apiKey,
+    fakeUrl: `http://127.0.0.1:${fakePort}`,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await server.stop();
+      await fake.stop();
+    },
+  };
+}

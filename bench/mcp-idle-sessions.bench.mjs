@@ -1,0 +1,75 @@
+// SLA 5 (memory): what 1,000 idle Streamable HTTP sessions cost the server in RSS, above an idle
+// server that has already served a few sessions. Starts the built fake Bitbucket and server itself
+// (npm run build first), with authentication on, and exits on its own: 0 within target, 1 over it.
+//   node bench/mcp-idle-sessions.bench.mjs [--sessions 1000]
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { rssMiB, startStack } from './bench-processes.mjs';
+
+const TARGET_MIB = 100;
+const { values } = parseArgs({ options: { sessions: { type: 'string', default: '1000' } } });
+const sessions = Number(values.sessions);
+
+const stack = await startStack({ LOG_LEVEL: 'warn', MCP_MAX_SESSIONS: String(sessions + 100) });
+const headers = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json, text/event-stream',
+  'X-API-Key': stack.apiKey,
+  'MCP-Protocol-Version': '2025-11-25',
+};
+async function openSession() {
+  const init = await fetch(`${stack.url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    }),
+  });
+  await init.text();
+  const id = init.headers.get('mcp-session-id');
+  if (id === null) throw new Error(`initialize answered ${init.status}`);
+  const done = await fetch(`${stack.url}/mcp`, {
+    method: 'POST',
+    headers: { ...headers, 'Mcp-Session-Id': id },
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  });
+  await done.text();
+  return id;
+}
+
+try {
+  // Warm-up: code paths loaded and JIT-compiled before the baseline.
+  for (let i = 0; i < 20; i += 1) await openSession();
+  await sleep(2000);
+  const baseline = rssMiB(stack.server.child.pid);
+  const started = Date.now();
+  for (let opened = 0; opened < sessions; opened += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, sessions - opened) }, openSession));
+  }
+  const openedInMs = Date.now() - started;
+  // Idle, V8's memory reducer collects what opening them left behind: sample until RSS settles.
+  const samples = [];
+  for (let second = 0; second < 20; second += 1) {
+    await sleep(1000);
+    samples.push(+rssMiB(stack.server.child.pid).toFixed(1));
+  }
+  const loaded = Math.min(...samples.slice(-5));
+  const delta = loaded - baseline;
+  const figures = {
+    sessions,
+    baselineMiB: +baseline.toFixed(1),
+    withSessionsMiB: +loaded.toFixed(1),
+    deltaMiB: +delta.toFixed(1),
+    perSessionKiB: +((delta * 1024) / sessions).toFixed(1),
+    openedInMs,
+    rssSamplesMiB: samples,
+    targetMiB: TARGET_MIB,
+  };
+  console.log(`idle sessions: ${JSON.stringify(figures)}`);
+  process.exitCode = delta <= TARGET_MIB * (sessions / 1000) ? 0 : 1;
+} finally {
+  await stack.stop();
+}

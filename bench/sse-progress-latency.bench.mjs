@@ -1,0 +1,88 @@
+// SLA 7 (streaming): how long a progress event takes from the tool that emits it to a client on the
+// legacy HTTP+SSE transport. Several clients each wait on a running pipeline (wait_for_pipeline,
+// one progress event per look); the server logs when each event left the tool (debug), the client
+// notes when it arrived; both clocks are this machine's. Exits 0 when p99 is within target.
+//   node bench/sse-progress-latency.bench.mjs [--clients 20] [--seconds 12]
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { parseArgs } from 'node:util';
+import { percentile, startStack } from './bench-processes.mjs';
+
+const TARGET_P99_MS = 50;
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '20' }, seconds: { type: 'string', default: '12' } },
+});
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+
+const stack = await startStack({ LOG_LEVEL: 'debug' });
+const received = new Map();
+try {
+  // Three steps of seconds/3 each: a pipeline runs about `seconds`, looked at every second.
+  await fetch(`${stack.fakeUrl}/__fake/settings`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ pipelinePendingMs: 200, pipelineStepMs: Math.round((seconds * 1000) / 3) }),
+  });
+  const requestInit = { headers: { 'X-API-Key': stack.apiKey } };
+  await Promise.all(
+    Array.from({ length: clients }, async (_, index) => {
+      const client = new Client({ name: `bench-${index}`, version: '1' });
+      await client.connect(
+        new SSEClientTransport(new URL(`${stack.url}/sse`), {
+          requestInit,
+          eventSourceInit: {
+            fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, 'X-API-Key': stack.apiKey } }),
+          },
+        }),
+      );
+      const triggered = await client.callTool({
+        name: 'trigger_pipeline',
+        arguments: { workspace: 'acme', repo: 'payments-api', ref: 'main' },
+      });
+      const token = `client-${index}`;
+      await client.request(
+        {
+          method: 'tools/call',
+          params: {
+            name: 'wait_for_pipeline',
+            arguments: {
+              workspace: 'acme',
+              repo: 'payments-api',
+              pipeline: triggered.structuredContent.uuid,
+              pollIntervalSeconds: 1,
+            },
+            _meta: { progressToken: token },
+          },
+        },
+        CallToolResultSchema,
+        {
+          timeout: (seconds + 30) * 1000,
+          onprogress: (progress) => received.set(`${token}#${progress.progress}`, Date.now()),
+        },
+      );
+      await client.close();
+    }),
+  );
+  const latencies = [];
+  for (const line of stack.server.output.text.split('\n')) {
+    if (!line.includes('"Progress sent"')) continue;
+    const entry = JSON.parse(line);
+    const arrived = received.get(`${entry.progressRef}#${entry.progress}`);
+    if (arrived !== undefined) latencies.push(arrived - Date.parse(entry.timestamp));
+  }
+  const figures = {
+    clients,
+    events: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    maxMs: Math.max(...latencies),
+    targetP99Ms: TARGET_P99_MS,
+  };
+  console.log(`legacy SSE progress latency: ${JSON.stringify(figures)}`);
+  process.exitCode = latencies.length >= clients && figures.p99Ms <= TARGET_P99_MS ? 0 : 1;
+} finally {
+  await stack.stop();
+}
