@@ -3,9 +3,11 @@ import { ToolAvailability } from '@app/mcp';
 import { Module } from '@nestjs/common';
 import { BitbucketToolAvailability } from './bitbucket-tool-availability';
 import { CONTEXT_TOOLS } from './context/context.tools';
+import { PULL_REQUEST_TOOLS } from './pull-requests/pull-requests.tools';
 import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
+import { REVIEW_TOOLS } from './reviews/reviews.tools';
 
-const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS];
+const TOOL_PROVIDERS = [...CONTEXT_TOOLS, ...REPOSITORY_TOOLS, ...PULL_REQUEST_TOOLS, ...REVIEW_TOOLS];
 
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */
 @Module({
