@@ -54,10 +54,11 @@ module.exports = {
     onlyMayImport('observability', ['common', 'config']),
     onlyMayImport('i18n', ['common', 'config', 'observability']),
     onlyMayImport('health', ['common', 'config', 'observability']),
+    onlyMayImport('redis', ['common', 'config', 'observability', 'health']),
     onlyMayImport('bitbucket', ['common', 'config', 'observability']),
     onlyMayImport('mcp', ['common', 'config', 'observability']),
     onlyMayImport('tools', ['common', 'config', 'observability', 'mcp', 'bitbucket']),
-    onlyMayImport('transport', ['common', 'config', 'observability', 'mcp', 'health']),
+    onlyMayImport('transport', ['common', 'config', 'observability', 'mcp', 'health', 'redis']),
     {
       name: 'no-circular',
       severity: 'error',

@@ -108,6 +108,7 @@ const DATACENTER_OPERATIONS = [
   ['GET', `${DC_REPO}/commits/{commitId}/diff/{path}`],
   ['GET', `${DC_REPO}/commits/{commitId}/diff`, IF_PRESENT],
   ['GET', `${DC_REPO}/commits/{commitId}/builds`, IF_PRESENT],
+  ['GET', `${DC_REPO}/commits/{commitId}/merge-base`],
   ['GET', `${DC_REPO}/compare/commits`],
   ['GET', `${DC_REPO}/compare/changes`],
   ['GET', `${DC_REPO}/compare/diff{path}`],

@@ -1,11 +1,11 @@
-import { prepareEnvironment } from '@app/config';
+import { httpServerConfig, prepareEnvironment } from '@app/config';
 import { serveHttpApplication } from '@app/health';
 import { useAppLogger } from '@app/observability';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { httpServerConfig } from './http-server.config';
+
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 import { McpHttpModule } from './mcp-http.module';
 
@@ -15,6 +15,8 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
     abortOnError: false,
     forceCloseConnections: true,
+    // The MCP endpoints read their bodies themselves, with a size limit and JSON-RPC errors.
+    bodyParser: false,
   });
   useAppLogger(app);
   const http = app.get<ConfigType<typeof httpServerConfig>>(httpServerConfig.KEY);

@@ -1,9 +1,11 @@
 import { bitbucketConfig } from '@app/bitbucket';
-import type { ConfigNamespace } from '@app/config';
+import { httpServerConfig, type ConfigNamespace } from '@app/config';
 import { healthConfig } from '@app/health';
 import { i18nConfig } from '@app/i18n';
+import { mcpConfig } from '@app/mcp';
 import { loggingConfig } from '@app/observability';
-import { httpServerConfig } from './http-server.config';
+import { redisConfig } from '@app/redis';
+import { transportConfig } from '@app/transport';
 
 export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   httpServerConfig,
@@ -11,4 +13,7 @@ export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   i18nConfig,
   loggingConfig,
   healthConfig,
+  mcpConfig,
+  transportConfig,
+  redisConfig,
 ];

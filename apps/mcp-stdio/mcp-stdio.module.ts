@@ -2,7 +2,7 @@ import { AppConfigModule } from '@app/config';
 import { AppI18nModule } from '@app/i18n';
 import { ObservabilityModule } from '@app/observability';
 import { ToolsModule } from '@app/tools';
-import { TransportModule } from '@app/transport';
+import { StdioTransportModule } from '@app/transport';
 import { Module } from '@nestjs/common';
 import { MCP_STDIO_CONFIGS } from './mcp-stdio.configs';
 
@@ -11,7 +11,7 @@ import { MCP_STDIO_CONFIGS } from './mcp-stdio.configs';
     AppConfigModule.forRoot(MCP_STDIO_CONFIGS),
     ObservabilityModule.forRoot({ appName: 'mcp-stdio', console: 'stderr' }),
     AppI18nModule,
-    TransportModule.register({ tools: [ToolsModule] }),
+    StdioTransportModule.register({ tools: [ToolsModule] }),
   ],
 })
 export class McpStdioModule {}

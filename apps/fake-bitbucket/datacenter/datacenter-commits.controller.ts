@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req } from '@nestjs/common';
-import type { Request } from 'express';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeRepository } from '../dataset/fake-repository';
@@ -116,6 +116,31 @@ export class DatacenterCommitsController {
       toHash: hash,
       ...this.changesPage(req, repository, hash, changes),
     };
+  }
+
+  /**
+   * The best common ancestor of the commit and `otherCommitId` (required), as a commit; 204 with no
+   * body when their histories share none.
+   */
+  @Get(`${REPOSITORY}/commits/:commitId/merge-base`)
+  mergeBase(
+    @Caller() caller: FakeIdentity,
+    @Param() params: CommitParams,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('otherCommitId') otherCommitId?: string,
+  ): Record<string, unknown> | undefined {
+    const repository = this.repository(caller, params);
+    const hash = this.commitId(repository, params.commitId);
+    if (otherCommitId === undefined || otherCommitId === '') {
+      throw datacenterCodeErrors.missingParameter('otherCommitId');
+    }
+    const base = repository.git.mergeBase(hash, this.commitId(repository, otherCommitId));
+    if (base === undefined) {
+      res.status(204);
+      return undefined;
+    }
+    return datacenterCommit(repository.git.get(base), this.store.data, DatacenterLinks.of(req));
   }
 
   /** Commits reachable from `from` but not from `to` (both default to the default branch). */

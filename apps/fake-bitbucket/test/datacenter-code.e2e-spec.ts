@@ -292,6 +292,18 @@ describe('fake Bitbucket Data Center code routes (over real sockets)', () => {
       const back = await json<Page<Commit>>(`${REPO}/compare/commits?from=main&to=feature/refunds`);
       expect(back.values.map((c) => c.message)).not.toContain('Add refund service');
     });
+
+    it('answers the merge base of two commits, and requires the other one', async () => {
+      const forked = await commitWith('Add refund service', 'feature/refunds');
+      const main = await json<Ref>(`${REPO}/branches/default`);
+      const base = await json<Commit>(`${REPO}/commits/${forked.id}/merge-base?otherCommitId=${main.latestCommit}`);
+      expect(base.id).toBe(forked.parents[0]?.id);
+      expect(await json<Commit>(`${REPO}/commits/${main.latestCommit}/merge-base?otherCommitId=${forked.id}`)).toEqual(
+        base,
+      );
+      const missing = await json<DcError>(`${REPO}/commits/${forked.id}/merge-base`, 400);
+      expect(missing.errors[0]?.context).toBe('otherCommitId');
+    });
   });
 
   describe('diffs', () => {

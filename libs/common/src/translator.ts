@@ -8,6 +8,9 @@ import type { AppExceptionParams } from './app.exception';
 export abstract class Translator {
   abstract find(key: string, params?: AppExceptionParams, locale?: string): string | undefined;
 
+  /** The language of the current request (its headers, else the default). */
+  abstract currentLocale(): string;
+
   t(key: string, params?: AppExceptionParams, locale?: string): string {
     return this.find(key, params, locale) ?? key;
   }

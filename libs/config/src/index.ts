@@ -8,3 +8,4 @@ export { renderEnvExample } from './env-example';
 export { InvalidEnvironmentError } from './invalid-environment.error';
 export { prepareEnvironment } from './prepare-environment';
 export { validateEnvironment, type RawEnvironment } from './validate-environment';
+export { httpServerConfig, type HttpServerConfig } from './http-server.config';

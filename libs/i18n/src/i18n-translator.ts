@@ -14,8 +14,12 @@ export class I18nTranslator extends Translator {
     super();
   }
 
+  currentLocale(): string {
+    return I18nContext.current()?.lang ?? this.config.defaultLocale;
+  }
+
   find(key: string, params: AppExceptionParams = {}, locale?: string): string | undefined {
-    const lang = locale ?? I18nContext.current()?.lang ?? this.config.defaultLocale;
+    const lang = locale ?? this.currentLocale();
     const message: unknown = this.i18n.t(key, { lang, args: params });
     // nestjs-i18n echoes the key when the catalogue has no such entry.
     return typeof message === 'string' && message !== key ? message : undefined;

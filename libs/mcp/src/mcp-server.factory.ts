@@ -48,6 +48,7 @@ export class McpServerFactory {
     );
     server.setRequestHandler(SetLevelRequestSchema, (request) => {
       session.logLevel = request.params.level;
+      session.loggingRequested = true;
       return {};
     });
     return mcp;

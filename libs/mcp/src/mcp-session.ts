@@ -6,4 +6,6 @@ export interface McpSession {
   locale: string;
   /** Set by `logging/setLevel`; `notifications/message` below it are not sent. */
   logLevel: LoggingLevel;
+  /** Whether the client called `logging/setLevel`, i.e. wants log messages as they happen. */
+  loggingRequested: boolean;
 }

@@ -5,3 +5,4 @@ export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
 export { toolContextFixture } from './tool-context.fixture';
+export { McpHttpProcess } from './mcp-http.process';

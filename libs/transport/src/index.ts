@@ -1,2 +1,6 @@
+export { HttpTransportModule } from './http-transport.module';
+export { McpSessionRegistry } from './session/mcp-session-registry.service';
+export { OriginPolicy } from './http/origin-policy';
 export { StdioMcpServer } from './stdio/stdio-mcp.server';
-export { TransportModule } from './transport.module';
+export { StdioTransportModule } from './stdio/stdio-transport.module';
+export { transportConfig } from './transport.config';

@@ -1,6 +1,5 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
-import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
-import { BitbucketException } from '../bitbucket.exception';
+import { commitFilter } from '../code/commit-filter';
 import type { BbBuildStatus } from '../model/bb-build-status';
 import type { BbCommit } from '../model/bb-commit';
 import type { BbComparison } from '../model/bb-comparison';
@@ -17,48 +16,6 @@ import { CloudRevisions } from './cloud-revisions';
 const AHEAD_LISTED = 100;
 const COMPARISON_PAGES = 50;
 
-interface CommitFilter {
-  readonly author?: string;
-  readonly since?: string;
-  readonly until?: string;
-}
-
-function instant(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
-    throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${name} is not a date: ${value}`, {
-      params: { detail: `${name} must be an ISO-8601 date (${value}).` },
-    });
-  }
-  return time;
-}
-
-/** Whether a commit passes the filters Cloud has no server-side parameter for. */
-function commitFilter(filter: CommitFilter): ((commit: BbCommit) => boolean) | undefined {
-  const author = filter.author?.toLowerCase();
-  const since = instant('since', filter.since);
-  const until = instant('until', filter.until);
-  if ((author === undefined || author === '') && since === undefined && until === undefined) return undefined;
-  return (commit) => {
-    const time = Date.parse(commit.date);
-    const people = [
-      commit.authorName,
-      commit.authorEmail,
-      commit.author?.id,
-      commit.author?.name,
-      commit.author?.displayName,
-    ];
-    return (
-      (author === undefined ||
-        author === '' ||
-        people.some((value) => value?.toLowerCase().includes(author) === true)) &&
-      (since === undefined || time >= since) &&
-      (until === undefined || time <= until)
-    );
-  };
-}
-
 /** Cloud commits, comparisons, diffs and build statuses (NOTES §2.4–2.5). */
 export class CloudCommitsApi {
   private readonly revisions: CloudRevisions;
@@ -74,7 +31,7 @@ export class CloudCommitsApi {
    */
   async listCommits(
     repo: BbRepositoryRef,
-    input: { ref?: string; path?: string } & CommitFilter,
+    input: { ref?: string; path?: string; author?: string; since?: string; until?: string },
     options?: PageOptions,
   ): Promise<BbPage<BbCommit>> {
     const request = {

@@ -1,6 +1,7 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
+import { looksBinary } from '../code/looks-binary';
 import type { BbCodeSearchHit } from '../model/bb-code-search-hit';
 import type { BbDirectoryEntry } from '../model/bb-directory-entry';
 import type { BbFileContent } from '../model/bb-file-content';
@@ -11,9 +12,6 @@ import type { CloudCodeSearchResultJson, CloudTreeEntryJson } from './cloud-code
 import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
-
-/** Git's own test for binary content: a NUL byte within the first 8000 bytes. */
-const looksBinary = (content: Buffer): boolean => content.subarray(0, 8000).includes(0);
 
 /** Cloud source (NOTES §2.6): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (§2.10). */
 export class CloudFilesApi {

@@ -1,4 +1,5 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import { diffOfPaths } from '../code/diff-of-paths';
 import type { BbActivity } from '../model/bb-activity';
 import type { BbCommit } from '../model/bb-commit';
 import type { BbFileChange } from '../model/bb-file-change';
@@ -7,7 +8,6 @@ import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { CloudApi } from './cloud-api';
 import type { CloudCommitJson, CloudDiffstatJson } from './cloud-code-json';
 import { cloudCodeMappers } from './cloud-code-mappers';
-import { diffOfPaths } from './cloud-diff-paths';
 import { cloudPath } from './cloud-path';
 import { fetchCloudPullRequest } from './cloud-pull-request-fetch';
 import type { CloudActivityJson } from './cloud-review-json';

@@ -1,3 +1,5 @@
+import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
+import { BitbucketException } from '../bitbucket.exception';
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import type { BbRepository } from '../model/bb-repository';
@@ -49,7 +51,11 @@ export class DatacenterRepositoriesApi {
           },
           options?.signal,
         )
-        .catch(() => undefined),
+        // An empty repository has no default branch (404); any other failure is the caller's too.
+        .catch((error: unknown) => {
+          if (error instanceof BitbucketException && error.code === BitbucketErrorCode.NOT_FOUND) return undefined;
+          throw error;
+        }),
     ]);
     return datacenterMappers.repository(json, branch?.displayId);
   }

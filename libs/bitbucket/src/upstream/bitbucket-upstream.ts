@@ -236,7 +236,9 @@ export class BitbucketUpstream {
         params: { status },
       });
     }
-    const code = STATUS_CODES[status] ?? BitbucketErrorCode.VALIDATION;
+    // Data Center answers 401 to a signed-in user who may not do this: it names them in X-AUSERNAME.
+    const signedIn = status === 401 && response?.header('x-ausername') !== undefined;
+    const code = signedIn ? BitbucketErrorCode.FORBIDDEN : (STATUS_CODES[status] ?? BitbucketErrorCode.VALIDATION);
     const detail = response === undefined ? '' : upstreamErrorDetail(response);
     return new BitbucketException(code, `${where}: Bitbucket answered ${status}${detail === '' ? '' : `: ${detail}`}`, {
       params: { status, detail },

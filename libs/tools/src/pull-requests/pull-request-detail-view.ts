@@ -2,10 +2,10 @@ import type { BbPullRequest, BbReviewer } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { toLineWindow } from '../shared/line-window';
+import { shortHash } from '../shared/short-hash';
 import { toUserView, userView } from '../shared/user-view';
 import { pullRequestState, stateText } from './pull-request-summary-view';
 
-const SHORT_HASH = 12;
 /** What the description may always use, however long the rest of the answer is. */
 const MIN_DESCRIPTION_CHARS = 500;
 
@@ -116,7 +116,7 @@ function peopleLine(key: string, people: readonly z.output<typeof reviewerView>[
 }
 
 const commitText = (branch: string, commit: string | undefined): string =>
-  commit === undefined ? branch : `${branch}@${commit.slice(0, SHORT_HASH)}`;
+  commit === undefined ? branch : `${branch}@${shortHash(commit)}`;
 
 /** The pull request in a few lines, then its description and what was cut of it. */
 export function renderPullRequestDetail(view: PullRequestDetailView, context: ToolContext): string {
@@ -139,7 +139,7 @@ export function renderPullRequestDetail(view: PullRequestDetailView, context: To
               : context.t('tools.PR_CLOSED', { ...closedOn, by: view.closedBy }),
             ...(view.mergeCommit === undefined
               ? []
-              : [context.t('tools.PR_MERGE_COMMIT', { hash: view.mergeCommit.slice(0, SHORT_HASH) })]),
+              : [context.t('tools.PR_MERGE_COMMIT', { hash: shortHash(view.mergeCommit) })]),
           ].join(', '),
         ];
   return [

@@ -12,3 +12,8 @@ export type UserView = z.output<typeof userView>;
 export function toUserView(user: BbUser): UserView {
   return { id: user.id, name: user.name, displayName: user.displayName };
 }
+
+/** `Alice Martin (alice, id {…})` */
+export function userLine(user: UserView): string {
+  return `${user.displayName} (${user.name}, id ${user.id})`;
+}

@@ -12,7 +12,7 @@ export class StdioMcpServer {
   constructor(private readonly factory: McpServerFactory) {}
 
   async serve(locale: string): Promise<void> {
-    this.server = this.factory.create({ locale, logLevel: 'info' });
+    this.server = this.factory.create({ locale, logLevel: 'info', loggingRequested: false });
     await this.server.connect(new StdioServerTransport());
     this.logger.log('MCP session open on stdio');
   }

@@ -98,6 +98,8 @@ export const DATACENTER_CODE_CASES: readonly ContractCase[] = [
   get('changes of a commit', `${REPO}/commits/v0.2.0/changes`),
   get('changes of a commit since another', `${REPO}/commits/v0.2.0/changes?since=v0.1.0&limit=3`),
   get('changes of an unknown commit', `${REPO}/commits/0123456789abcdef/changes`, 404),
+  get('merge base of two commits', `${REPO}/commits/${V010}/merge-base?otherCommitId=feature/refunds`),
+  get('merge base without the other commit', `${REPO}/commits/${V010}/merge-base`, 400),
   get('compare commits', `${REPO}/compare/commits?from=feature/refunds&to=main`),
   get('compare changes', `${REPO}/compare/changes?from=refs/heads/feature/refunds&to=refs/heads/main`),
   get('compare from an unknown ref', `${REPO}/compare/changes?from=nope&to=main`, 404),

@@ -2,7 +2,7 @@ import { BitbucketClient } from '@app/bitbucket';
 import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { toUserView, userView, type UserView } from '../../shared/user-view';
+import { toUserView, userLine, userView, type UserView } from '../../shared/user-view';
 
 const input = z.object({}).strict();
 const output = userView.extend({ flavor: z.enum(['cloud', 'datacenter']) });
@@ -36,6 +36,6 @@ export class GetCurrentUserTool extends ToolHandler<typeof input, typeof output>
   }
 
   render(user: z.output<typeof output>): string {
-    return `${user.displayName} (${user.name}, id ${user.id}) on Bitbucket ${user.flavor === 'cloud' ? 'Cloud' : 'Data Center'}`;
+    return `${userLine(user)} on Bitbucket ${user.flavor === 'cloud' ? 'Cloud' : 'Data Center'}`;
   }
 }

@@ -7,6 +7,10 @@ import { ReviewPullRequestPrompt } from './review-pull-request.prompt';
 
 /** The real prompts catalogues, interpolated as nestjs-i18n does for `{name}` placeholders. */
 class CatalogueTranslator extends Translator {
+  currentLocale(): string {
+    return 'en';
+  }
+
   find(key: string, params: AppExceptionParams = {}, locale = 'en'): string | undefined {
     const [file, entry] = key.split('.');
     const catalogue = JSON.parse(readFileSync(join(REPO_ROOT, 'i18n', locale, `${file ?? ''}.json`), 'utf8')) as Record<

@@ -1,13 +1,13 @@
 import { McpModule } from '@app/mcp';
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { StdioMcpServer } from './stdio/stdio-mcp.server';
+import { StdioMcpServer } from './stdio-mcp.server';
 
-/** The MCP transports; the app names the module providing the tools. */
+/** The stdio transport: one MCP session on stdin/stdout. The app names the module providing the tools. */
 @Module({})
-export class TransportModule {
+export class StdioTransportModule {
   static register(options: { tools: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
     return {
-      module: TransportModule,
+      module: StdioTransportModule,
       imports: [McpModule.register({ imports: options.tools })],
       providers: [StdioMcpServer],
       exports: [StdioMcpServer],

@@ -1,4 +1,6 @@
-import { defineConfig, env } from '@app/config';
+import type { ConfigType } from '@nestjs/config';
+import { defineConfig } from './define-config';
+import { env } from './env';
 
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
@@ -41,3 +43,5 @@ export const httpServerConfig = defineConfig({
     trustProxy: parseTrustProxy(v.TRUST_PROXY),
   }),
 });
+
+export type HttpServerConfig = ConfigType<typeof httpServerConfig>;

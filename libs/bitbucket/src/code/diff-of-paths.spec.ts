@@ -1,4 +1,4 @@
-import { diffOfPaths } from './cloud-diff-paths';
+import { diffOfPaths } from './diff-of-paths';
 
 const section = (path: string, oldPath = path): string =>
   `diff --git a/${oldPath} b/${path}\nindex 1..2 100644\n--- a/${oldPath}\n+++ b/${path}\n@@ -1 +1 @@\n-a\n+b\n`;

@@ -5,7 +5,7 @@ const touches = (file: string, wanted: string): boolean => {
 
 /**
  * The file sections of a unified git diff whose old or new path is one of `paths` or lies under one of
- * them; for diffs fetched where Cloud cannot filter by path itself.
+ * them; for diffs fetched where the flavor cannot filter by those paths itself.
  */
 export function diffOfPaths(diff: string, paths: readonly string[]): string {
   return diff

@@ -1,0 +1,76 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbCommit } from '../model/bb-commit';
+import type { BbFileChange } from '../model/bb-file-change';
+import type { BbPage } from '../model/bb-page';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { DatacenterApi } from './datacenter-api';
+import type { DatacenterChangeJson, DatacenterCommitJson } from './datacenter-code-json';
+import { datacenterCodeMappers } from './datacenter-code-mappers';
+import { datacenterPath } from './datacenter-path';
+import { datacenterRawDiff } from './datacenter-raw-diff';
+
+const ROUTE = 'GET /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
+
+/** What a Data Center pull request changes (NOTES §3.6): its effective diff, changed files and commits. */
+export class DatacenterPullRequestChangesApi {
+  constructor(private readonly api: DatacenterApi) {}
+
+  /**
+   * The effective diff (the source against its merge base with the target): `{id}.diff` streams it
+   * whole; one path is `{id}/diff/{path}` asked for as text.
+   */
+  getPullRequestDiff(
+    repo: BbRepositoryRef,
+    input: { id: number; paths?: readonly string[]; contextLines?: number },
+    options?: CallOptions,
+  ): Promise<string> {
+    const query = input.contextLines === undefined ? {} : { contextLines: input.contextLines };
+    return datacenterRawDiff(
+      this.api,
+      input.paths ?? [],
+      (path) =>
+        path === undefined
+          ? {
+              method: 'GET',
+              route: `${ROUTE}.diff`,
+              path: datacenterPath.repository(repo, `/pull-requests/${input.id}.diff`),
+              query,
+            }
+          : {
+              method: 'GET',
+              route: `${ROUTE}/diff/{path}`,
+              path: datacenterPath.repository(repo, `/pull-requests/${input.id}/diff/${datacenterPath.file(path)}`),
+              query,
+            },
+      options?.signal,
+    );
+  }
+
+  /** The changed files; Data Center's change list carries no line counts. */
+  getPullRequestDiffstat(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options?: PageOptions,
+  ): Promise<BbPage<BbFileChange>> {
+    return this.api.page(
+      `pull request changes ${repo.workspace}/${repo.repo} ${input.id}`,
+      { route: `${ROUTE}/changes`, path: datacenterPath.repository(repo, `/pull-requests/${input.id}/changes`) },
+      options,
+      (json: DatacenterChangeJson) => datacenterCodeMappers.fileChange(json),
+    );
+  }
+
+  /** Newest first. */
+  listPullRequestCommits(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options?: PageOptions,
+  ): Promise<BbPage<BbCommit>> {
+    return this.api.page(
+      `pull request commits ${repo.workspace}/${repo.repo} ${input.id}`,
+      { route: `${ROUTE}/commits`, path: datacenterPath.repository(repo, `/pull-requests/${input.id}/commits`) },
+      options,
+      (json: DatacenterCommitJson) => datacenterCodeMappers.commit(json),
+    );
+  }
+}

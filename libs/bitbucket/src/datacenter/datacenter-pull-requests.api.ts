@@ -1,0 +1,205 @@
+import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbActivity } from '../model/bb-activity';
+import type { BbPage } from '../model/bb-page';
+import type { BbPullRequest, BbPullRequestState } from '../model/bb-pull-request';
+import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import type { DatacenterApi } from './datacenter-api';
+import { DatacenterCurrentUser } from './datacenter-current-user';
+import type { DatacenterBranchJson } from './datacenter-json';
+import { datacenterPath } from './datacenter-path';
+import { fetchDatacenterPullRequest } from './datacenter-pull-request-fetch';
+import type { DatacenterActivityJson, DatacenterPullRequestJson } from './datacenter-review-json';
+import { datacenterReviewMappers } from './datacenter-review-mappers';
+import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
+import { datacenterVersionedWrite } from './datacenter-versioned-write';
+
+const PULL_REQUESTS = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests';
+/** The states Data Center has; Cloud's SUPERSEDED has no Data Center pull request in it. */
+const DATACENTER_STATES: readonly BbPullRequestState[] = ['OPEN', 'MERGED', 'DECLINED'];
+
+type ParticipantRole = 'AUTHOR' | 'REVIEWER';
+
+/** A ref of this repository as pull request bodies name it. */
+const branchRef = (repo: BbRepositoryRef, branch: string): Record<string, unknown> => ({
+  id: `refs/heads/${branch}`,
+  repository: { slug: repo.repo, project: { key: repo.workspace } },
+});
+
+/** Reviewers as Data Center bodies name them (`user.name`); callers name Data Center users by slug. */
+const reviewerBodies = (names: readonly string[]): Record<string, unknown>[] =>
+  names.map((name) => ({ user: { name } }));
+
+const currentReviewers = (pr: DatacenterPullRequestJson): string[] =>
+  (pr.reviewers ?? []).flatMap((reviewer) => reviewer.user?.name ?? reviewer.user?.slug ?? []);
+
+/** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating, activity. */
+export class DatacenterPullRequestsApi {
+  private readonly currentUser: DatacenterCurrentUser;
+
+  constructor(private readonly api: DatacenterApi) {
+    this.currentUser = new DatacenterCurrentUser(api);
+  }
+
+  /**
+   * Data Center lists one `state` or ALL, so several states are ALL filtered here (pages may then come
+   * back short). Author, reviewer and "mine" are participant filters (`username.N` + `role.N`): "mine"
+   * names the authenticated user as AUTHOR or REVIEWER of this repository's pull requests, rather than
+   * the dashboard, which spans every repository.
+   */
+  async listPullRequests(
+    repo: BbRepositoryRef,
+    input: {
+      states?: readonly BbPullRequestState[];
+      author?: string;
+      reviewer?: string;
+      mine?: 'authored' | 'reviewing';
+    },
+    options?: PageOptions,
+  ): Promise<BbPage<BbPullRequest>> {
+    const asked: readonly BbPullRequestState[] =
+      input.states === undefined || input.states.length === 0 ? ['OPEN'] : input.states;
+    const states = DATACENTER_STATES.filter((state) => asked.includes(state));
+    if (states.length === 0) return { items: [] };
+    const participants: [string, ParticipantRole][] = [];
+    if (input.author !== undefined && input.author !== '') participants.push([input.author, 'AUTHOR']);
+    if (input.reviewer !== undefined && input.reviewer !== '') participants.push([input.reviewer, 'REVIEWER']);
+    if (input.mine !== undefined) {
+      participants.push([await this.currentUser.slug(options), input.mine === 'authored' ? 'AUTHOR' : 'REVIEWER']);
+    }
+    const page = await this.api.page(
+      `pull requests ${repo.workspace}/${repo.repo} ${JSON.stringify([states, participants])}`,
+      {
+        route: `GET ${PULL_REQUESTS}`,
+        path: datacenterPath.repository(repo, '/pull-requests'),
+        query: {
+          state: states.length === 1 ? states[0] : 'ALL',
+          ...Object.fromEntries(
+            participants.flatMap(([user, role], index) => [
+              [`username.${index + 1}`, user],
+              [`role.${index + 1}`, role],
+            ]),
+          ),
+        },
+      },
+      options,
+      (json: DatacenterPullRequestJson) => datacenterReviewMappers.pullRequest(json),
+    );
+    return states.length === 1 || states.length === DATACENTER_STATES.length
+      ? page
+      : { ...page, items: page.items.filter((pr) => states.includes(pr.state)) };
+  }
+
+  async getPullRequest(repo: BbRepositoryRef, input: { id: number }, options?: CallOptions): Promise<BbPullRequest> {
+    return datacenterReviewMappers.pullRequest(
+      await fetchDatacenterPullRequest(this.api, repo, input.id, options?.signal),
+    );
+  }
+
+  /** Reviewers are user slugs; without a destination, the repository's default branch. */
+  async createPullRequest(
+    repo: BbRepositoryRef,
+    input: {
+      title: string;
+      description?: string;
+      sourceBranch: string;
+      destinationBranch?: string;
+      reviewers?: readonly string[];
+      draft?: boolean;
+      closeSourceBranch?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<BbPullRequest> {
+    refuseSourceBranchDeletion(input.closeSourceBranch);
+    const destination = input.destinationBranch ?? (await this.defaultBranch(repo, options));
+    const json = await this.api.json<DatacenterPullRequestJson>(
+      {
+        method: 'POST',
+        route: `POST ${PULL_REQUESTS}`,
+        path: datacenterPath.repository(repo, '/pull-requests'),
+        json: {
+          title: input.title,
+          ...(input.description === undefined ? {} : { description: input.description }),
+          fromRef: branchRef(repo, input.sourceBranch),
+          toRef: branchRef(repo, destination),
+          ...(input.reviewers === undefined ? {} : { reviewers: reviewerBodies(input.reviewers) }),
+          ...(input.draft === undefined ? {} : { draft: input.draft }),
+        },
+      },
+      options?.signal,
+    );
+    return datacenterReviewMappers.pullRequest(json);
+  }
+
+  /**
+   * A PUT with the current `version`. Data Center replaces the reviewers (and, in some versions, the
+   * description) a PUT leaves out, so the current ones are sent back unless the caller changes them.
+   * A stale version is retried once, on a fresh read: the body is the caller's changes plus fields
+   * read with that version, so a concurrent change to other fields survives, and one to the same
+   * fields is overwritten just as if this call had come a moment later.
+   */
+  async updatePullRequest(
+    repo: BbRepositoryRef,
+    input: {
+      id: number;
+      title?: string;
+      description?: string;
+      destinationBranch?: string;
+      reviewers?: readonly string[];
+      draft?: boolean;
+    },
+    options?: CallOptions,
+  ): Promise<BbPullRequest> {
+    const json = await datacenterVersionedWrite(
+      `Pull request ${input.id}`,
+      () => fetchDatacenterPullRequest(this.api, repo, input.id, options?.signal),
+      (current) =>
+        this.api.json<DatacenterPullRequestJson>(
+          {
+            method: 'PUT',
+            route: `PUT ${PULL_REQUESTS}/{id}`,
+            path: datacenterPath.repository(repo, `/pull-requests/${input.id}`),
+            json: {
+              version: current.version,
+              title: input.title ?? current.title,
+              description: input.description ?? current.description ?? '',
+              reviewers: reviewerBodies(input.reviewers ?? currentReviewers(current)),
+              ...(input.destinationBranch === undefined ? {} : { toRef: branchRef(repo, input.destinationBranch) }),
+              ...(input.draft === undefined ? {} : { draft: input.draft }),
+            },
+          },
+          options?.signal,
+        ),
+      'retry',
+    );
+    return datacenterReviewMappers.pullRequest(json);
+  }
+
+  /** Newest first: opening, updates, reviews, comments, rescopes, merge or decline. */
+  listPullRequestActivity(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options?: PageOptions,
+  ): Promise<BbPage<BbActivity>> {
+    return this.api.page(
+      `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`,
+      {
+        route: `GET ${PULL_REQUESTS}/{id}/activities`,
+        path: datacenterPath.repository(repo, `/pull-requests/${input.id}/activities`),
+      },
+      options,
+      (json: DatacenterActivityJson) => datacenterReviewMappers.activity(json),
+    );
+  }
+
+  private async defaultBranch(repo: BbRepositoryRef, options: CallOptions | undefined): Promise<string> {
+    const branch = await this.api.json<DatacenterBranchJson>(
+      {
+        method: 'GET',
+        route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/branches/default',
+        path: datacenterPath.repository(repo, '/branches/default'),
+      },
+      options?.signal,
+    );
+    return branch.displayId ?? '';
+  }
+}

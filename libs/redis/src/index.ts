@@ -1,0 +1,3 @@
+export { redisConfig } from './redis.config';
+export { RedisConnection } from './redis-connection';
+export { RedisModule } from './redis.module';

@@ -1,0 +1,52 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * The one Redis client of the process, or none when REDIS_URL is unset. Commands fail fast while
+ * Redis is away (no offline queue) so callers can fall back or answer an error instead of hanging.
+ */
+export class RedisConnection {
+  private readonly logger = new Logger('Redis');
+  readonly client: Redis | undefined;
+
+  constructor(
+    url: string | undefined,
+    readonly keyPrefix: string,
+  ) {
+    if (url === undefined) return;
+    this.client = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      maxRetriesPerRequest: 1,
+    });
+    // ioredis reconnects by itself; errors are reported, never thrown at the process.
+    this.client.on('error', (error: Error) => {
+      this.logger.warn(`Redis: ${error.message}`);
+    });
+  }
+
+  get enabled(): boolean {
+    return this.client !== undefined;
+  }
+
+  /** `bitbucket-mcp:events:…` */
+  key(...parts: readonly string[]): string {
+    return `${this.keyPrefix}${parts.join(':')}`;
+  }
+
+  async connect(): Promise<void> {
+    await this.client?.connect();
+  }
+
+  async ping(): Promise<void> {
+    await this.client?.ping();
+  }
+
+  async close(): Promise<void> {
+    if (this.client === undefined || this.client.status === 'end') return;
+    await this.client.quit().catch(() => this.client?.disconnect());
+  }
+}

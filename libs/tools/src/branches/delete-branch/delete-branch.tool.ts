@@ -1,0 +1,48 @@
+import { BitbucketClient } from '@app/bitbucket';
+import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { toolArguments } from '../../shared/tool-arguments';
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace,
+    repo: toolArguments.repo,
+    name: z.string().min(1).max(250).describe('The branch to delete (never the default branch).'),
+    confirm: confirmArgument,
+  })
+  .strict();
+const output = z.object({
+  workspace: z.string(),
+  repo: z.string(),
+  deleted: z.string().describe('The branch that no longer exists.'),
+});
+
+@McpTool()
+@Injectable()
+export class DeleteBranchTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'delete_branch',
+    title: 'Delete branch',
+    description:
+      'Deletes a branch of a repository (not the default branch). Irreversible: commits only on that branch may be lost, so the user must confirm it.',
+    toolset: 'branches',
+    input,
+    output,
+    hints: TOOL_HINTS.destructive,
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<z.output<typeof output>> {
+    const repo = { workspace: args.workspace, repo: args.repo };
+    await this.bitbucket.deleteBranch(repo, { name: args.name }, { signal: context.signal });
+    return { ...repo, deleted: args.name };
+  }
+
+  render(result: z.output<typeof output>, context: ToolContext): string {
+    return context.t('tools.BRANCH_DELETED', { name: result.deleted, workspace: result.workspace, repo: result.repo });
+  }
+}

@@ -1,0 +1,91 @@
+import { BitbucketClient, type BbCommit } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { commitHashArgument } from '../commit-hash-argument';
+import { toolArguments } from '../../shared/tool-arguments';
+import { userView } from '../../shared/user-view';
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace,
+    repo: toolArguments.repo,
+    hash: commitHashArgument,
+  })
+  .strict();
+const output = z.object({
+  hash: z.string(),
+  date: z.string(),
+  author: z.string().describe('Author name as git recorded it.'),
+  authorEmail: z.string().optional(),
+  authorUser: userView.optional().describe('The Bitbucket account behind the author, when Bitbucket knows it.'),
+  parents: z.array(z.string()).describe('Parent hashes; two or more for a merge commit.'),
+  message: z.string(),
+  truncated: z.string().optional().describe('Set when the message was cut to fit the response budget.'),
+});
+
+type CommitDetail = z.output<typeof output>;
+
+@McpTool()
+@Injectable()
+export class GetCommitTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'get_commit',
+    title: 'Get commit',
+    description:
+      'Returns one commit: full hash, author (and their Bitbucket account), date, parents and the whole message. Its changes are in get_commit_diff; its CI results in list_build_statuses.',
+    toolset: 'commits',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<CommitDetail> {
+    const commit = await this.bitbucket.getCommit(
+      { workspace: args.workspace, repo: args.repo },
+      { hash: args.hash },
+      { signal: context.signal },
+    );
+    return this.toDetail(commit, context);
+  }
+
+  /** The message is the only unbounded part; it is cut on the budget, which only a pathological one reaches. */
+  private toDetail(commit: BbCommit, context: ToolContext): CommitDetail {
+    const cut = commit.message.length > context.budgetChars;
+    return {
+      hash: commit.hash,
+      date: commit.date,
+      author: commit.authorName,
+      ...(commit.authorEmail === undefined ? {} : { authorEmail: commit.authorEmail }),
+      ...(commit.author === undefined ? {} : { authorUser: commit.author }),
+      parents: [...commit.parents],
+      message: cut ? commit.message.slice(0, context.budgetChars) : commit.message,
+      ...(cut
+        ? {
+            truncated: context.t('tools.MESSAGE_CUT', {
+              shown: context.budgetChars,
+              total: commit.message.length,
+            }),
+          }
+        : {}),
+    };
+  }
+
+  /** As `git show` heads a commit: hash, merge parents, author, date, then the indented message. */
+  render(commit: CommitDetail): string {
+    const author = commit.authorEmail === undefined ? commit.author : `${commit.author} <${commit.authorEmail}>`;
+    return [
+      `commit ${commit.hash}`,
+      ...(commit.parents.length > 1 ? [`Merge: ${commit.parents.join(' ')}`] : []),
+      `Author: ${author}`,
+      `Date:   ${commit.date}`,
+      '',
+      ...commit.message.split('\n').map((line) => `    ${line}`),
+      ...(commit.truncated === undefined ? [] : ['', commit.truncated]),
+    ].join('\n');
+  }
+}

@@ -1,0 +1,47 @@
+import { BitbucketClient } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { toolArguments } from '../../shared/tool-arguments';
+import { projectLine, projectView, toProjectView, type ProjectView } from '../../shared/project-view';
+
+const input = z
+  .object({
+    workspace: toolArguments.workspace
+      .optional()
+      .describe('Bitbucket Cloud: the workspace holding the project (required). Data Center: leave it out.'),
+    key: z.string().min(1).max(128).describe('Project key (e.g. "PLAT").'),
+  })
+  .strict();
+const output = projectView;
+
+@McpTool()
+@Injectable()
+export class GetProjectTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'get_project',
+    title: 'Get project',
+    description:
+      'Returns one project by its key: name, description, visibility, its Cloud workspace and web URL. List its repositories with list_repositories (on Data Center, pass the key as `workspace`).',
+    toolset: 'context',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<ProjectView> {
+    const project = await this.bitbucket.getProject(
+      { key: args.key, ...(args.workspace === undefined ? {} : { workspace: args.workspace }) },
+      { signal: context.signal },
+    );
+    return toProjectView(project);
+  }
+
+  render(project: ProjectView): string {
+    return [projectLine(project), ...(project.url === undefined ? [] : [project.url])].join('\n');
+  }
+}

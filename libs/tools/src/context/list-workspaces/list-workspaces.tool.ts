@@ -1,0 +1,62 @@
+import { BitbucketClient, type BbWorkspace } from '@app/bitbucket';
+import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { renderListing, toListing, type Listing } from '../../shared/listing';
+import { pageOptions } from '../../shared/page-options';
+import { pageOutput } from '../../shared/page-output';
+import { toolArguments } from '../../shared/tool-arguments';
+
+const workspaceView = z.object({
+  slug: z.string().describe('Pass as `workspace` to the other tools.'),
+  name: z.string(),
+  admin: z.boolean().optional().describe('Whether this account administers the workspace.'),
+});
+
+type WorkspaceView = z.output<typeof workspaceView>;
+
+const input = z.object({ cursor: toolArguments.cursor, limit: toolArguments.limit }).strict();
+const output = pageOutput(workspaceView);
+
+function toWorkspaceView(workspace: BbWorkspace): WorkspaceView {
+  return {
+    slug: workspace.slug,
+    name: workspace.name,
+    ...(workspace.isAdmin === undefined ? {} : { admin: workspace.isAdmin }),
+  };
+}
+
+/** `acme Acme (admin)`; the name only when it says more than the slug. */
+function workspaceLine(workspace: WorkspaceView): string {
+  const name = workspace.name === workspace.slug ? '' : ` ${workspace.name}`;
+  return `${workspace.slug}${name}${workspace.admin === true ? ' (admin)' : ''}`;
+}
+
+@McpTool()
+@Injectable()
+export class ListWorkspacesTool extends ToolHandler<typeof input, typeof output> {
+  readonly definition: ToolDefinition<typeof input, typeof output> = {
+    name: 'list_workspaces',
+    title: 'List workspaces',
+    description:
+      'Lists the Bitbucket Cloud workspaces this account belongs to, marking those it administers. Use a slug as `workspace` in the other tools. One line per workspace; use the cursor for more.',
+    toolset: 'context',
+    input,
+    output,
+    hints: TOOL_HINTS.read,
+    requires: ['workspaces'],
+  };
+
+  constructor(private readonly bitbucket: BitbucketClient) {
+    super();
+  }
+
+  async run(args: z.output<typeof input>, context: ToolContext): Promise<Listing<WorkspaceView>> {
+    const page = await this.bitbucket.listWorkspaces(pageOptions(args, context));
+    return toListing(page, toWorkspaceView, workspaceLine, context);
+  }
+
+  render(listing: Listing<WorkspaceView>, context: ToolContext): string {
+    return renderListing(listing, workspaceLine, context);
+  }
+}

@@ -1,0 +1,33 @@
+import type { BbProject } from '@app/bitbucket';
+import { z } from 'zod';
+
+export const projectView = z.object({
+  key: z.string().describe('Project key; on Data Center it is the `workspace` argument of repository tools.'),
+  name: z.string(),
+  description: z.string(),
+  private: z.boolean(),
+  workspace: z.string().optional().describe('Cloud workspace holding the project.'),
+  url: z.string().optional(),
+});
+
+export type ProjectView = z.output<typeof projectView>;
+
+export function toProjectView(project: BbProject): ProjectView {
+  return {
+    key: project.key,
+    name: project.name,
+    description: project.description,
+    private: project.isPrivate,
+    ...(project.workspace === undefined ? {} : { workspace: project.workspace }),
+    ...(project.url === undefined ? {} : { url: project.url }),
+  };
+}
+
+/** `PLAT Platform (acme, private): Payments, identity and the infrastructure under them.` */
+export function projectLine(project: ProjectView): string {
+  const facts = [project.workspace, project.private ? 'private' : 'public'].filter(
+    (fact): fact is string => fact !== undefined,
+  );
+  const description = project.description === '' ? '' : `: ${project.description}`;
+  return `${project.key} ${project.name} (${facts.join(', ')})${description}`;
+}

@@ -1,0 +1,11 @@
+import type { RedisConnection } from '@app/redis';
+import type { TransportConfig } from '../transport.config';
+import type { McpEventStore } from './mcp-event-store';
+import { MemoryEventStore } from './memory-event-store';
+import { RedisEventStore } from './redis-event-store';
+
+/** Redis when REDIS_URL is set (replicas share resumption), memory otherwise. */
+export function createMcpEventStore(config: TransportConfig, redis: RedisConnection): McpEventStore {
+  const { maxEvents, ttlMs } = config.eventStore;
+  return redis.enabled ? new RedisEventStore(redis, maxEvents, ttlMs) : new MemoryEventStore(maxEvents, ttlMs);
+}

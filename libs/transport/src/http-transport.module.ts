@@ -1,0 +1,57 @@
+import { httpServerConfig, type HttpServerConfig } from '@app/config';
+import { McpModule } from '@app/mcp';
+import { RedisConnection } from '@app/redis';
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { createMcpEventStore } from './event-store/mcp-event-store.factory';
+import { McpEventStore } from './event-store/mcp-event-store';
+import { McpHttpExceptionFilter } from './http/mcp-http-exception.filter';
+import { OriginGuard } from './http/origin.guard';
+import { OriginPolicy } from './http/origin-policy';
+import { McpSessionRegistry } from './session/mcp-session-registry.service';
+import { LegacySseController } from './sse/legacy-sse.controller';
+import { LegacySseEndpoint } from './sse/legacy-sse.endpoint';
+import { StreamableHttpController } from './streamable-http/streamable-http.controller';
+import { StreamableHttpEndpoint } from './streamable-http/streamable-http.endpoint';
+import { transportConfig, type TransportConfig } from './transport.config';
+
+const HTTP_TRANSPORT_CONTROLLERS = [StreamableHttpController, LegacySseController];
+
+const HTTP_TRANSPORT_PROVIDERS = [
+  McpSessionRegistry,
+  StreamableHttpEndpoint,
+  LegacySseEndpoint,
+  OriginGuard,
+  McpHttpExceptionFilter,
+  {
+    provide: OriginPolicy,
+    inject: [transportConfig.KEY, httpServerConfig.KEY],
+    useFactory: (transport: TransportConfig, server: HttpServerConfig) =>
+      new OriginPolicy({
+        allowedOrigins: transport.allowedOrigins,
+        allowedHosts: transport.allowedHosts,
+        bindHost: server.host,
+      }),
+  },
+  {
+    provide: McpEventStore,
+    inject: [transportConfig.KEY, RedisConnection],
+    useFactory: createMcpEventStore,
+  },
+];
+
+/**
+ * The HTTP transports: Streamable HTTP (/mcp) and legacy HTTP+SSE (/sse, /messages), sharing one
+ * session registry. The app names the module providing the tools and imports RedisModule.
+ */
+@Module({})
+export class HttpTransportModule {
+  static register(options: { tools: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
+    return {
+      module: HttpTransportModule,
+      imports: [McpModule.register({ imports: options.tools })],
+      controllers: HTTP_TRANSPORT_CONTROLLERS,
+      providers: HTTP_TRANSPORT_PROVIDERS,
+      exports: [McpSessionRegistry, OriginPolicy],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { Translator } from '@app/common';
+import { McpServerFactory } from '@app/mcp';
+import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Observable } from 'rxjs';
+import { readJsonRpcBody } from '../http/read-json-rpc-body';
+import { requestPrincipalId } from '../http/request-principal';
+import { McpSessionRegistry } from '../session/mcp-session-registry.service';
+import { TransportErrorCode } from '../transport-error-code.enum';
+import { transportConfig, type TransportConfig } from '../transport.config';
+import { TransportException } from '../transport.exception';
+import { LegacySseSession } from './legacy-sse-session';
+import { ObservableSseTransport } from './observable-sse.transport';
+
+/** GET /sse opens a legacy session and streams it; POST /messages?sessionId= feeds it. */
+@Injectable()
+export class LegacySseEndpoint {
+  constructor(
+    private readonly registry: McpSessionRegistry,
+    private readonly factory: McpServerFactory,
+    private readonly translator: Translator,
+    @Inject(transportConfig.KEY) private readonly config: TransportConfig,
+  ) {}
+
+  async open(signal: AbortSignal): Promise<Observable<MessageEvent>> {
+    this.registry.admit();
+    const id = randomUUID();
+    const state = { locale: this.translator.currentLocale(), logLevel: 'info' as const, loggingRequested: false };
+    const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
+    const mcp = this.factory.create(state);
+    const session = new LegacySseSession(id, requestPrincipalId(), state, sse, mcp, this.config.sse.retryMs);
+    sse.onclose = () => {
+      this.registry.remove(id);
+    };
+    await mcp.connect(sse);
+    this.registry.add(session);
+    // Open while its stream is: never reaped as idle, gone when the client disconnects.
+    const release = this.registry.opened(id);
+    signal.addEventListener(
+      'abort',
+      () => {
+        release();
+        void this.registry.close(id);
+      },
+      { once: true },
+    );
+    return sse.events();
+  }
+
+  async message(sessionId: string | undefined, req: Request): Promise<void> {
+    if (sessionId === undefined || sessionId === '') {
+      throw new TransportException(TransportErrorCode.SESSION_REQUIRED, 'POST /messages without sessionId');
+    }
+    const session = this.registry.find(sessionId, requestPrincipalId());
+    if (!(session instanceof LegacySseSession)) {
+      throw new TransportException(TransportErrorCode.SESSION_NOT_FOUND, `session ${sessionId} is not a legacy one`);
+    }
+    const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
+    for (const message of Array.isArray(body) ? body : [body]) {
+      session.sse.receive(message, { requestInfo: { headers: req.headers } });
+    }
+  }
+}

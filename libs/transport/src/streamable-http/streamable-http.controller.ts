@@ -1,0 +1,28 @@
+import { Controller, Delete, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { McpHttpExceptionFilter } from '../http/mcp-http-exception.filter';
+import { OriginGuard } from '../http/origin.guard';
+import { StreamableHttpEndpoint } from './streamable-http.endpoint';
+
+/** The MCP Streamable HTTP endpoint; the SDK transport writes the raw response itself. */
+@Controller('mcp')
+@UseGuards(OriginGuard)
+@UseFilters(McpHttpExceptionFilter)
+export class StreamableHttpController {
+  constructor(private readonly endpoint: StreamableHttpEndpoint) {}
+
+  @Post()
+  post(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.endpoint.post(req, res);
+  }
+
+  @Get()
+  get(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.endpoint.get(req, res);
+  }
+
+  @Delete()
+  delete(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.endpoint.delete(req, res);
+  }
+}

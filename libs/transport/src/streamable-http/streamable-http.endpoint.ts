@@ -1,0 +1,146 @@
+import { Translator } from '@app/common';
+import { McpServerFactory, type McpSession } from '@app/mcp';
+import { Inject, Injectable } from '@nestjs/common';
+import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { McpEventStore } from '../event-store/mcp-event-store';
+import { httpChecks } from '../http/http-checks';
+import { readJsonRpcBody } from '../http/read-json-rpc-body';
+import { requestPrincipalId } from '../http/request-principal';
+import { McpSessionRegistry } from '../session/mcp-session-registry.service';
+import { TransportErrorCode } from '../transport-error-code.enum';
+import { transportConfig, type TransportConfig } from '../transport.config';
+import { TransportException } from '../transport.exception';
+import { JsonOrSseTransport } from './json-or-sse-transport';
+import { StreamableHttpSession } from './streamable-http-session';
+import { wantsStream } from './wants-stream';
+
+const isInitialize = (body: JSONRPCMessage | JSONRPCMessage[]): boolean =>
+  Array.isArray(body) ? body.some(isInitializeRequest) : isInitializeRequest(body);
+
+/**
+ * POST/GET/DELETE /mcp: sessions created on initialize and owned by their principal, each POST
+ * answered as JSON or SSE (see wantsStream), resumable streams through the event store, and the
+ * stateless mode (one throwaway server per POST) for deployments without session affinity.
+ */
+@Injectable()
+export class StreamableHttpEndpoint {
+  constructor(
+    private readonly registry: McpSessionRegistry,
+    private readonly factory: McpServerFactory,
+    private readonly eventStore: McpEventStore,
+    private readonly translator: Translator,
+    @Inject(transportConfig.KEY) private readonly config: TransportConfig,
+  ) {}
+
+  async post(req: Request, res: Response): Promise<void> {
+    httpChecks.accepts(req, 'application/json', 'text/event-stream');
+    httpChecks.protocolVersion(req);
+    const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
+    if (this.config.stateless) return this.stateless(req, res, body);
+    const id = httpChecks.sessionId(req);
+    if (id === undefined) {
+      if (!isInitialize(body)) {
+        throw new TransportException(TransportErrorCode.SESSION_REQUIRED, 'POST without Mcp-Session-Id');
+      }
+      return this.initialize(req, res, body);
+    }
+    const session = this.session(id);
+    await this.exchange(session, req, res, body, wantsStream(body, session.state));
+  }
+
+  /** The standalone stream of server messages, or the resumption of a cut stream (Last-Event-ID). */
+  async get(req: Request, res: Response): Promise<void> {
+    this.statefulOnly();
+    httpChecks.accepts(req, 'text/event-stream');
+    httpChecks.protocolVersion(req);
+    this.registry.assertServing();
+    const session = this.session(this.requiredSessionId(req));
+    // Long streams are closed politely; the client resumes with Last-Event-ID and misses nothing.
+    const limit = setTimeout(() => {
+      session.endStreams();
+    }, this.config.sse.maxStreamMs).unref();
+    res.once('close', () => {
+      clearTimeout(limit);
+    });
+    await this.exchange(session, req, res, undefined, true);
+  }
+
+  async delete(req: Request, res: Response): Promise<void> {
+    this.statefulOnly();
+    httpChecks.protocolVersion(req);
+    const session = this.session(this.requiredSessionId(req));
+    await this.exchange(session, req, res, undefined, false);
+    this.registry.remove(session.id);
+  }
+
+  private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
+    this.registry.admit();
+    const id = randomUUID();
+    const state = this.newState();
+    const mcp = this.factory.create(state);
+    const http = new JsonOrSseTransport({
+      sessionIdGenerator: () => id,
+      eventStore: this.eventStore,
+      retryInterval: this.config.sse.retryMs,
+      keepAliveMs: this.config.sse.keepAliveMs,
+      onsessioninitialized: () => {
+        this.registry.add(session);
+      },
+    });
+    const session = new StreamableHttpSession(id, requestPrincipalId(), state, http, mcp);
+    http.onclose = () => {
+      this.registry.remove(id);
+    };
+    await mcp.connect(http);
+    await this.exchange(session, req, res, body, wantsStream(body, state));
+    // An initialize the SDK refused (bad version, bad params) leaves no session behind.
+    if (http.sessionId === undefined) await mcp.close();
+  }
+
+  private async stateless(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
+    const state = this.newState();
+    const mcp = this.factory.create(state);
+    const http = new JsonOrSseTransport({ sessionIdGenerator: undefined });
+    // No session to resume into: once the exchange is over, the throwaway server goes too.
+    res.once('close', () => void mcp.close());
+    await mcp.connect(http);
+    await http.handle(req, res, body, wantsStream(body, state));
+  }
+
+  private async exchange(
+    session: StreamableHttpSession,
+    req: Request,
+    res: Response,
+    body: unknown,
+    stream: boolean,
+  ): Promise<void> {
+    res.once('close', this.registry.opened(session.id));
+    await session.handle(req, res, body, stream);
+  }
+
+  private session(id: string): StreamableHttpSession {
+    const session = this.registry.find(id, requestPrincipalId());
+    if (!(session instanceof StreamableHttpSession)) {
+      throw new TransportException(TransportErrorCode.SESSION_NOT_FOUND, `session ${id} is not a Streamable HTTP one`);
+    }
+    return session;
+  }
+
+  private requiredSessionId(req: Request): string {
+    const id = httpChecks.sessionId(req);
+    if (id === undefined) throw new TransportException(TransportErrorCode.SESSION_REQUIRED, 'no Mcp-Session-Id');
+    return id;
+  }
+
+  private statefulOnly(): void {
+    if (this.config.stateless) {
+      throw new TransportException(TransportErrorCode.METHOD_NOT_ALLOWED, 'stateless mode: POST only');
+    }
+  }
+
+  private newState(): McpSession {
+    return { locale: this.translator.currentLocale(), logLevel: 'info', loggingRequested: false };
+  }
+}

@@ -1,0 +1,96 @@
+import type { ConfigType } from '@nestjs/config';
+import { defineConfig, env } from '@app/config';
+
+/** An origin (`https://app.example.com`) or a regular expression between slashes (`/^https:\/\/.*\.example\.com$/`). */
+const ORIGIN_ENTRY = /^(https?:\/\/[^/\s,]+|\/.+\/)$/;
+
+export const transportConfig = defineConfig({
+  namespace: 'transport',
+  title: 'MCP transports (Streamable HTTP, legacy SSE)',
+  variables: {
+    MCP_STATELESS: env.boolean({
+      default: false,
+      description:
+        'No sessions: every POST /mcp stands alone (for load balancers without session affinity); GET and DELETE /mcp answer 405.',
+    }),
+    MCP_MAX_SESSIONS: env.integer({
+      default: 10000,
+      min: 1,
+      max: 1000000,
+      description:
+        'Most open sessions (Streamable HTTP and legacy SSE together); a new one beyond it gets 503 with Retry-After.',
+    }),
+    MCP_SESSION_IDLE_TTL_MS: env.integer({
+      default: 1800000,
+      min: 1000,
+      max: 86400000,
+      description: 'A session without any request or open stream for this long is closed and forgotten.',
+    }),
+    MCP_MAX_BODY_BYTES: env.integer({
+      default: 1048576,
+      min: 1024,
+      max: 67108864,
+      description: 'Largest JSON-RPC body a POST may carry; a larger one is refused with 413 before it is parsed.',
+    }),
+    MCP_EVENT_STORE_MAX_EVENTS: env.integer({
+      default: 10000,
+      min: 10,
+      max: 10000000,
+      description:
+        'Events kept for resumption (Last-Event-ID), all streams together in memory, per stream in Redis; the oldest go first.',
+    }),
+    MCP_EVENT_STORE_TTL_MS: env.integer({
+      default: 900000,
+      min: 1000,
+      max: 86400000,
+      description: 'How long an event stays available for resumption.',
+    }),
+    MCP_SSE_KEEPALIVE_MS: env.integer({
+      default: 15000,
+      min: 1000,
+      max: 300000,
+      description: 'Interval of keep-alive comments on open SSE streams, so proxies do not cut idle ones.',
+    }),
+    MCP_SSE_RETRY_MS: env.integer({
+      default: 1000,
+      min: 100,
+      max: 60000,
+      description: 'The `retry:` a client is told to wait before reconnecting a closed stream.',
+    }),
+    MCP_SSE_MAX_STREAM_MS: env.integer({
+      default: 600000,
+      min: 1000,
+      max: 86400000,
+      description:
+        'A standalone stream (GET /mcp) is closed politely after this long; the client reconnects with Last-Event-ID and misses nothing.',
+    }),
+    CORS_ORIGINS: env.list({
+      default: [],
+      itemPattern: ORIGIN_ENTRY,
+      itemExpects: 'origins (scheme://host[:port]) or /regular expressions/',
+      description:
+        'Browser origins allowed to call the server (CORS and the MCP Origin check). Requests without Origin (non-browser clients) are always allowed.',
+      example: 'https://claude.ai,/^https:\\/\\/.*\\.example\\.com$/',
+    }),
+    MCP_ALLOWED_HOSTS: env.list({
+      default: [],
+      itemPattern: /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/,
+      itemExpects: 'host names (optionally with :port)',
+      description:
+        'Extra Host header values accepted when the server is bound to loopback (DNS-rebinding protection allows only localhost, 127.0.0.1 and [::1] otherwise).',
+      example: 'mcp.internal',
+    }),
+  },
+  map: (v) => ({
+    stateless: v.MCP_STATELESS,
+    maxSessions: v.MCP_MAX_SESSIONS,
+    sessionIdleTtlMs: v.MCP_SESSION_IDLE_TTL_MS,
+    maxBodyBytes: v.MCP_MAX_BODY_BYTES,
+    eventStore: { maxEvents: v.MCP_EVENT_STORE_MAX_EVENTS, ttlMs: v.MCP_EVENT_STORE_TTL_MS },
+    sse: { keepAliveMs: v.MCP_SSE_KEEPALIVE_MS, retryMs: v.MCP_SSE_RETRY_MS, maxStreamMs: v.MCP_SSE_MAX_STREAM_MS },
+    allowedOrigins: v.CORS_ORIGINS,
+    allowedHosts: v.MCP_ALLOWED_HOSTS,
+  }),
+});
+
+export type TransportConfig = ConfigType<typeof transportConfig>;
