@@ -131,7 +131,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
         limit: 2,
       });
       const page = content<Page<Summary>>(first);
-      expect(page.items).toHaveLength(2);
+      // A page holds at most `limit` items (Data Center filters a page of every state down to the asked ones).
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.length).toBeLessThanOrEqual(2);
       expect(page.cursor).toEqual(expect.any(String));
       expect(env.text(first)).toContain(`More results: call again with cursor "${page.cursor ?? ''}".`);
       // Data Center has no SUPERSEDED state: Cloud's superseded #6 is declined there.
@@ -228,8 +230,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
       expect(env.text(missing)).toMatch(/BITBUCKET_NOT_FOUND, correlation id [0-9a-f-]{36}/);
       const invalid = await env.call('get_pull_request', pr(env, 1, { pullRequestId: '3' }));
       expect(invalid.isError).toBe(true);
-      expect(env.text(invalid)).toMatch(/^Invalid arguments for get_pull_request: pullRequestId /);
-      expect(env.text(invalid)).toContain('TOOL_INVALID_ARGUMENTS');
+      expect(env.text(invalid)).toMatch(
+        /^Invalid arguments for get_pull_request: pullRequestId must be of type number\n\(error TOOL_INVALID_ARGUMENTS, /,
+      );
     },
   },
   {
@@ -442,12 +445,18 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'merge_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
+      if (env.flavor === 'datacenter') {
+        // Data Center cannot delete the source branch as part of a merge: refused, and nothing merged.
+        const refused = await env.call('merge_pull_request', pr(env, 8, { closeSourceBranch: true, confirm: true }));
+        expect(env.text(refused)).toContain('BITBUCKET_UNSUPPORTED');
+        expect((await getPullRequest(env, 8)).state).toBe('OPEN');
+      }
       const result = await env.call(
         'merge_pull_request',
         pr(env, 8, {
           strategy: 'merge_commit',
           message: 'Merge the payment flow docs',
-          closeSourceBranch: true,
+          ...(env.flavor === 'cloud' ? { closeSourceBranch: true } : {}),
           confirm: true,
         }),
       );

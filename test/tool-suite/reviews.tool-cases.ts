@@ -166,10 +166,10 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'list_pull_request_comments',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const first = content<Page<Comment>>(await env.call('list_pull_request_comments', pr(env, 3, { limit: 2 })));
+      const first = content<Page<Comment>>(await env.call('list_pull_request_comments', pr(env, 3, { limit: 1 })));
       expect(first.cursor).toEqual(expect.any(String));
       const second = content<Page<Comment>>(
-        await env.call('list_pull_request_comments', pr(env, 3, { limit: 2, cursor: first.cursor })),
+        await env.call('list_pull_request_comments', pr(env, 3, { limit: 1, cursor: first.cursor })),
       );
       expect(second.items.length).toBeGreaterThan(0);
       expect(second.items.map((c) => c.id)).not.toEqual(first.items.map((c) => c.id));
@@ -236,7 +236,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       );
       const elsewhere = await env.call(
         'add_pull_request_comment',
-        pr(env, 3, { text: 'Here?', path: 'nope.ts', line: 1 }),
+        pr(env, 4, { text: 'Here?', path: 'nope.ts', line: 1 }),
       );
       expect(elsewhere.isError).toBe(true);
       expect(env.text(elsewhere)).toContain('BITBUCKET_VALIDATION');

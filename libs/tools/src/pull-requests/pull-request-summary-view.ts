@@ -21,7 +21,7 @@ export const pullRequestSummaryView = z.object({
 export type PullRequestSummaryView = z.output<typeof pullRequestSummaryView>;
 
 /** The source branch as a reviewer reads it: prefixed with its repository when it is a fork. */
-export function sourceOf(pr: BbPullRequest): string {
+function sourceOf(pr: BbPullRequest): string {
   return pr.sourceRepository === undefined ? pr.sourceBranch : `${pr.sourceRepository}:${pr.sourceBranch}`;
 }
 

@@ -25,7 +25,9 @@ const input = z
     closeSourceBranch: z
       .boolean()
       .optional()
-      .describe("Delete the source branch after merging (default: the pull request's own setting)."),
+      .describe(
+        "Bitbucket Cloud: delete the source branch after merging (default: the pull request's own setting). Data Center refuses it: delete the branch afterwards instead.",
+      ),
     confirm: confirmArgument,
   })
   .strict();
