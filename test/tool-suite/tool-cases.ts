@@ -2,6 +2,8 @@ import { BRANCH_TOOL_CASES } from './branches.tool-cases';
 import { COMMIT_TOOL_CASES } from './commits.tool-cases';
 import { CONTEXT_TOOL_CASES } from './context.tool-cases';
 import { FILE_TOOL_CASES } from './files.tool-cases';
+import { PULL_REQUEST_TOOL_CASES } from './pull-requests.tool-cases';
+import { REVIEW_TOOL_CASES } from './reviews.tool-cases';
 import { SEARCH_TOOL_CASES } from './search.tool-cases';
 import { ISSUE_TOOL_CASES } from './issues.tool-cases';
 import { PIPELINE_TOOL_CASES } from './pipelines.tool-cases';
@@ -18,4 +20,6 @@ export const TOOL_CASES: readonly ToolCase[] = [
   ...SEARCH_TOOL_CASES,
   ...PIPELINE_TOOL_CASES,
   ...ISSUE_TOOL_CASES,
+  ...PULL_REQUEST_TOOL_CASES,
+  ...REVIEW_TOOL_CASES,
 ];

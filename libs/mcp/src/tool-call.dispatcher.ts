@@ -49,7 +49,8 @@ export class ToolCallDispatcher {
       return this.failure(code, { name }, locale, correlationId);
     }
     const { handler } = entry;
-    const parsed = handler.definition.input.safeParse(request.params.arguments ?? {});
+    // reportInput: zod 4 leaves the input out of issues otherwise, and a wrong type would read as missing.
+    const parsed = handler.definition.input.safeParse(request.params.arguments ?? {}, { reportInput: true });
     if (!parsed.success) {
       const details = describeValidationIssues(parsed.error.issues, this.translator, locale);
       return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);

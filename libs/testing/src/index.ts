@@ -1,5 +1,5 @@
 export { basicAuth } from './basic-auth';
-export { bitbucketFixtures } from './bitbucket-model.fixture';
+export { bitbucketModelFixture } from './bitbucket-model.fixture';
 export { FakeBitbucketProcess, type FakeRequestRecord } from './fake-bitbucket.process';
 export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';

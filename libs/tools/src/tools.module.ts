@@ -8,7 +8,9 @@ import { CONTEXT_TOOLS } from './context/context.tools';
 import { FILE_TOOLS } from './files/files.tools';
 import { ISSUE_TOOLS } from './issues/issues.tools';
 import { PIPELINE_TOOLS } from './pipelines/pipelines.tools';
+import { PULL_REQUEST_TOOLS } from './pull-requests/pull-requests.tools';
 import { REPOSITORY_TOOLS } from './repositories/repositories.tools';
+import { REVIEW_TOOLS } from './reviews/reviews.tools';
 import { SEARCH_TOOLS } from './search/search.tools';
 import { USER_TOOLS } from './users/users.tools';
 
@@ -22,6 +24,8 @@ const TOOL_PROVIDERS = [
   ...SEARCH_TOOLS,
   ...PIPELINE_TOOLS,
   ...ISSUE_TOOLS,
+  ...PULL_REQUEST_TOOLS,
+  ...REVIEW_TOOLS,
 ];
 
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */

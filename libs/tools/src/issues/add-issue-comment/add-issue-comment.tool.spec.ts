@@ -1,4 +1,4 @@
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { AddIssueCommentTool } from './add-issue-comment.tool';
 
 describe('AddIssueCommentTool', () => {

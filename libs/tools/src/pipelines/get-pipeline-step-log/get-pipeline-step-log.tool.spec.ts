@@ -1,5 +1,5 @@
 import { BitbucketErrorCode, type BbPipelineStep } from '@app/bitbucket';
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { GetPipelineStepLogTool } from './get-pipeline-step-log.tool';
 
 const STEPS: BbPipelineStep[] = [

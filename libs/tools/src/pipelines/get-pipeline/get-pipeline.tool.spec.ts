@@ -1,5 +1,5 @@
 import { BitbucketErrorCode, type BbPipeline, type PageOptions } from '@app/bitbucket';
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { GetPipelineTool } from './get-pipeline.tool';
 
 /** Build numbers `from` down to 1, newest first, as Cloud lists them, `perPage` a page. */

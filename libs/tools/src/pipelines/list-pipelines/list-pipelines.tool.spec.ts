@@ -1,5 +1,5 @@
 import type { BbPipeline } from '@app/bitbucket';
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { ListPipelinesTool } from './list-pipelines.tool';
 
 describe('ListPipelinesTool', () => {
@@ -12,7 +12,7 @@ describe('ListPipelinesTool', () => {
       refName: 'feature/webhook-signatures',
       commit: 'bec22a506416ffffffffffffffffffffffffffff',
       trigger: 'push',
-      creator: bb.user({ displayName: 'Acme CI' }),
+      creator: bb.user('alice', { displayName: 'Acme CI' }),
       durationSeconds: 55,
       createdOn: '2026-03-11T18:00:00.000Z',
     }),

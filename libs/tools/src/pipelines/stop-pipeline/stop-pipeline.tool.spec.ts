@@ -1,4 +1,4 @@
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { StopPipelineTool } from './stop-pipeline.tool';
 
 describe('StopPipelineTool', () => {

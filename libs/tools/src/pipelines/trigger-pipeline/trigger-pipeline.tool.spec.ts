@@ -1,4 +1,4 @@
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { TriggerPipelineTool } from './trigger-pipeline.tool';
 
 describe('TriggerPipelineTool', () => {

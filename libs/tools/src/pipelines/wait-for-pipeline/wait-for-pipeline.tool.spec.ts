@@ -1,5 +1,5 @@
 import { BitbucketErrorCode, type BbPipeline, type BbPipelineStep } from '@app/bitbucket';
-import { bitbucketFixtures as bb, toolContextFixture } from '@app/testing';
+import { bitbucketModelFixture as bb, toolContextFixture } from '@app/testing';
 import { WaitForPipelineTool } from './wait-for-pipeline.tool';
 
 /** Sleeping advances a fake clock instead of time; an aborted signal rejects it as node's timers do. */

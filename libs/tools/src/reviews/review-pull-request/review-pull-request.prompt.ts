@@ -1,0 +1,52 @@
+import { Translator } from '@app/common';
+import { McpPrompt, PromptHandler, type PromptDefinition } from '@app/mcp';
+import { Injectable } from '@nestjs/common';
+import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+
+/** MCP prompt arguments are strings; the pull request number is checked to be one. */
+const args = {
+  workspace: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe('Bitbucket Cloud workspace slug, or Bitbucket Data Center project key (e.g. "acme" or "PLAT").'),
+  repo: z.string().min(1).max(200).describe('Repository slug (e.g. "payments-api").'),
+  pullRequestId: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .describe('Pull request number (e.g. "3").'),
+};
+
+/**
+ * review_pull_request: hands the assistant the review loop of this server's tools, from reading the
+ * pull request and its diff file by file to inline comments and a verdict, in the session's language.
+ */
+@McpPrompt()
+@Injectable()
+export class ReviewPullRequestPrompt extends PromptHandler<typeof args> {
+  readonly definition: PromptDefinition<typeof args> = {
+    name: 'review_pull_request',
+    title: 'Review a pull request',
+    description:
+      'Guides the assistant through a code review of one pull request with this server’s tools: read it, its changed files and diff, the existing discussion, then comment inline and approve or request changes.',
+    args,
+  };
+
+  constructor(private readonly translator: Translator) {
+    super();
+  }
+
+  build(input: { workspace: string; repo: string; pullRequestId: string }, locale: string): GetPromptResult {
+    const params = { workspace: input.workspace, repo: input.repo, pullRequestId: Number(input.pullRequestId) };
+    return {
+      description: this.translator.t('prompts.REVIEW_PULL_REQUEST_DESCRIPTION', params, locale),
+      messages: [
+        {
+          role: 'user',
+          content: { type: 'text', text: this.translator.t('prompts.REVIEW_PULL_REQUEST', params, locale) },
+        },
+      ],
+    };
+  }
+}
