@@ -1,7 +1,8 @@
 // SLA 7 (streaming): how long a progress event takes from the tool that emits it to a client on the
 // legacy HTTP+SSE transport. Several clients each wait on a running pipeline (wait_for_pipeline,
-// one progress event per look); the server logs when each event left the tool (debug), the client
-// notes when it arrived; both clocks are this machine's. Exits 0 when p99 is within target.
+// one progress event per look); the server logs when each event left the tool (debug, with the
+// client's X-Request-Id as correlation id), the client notes when it arrived; both clocks are this
+// machine's. Exits 0 when p99 is within target.
 //   node bench/sse-progress-latency.bench.mjs [--clients 20] [--seconds 12]
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
@@ -25,9 +26,11 @@ try {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ pipelinePendingMs: 200, pipelineStepMs: Math.round((seconds * 1000) / 3) }),
   });
-  const requestInit = { headers: { 'X-API-Key': stack.apiKey } };
   await Promise.all(
     Array.from({ length: clients }, async (_, index) => {
+      // Each client's POSTs carry its own request id, which the server's log lines name (correlationId).
+      const requestId = `bench-client-${index}`;
+      const requestInit = { headers: { 'X-API-Key': stack.apiKey, 'X-Request-Id': requestId } };
       const client = new Client({ name: `bench-${index}`, version: '1' });
       await client.connect(
         new SSEClientTransport(new URL(`${stack.url}/sse`), {
@@ -41,7 +44,6 @@ try {
         name: 'trigger_pipeline',
         arguments: { workspace: 'acme', repo: 'payments-api', ref: 'main' },
       });
-      const token = `client-${index}`;
       await client.request(
         {
           method: 'tools/call',
@@ -53,13 +55,12 @@ try {
               pipeline: triggered.structuredContent.uuid,
               pollIntervalSeconds: 1,
             },
-            _meta: { progressToken: token },
           },
         },
         CallToolResultSchema,
         {
           timeout: (seconds + 30) * 1000,
-          onprogress: (progress) => received.set(`${token}#${progress.progress}`, Date.now()),
+          onprogress: (progress) => received.set(`${requestId}#${progress.progress}`, Date.now()),
         },
       );
       await client.close();
@@ -69,7 +70,7 @@ try {
   for (const line of stack.server.output.text.split('\n')) {
     if (!line.includes('"Progress sent"')) continue;
     const entry = JSON.parse(line);
-    const arrived = received.get(`${entry.progressRef}#${entry.progress}`);
+    const arrived = received.get(`${entry.correlationId}#${entry.progress}`);
     if (arrived !== undefined) latencies.push(arrived - Date.parse(entry.timestamp));
   }
   const figures = {
