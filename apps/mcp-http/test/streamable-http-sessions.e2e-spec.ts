@@ -88,6 +88,34 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
       expect(events).toContain('"structuredContent"');
     });
 
+    it('answers a call in flight as JSON when the standalone stream opens meanwhile', async () => {
+      const id = await openSession(server.mcpUrl);
+      const repositoryPath = '^/2\\.0/repositories/acme/payments-api$';
+      await fake.addFault({ path: repositoryPath, latencyMs: 1000, times: 1 });
+      const call = post(
+        server.mcpUrl,
+        {
+          jsonrpc: '2.0',
+          id: 8,
+          method: 'tools/call',
+          params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
+        },
+        { 'Mcp-Session-Id': id },
+      );
+      await fake.waitForPendingRequest(repositoryPath);
+      const abort = new AbortController();
+      const stream = await fetch(server.mcpUrl, {
+        headers: { Accept: 'text/event-stream', 'Mcp-Session-Id': id },
+        signal: abort.signal,
+      });
+      expect(stream.status).toBe(200);
+      // The stream holding the response mode on SSE used to leave this answer unsent: the client waited forever.
+      const answered = await call;
+      abort.abort();
+      expect(answered.headers.get('content-type')).toContain('application/json');
+      expect(await answered.json()).toMatchObject({ id: 8, result: { structuredContent: { slug: 'payments-api' } } });
+    });
+
     it('refuses a foreign Origin 403 and accepts an allowed one', async () => {
       const foreign = await post(server.mcpUrl, initializeRequest, { Origin: 'https://evil.example' });
       expect(foreign.status).toBe(403);

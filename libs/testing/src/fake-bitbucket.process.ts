@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
 import { SpawnedProcess } from './spawned-process';
 
@@ -68,6 +69,15 @@ export class FakeBitbucketProcess {
     return (
       (await this.admin('GET', `requests${query === '' ? '' : `?${query}`}`)) as { requests: FakeRequestRecord[] }
     ).requests;
+  }
+
+  /** Resolves once a request whose path matches `path` (a regular expression) is in progress, e.g. held by a latency fault. */
+  async waitForPendingRequest(path: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.requests({ path })).some(({ outcome }) => outcome === 'pending')) {
+      if (Date.now() > deadline) throw new Error(`no request to ${path} in progress after ${timeoutMs} ms`);
+      await sleep(20);
+    }
   }
 
   async clearRequests(): Promise<void> {

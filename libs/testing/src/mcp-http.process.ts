@@ -9,14 +9,15 @@ export class McpHttpProcess {
     readonly url: string,
   ) {}
 
+  /** On `env.PORT` when given (a test that must know the URL first, e.g. for PUBLIC_URL), else on a free port. */
   static async start(env: Record<string, string> = {}): Promise<McpHttpProcess> {
-    const port = await freePort();
+    const port = env.PORT ?? String(await freePort());
     // Open on loopback unless a test configures authentication: the auth suites do, the others test other things.
     const process = SpawnedProcess.start('mcp-http', {
-      PORT: String(port),
       HOST: '127.0.0.1',
       AUTH_METHODS: 'none',
       ...env,
+      PORT: port,
     });
     const url = `http://127.0.0.1:${port}`;
     await process.waitForHttp(`${url}/health/ready`);

@@ -133,12 +133,16 @@ export class OAuthServerProcess {
     await this.admin('POST', 'revoke', { token });
   }
 
+  /** The private JWK that signs now (e.g. for a test proving it never appears in a log). */
+  signingKey(): Promise<JWK> {
+    return this.admin<JWK>('GET', 'keys/signing');
+  }
+
   /** A JWT access token with exactly one defect (or none, for `valid`), signed with this server's key where it applies. */
   async forgeToken(kind: ForgedTokenKind, claims: Partial<ForgedTokenClaims> & { audience: string }): Promise<string> {
-    const signingKey = await this.admin<JWK>('GET', 'keys/signing');
     return forgeAccessToken(kind, {
       issuer: this.issuer,
-      signingKey,
+      signingKey: await this.signingKey(),
       claims: { scope: this.scopes.join(' '), ...claims },
     });
   }

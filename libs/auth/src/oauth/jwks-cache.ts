@@ -18,7 +18,6 @@ const FETCH_TIMEOUT_MS = 5000;
 export class JwksCache {
   private readonly logger = new Logger('Jwks');
   private keys: JWTVerifyGetKey | undefined;
-  private fetchedAt = 0;
   private lastAttempt = 0;
   private inflight: Promise<void> | undefined;
 
@@ -31,7 +30,14 @@ export class JwksCache {
 
   /** jose's key resolver: the cached set, refreshed when stale or missing the token's key. */
   readonly getKey: JWTVerifyGetKey = async (header: CompactJWSHeaderParameters, token: FlattenedJWSInput) => {
-    if (this.keys === undefined || Date.now() - this.fetchedAt > this.refreshMs) await this.refresh();
+    if (this.keys === undefined) {
+      await this.refresh('first use');
+    } else if (Date.now() - this.lastAttempt > this.refreshMs) {
+      // Refreshed in the background: awaiting it here made every request wait out the fetch timeout while the issuer
+      // hung. Counted from the last attempt, not the last success, so an issuer that is down is asked again only every
+      // refreshMs, not on every request.
+      void this.refresh('periodic refresh');
+    }
     const keys = this.keys;
     if (keys === undefined) throw new errors.JWKSNoMatchingKey('the issuer’s JWKS could not be fetched');
     try {
@@ -40,31 +46,33 @@ export class JwksCache {
       if (!(error instanceof errors.JWKSNoMatchingKey) || Date.now() - this.lastAttempt < this.minRefetchMs) {
         throw error;
       }
-      await this.refresh();
+      await this.refresh('unknown kid');
       return (this.keys ?? keys)(header, token);
     }
   };
 
-  private refresh(): Promise<void> {
-    this.inflight ??= this.fetchKeys().finally(() => {
+  private refresh(reason: string): Promise<void> {
+    this.inflight ??= this.fetchKeys(reason).finally(() => {
       this.inflight = undefined;
     });
     return this.inflight;
   }
 
-  private async fetchKeys(): Promise<void> {
+  /** Never rejects (a background refresh has no one to reject to): a failure keeps the keys there are. */
+  private async fetchKeys(reason: string): Promise<void> {
     this.lastAttempt = Date.now();
-    const uri = await this.jwksUri();
-    if (uri === undefined) return;
+    let uri: string | undefined;
     try {
+      uri = await this.jwksUri();
+      if (uri === undefined) return;
+      this.logger.debug(`Fetching JWKS ${uri} (${reason})`);
       const res = await fetch(uri, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const jwks = (await res.json()) as JSONWebKeySet;
       this.keys = createLocalJWKSet(jwks);
-      this.fetchedAt = Date.now();
     } catch (error) {
       this.logger.warn(
-        `JWKS ${uri} unreachable (${error instanceof Error ? error.message : String(error)}); ${this.keys === undefined ? 'no keys yet' : 'keeping the last good keys'}`,
+        `JWKS ${uri ?? 'of the issuer'} unreachable (${error instanceof Error ? error.message : String(error)}); ${this.keys === undefined ? 'no keys yet' : 'keeping the last good keys'}`,
       );
     }
   }

@@ -1,23 +1,36 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import {
+  isJSONRPCErrorResponse,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-interface ResponseModeSwitch {
+type SendOptions = Parameters<StreamableHTTPServerTransport['send']>[1];
+
+/** The SDK's private state this class steers (webStandardStreamableHttp.js, SDK 1.32). */
+interface SdkTransportInternals {
   _enableJsonResponse: boolean;
+  readonly _requestToStreamMapping: ReadonlyMap<string | number, string>;
+  /** A JSON-mode stream has `resolveJson` (the pending HTTP answer); an SSE one a stream controller. */
+  readonly _streamMapping: ReadonlyMap<string, { readonly resolveJson?: unknown }>;
 }
 
 /**
  * The SDK's Streamable HTTP transport answering each POST as JSON or as SSE, chosen per request. The
- * SDK fixes the mode per transport; it reads the flag once per POST, so setting it just before
- * handing the request over chooses that request's mode. While any stream-wanting request is on its
- * way in, the flag stays on SSE, so concurrent requests can only be upgraded to SSE (valid for every
- * client), never downgraded to JSON (which would drop their notifications). Pinned to SDK 1.32.
+ * SDK fixes the mode per transport; it reads the flag when a POST arrives and again when its answer
+ * is sent, so setting it just before handing the request over chooses that request's mode, and
+ * `send` sets it back to the mode the request's stream was opened in. While any stream-wanting
+ * request is on its way in, the flag stays on SSE, so concurrent requests can only be upgraded to SSE
+ * (valid for every client), never downgraded to JSON (which would drop their notifications). Pinned
+ * to SDK 1.32.
  */
 export class JsonOrSseTransport extends StreamableHTTPServerTransport {
   private streaming = 0;
 
   async handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
     if (stream) this.streaming += 1;
-    this.modeSwitch()._enableJsonResponse = this.streaming === 0;
+    this.internals()._enableJsonResponse = this.streaming === 0;
     try {
       await this.handleRequest(req, res, body);
     } finally {
@@ -25,7 +38,38 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
     }
   }
 
-  private modeSwitch(): ResponseModeSwitch {
-    return (this as unknown as { _webStandardTransport: ResponseModeSwitch })._webStandardTransport;
+  /**
+   * Sends in the mode the message's stream was opened in. Without this, the answer to a request opened
+   * as JSON, sent while another request (or the standalone GET stream) held the flag on SSE, was
+   * written as neither: its HTTP response never settled and the client waited forever (found by the
+   * OAuth expiry e2e test: a call in flight when the standalone stream reconnects). The SDK's JSON
+   * path runs synchronously up to the answer, so the flag is restored before anything else can run.
+   */
+  override send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
+    const json = this.opensAsJson(message, options);
+    if (json === undefined) return super.send(message, options);
+    const internals = this.internals();
+    const flag = internals._enableJsonResponse;
+    internals._enableJsonResponse = json;
+    try {
+      return super.send(message, options);
+    } finally {
+      internals._enableJsonResponse = flag;
+    }
+  }
+
+  /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */
+  private opensAsJson(message: JSONRPCMessage, options: SendOptions): boolean | undefined {
+    const requestId =
+      isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message) ? message.id : options?.relatedRequestId;
+    if (requestId === undefined) return undefined;
+    const internals = this.internals();
+    const streamId = internals._requestToStreamMapping.get(requestId);
+    const stream = streamId === undefined ? undefined : internals._streamMapping.get(streamId);
+    return stream === undefined ? undefined : stream.resolveJson !== undefined;
+  }
+
+  private internals(): SdkTransportInternals {
+    return (this as unknown as { _webStandardTransport: SdkTransportInternals })._webStandardTransport;
   }
 }
