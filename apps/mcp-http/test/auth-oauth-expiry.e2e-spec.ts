@@ -42,11 +42,22 @@ describe('an OAuth access token expiring mid-operation (the built mcp-http app)'
     ledger.expectNoneIn([server.output, oauth.output].join('\n'));
   });
 
-  it('finishes a call authorized before expiry, closes the streams the token opened at expiry, then answers 401 expired', async () => {
+  it('finishes a call authorized before expiry, closes the streams the token opened (standalone, legacy, resumed) at expiry, then answers 401 expired', async () => {
     const token = await mintToken(oauth, server, ledger, { ttlSeconds: TOKEN_TTL_SECONDS });
     const expiresAt = (decodeJwt(token).exp ?? 0) * 1000;
     const sessionId = await openSession(server.mcpUrl, bearer(token));
     const headers = { ...bearer(token), 'Mcp-Session-Id': sessionId };
+    // A call answered as SSE (it asks for progress) leaves an event id a client can resume from.
+    const streamed = await post(
+      server.mcpUrl,
+      {
+        ...toolCallRequest('get_current_user', {}),
+        params: { name: 'get_current_user', arguments: {}, _meta: { progressToken: 'p' } },
+      },
+      headers,
+    );
+    const resumeFrom = /^id: (\S+)$/m.exec(await streamed.text())?.[1];
+    expect(resumeFrom).toEqual(expect.any(String));
 
     // Bitbucket answers the call slowly, so that it ends after the token did.
     await fake.addFault({
@@ -65,14 +76,15 @@ describe('an OAuth access token expiring mid-operation (the built mcp-http app)'
     const streams = await Promise.all([
       openStandaloneStream(server, sessionId, token),
       openLegacyStream(server, token),
+      openStandaloneStream(server, sessionId, token, resumeFrom),
     ]);
     for (const stream of streams) {
       expect(stream.status).toBe(200);
       expect(stream.headers.get('content-type')).toContain('text/event-stream');
     }
-    const [standalone, legacy] = streams.map((stream) => new SseReader(stream));
+    const [standalone, legacy, resumed] = streams.map((stream) => new SseReader(stream));
     await legacy?.waitFor(/^event: endpoint$/m);
-    const streamsEndedAt = [standalone, legacy].map(async (reader) => {
+    const streamsEndedAt = [standalone, legacy, resumed].map(async (reader) => {
       await reader?.ended();
       return Date.now();
     });

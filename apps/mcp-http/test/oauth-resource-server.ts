@@ -56,9 +56,19 @@ export const toolCallRequest = (name: string, args: Record<string, unknown> = {}
 export const listToolsRequest = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
 
 /** GET /mcp without Last-Event-ID: the session's standalone stream. */
-export function openStandaloneStream(server: McpHttpProcess, sessionId: string, token: string): Promise<Response> {
+export function openStandaloneStream(
+  server: McpHttpProcess,
+  sessionId: string,
+  token: string,
+  lastEventId?: string,
+): Promise<Response> {
   return fetch(server.mcpUrl, {
-    headers: { ...bearer(token), Accept: 'text/event-stream', 'Mcp-Session-Id': sessionId },
+    headers: {
+      ...bearer(token),
+      Accept: 'text/event-stream',
+      'Mcp-Session-Id': sessionId,
+      ...(lastEventId === undefined ? {} : { 'Last-Event-ID': lastEventId }),
+    },
   });
 }
 

@@ -116,6 +116,19 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
       expect(await answered.json()).toMatchObject({ id: 8, result: { structuredContent: { slug: 'payments-api' } } });
     });
 
+    it('keeps answering plain calls as JSON while the standalone stream is open', async () => {
+      const id = await openSession(server.mcpUrl);
+      const abort = new AbortController();
+      const stream = await fetch(server.mcpUrl, {
+        headers: { Accept: 'text/event-stream', 'Mcp-Session-Id': id },
+        signal: abort.signal,
+      });
+      expect(stream.status).toBe(200);
+      const answered = await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id });
+      abort.abort();
+      expect(answered.headers.get('content-type')).toContain('application/json');
+    });
+
     it('refuses a foreign Origin 403 and accepts an allowed one', async () => {
       const foreign = await post(server.mcpUrl, initializeRequest, { Origin: 'https://evil.example' });
       expect(foreign.status).toBe(403);

@@ -3,6 +3,7 @@ import { Logger, type FactoryProvider } from '@nestjs/common';
 import type { AuthMethod } from './auth-method';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AUTH_STRATEGIES } from './auth.constants';
+import { StaticCredentialSet } from './credentials/static-credential-set';
 import { AuthorizationServerMetadata } from './oauth/authorization-server-metadata';
 import { JwksCache } from './oauth/jwks-cache';
 import { TokenIntrospector } from './oauth/token-introspector';
@@ -44,6 +45,7 @@ function oauth2(config: AuthConfig, server: HttpServerConfig): AuthStrategy | st
     },
     jwks,
     introspector,
+    new StaticCredentialSet(config.bearerTokens),
   );
 }
 

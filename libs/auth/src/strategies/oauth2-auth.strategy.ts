@@ -1,5 +1,6 @@
 import { errors, jwtVerify } from 'jose';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { StaticCredentialSet } from '../credentials/static-credential-set';
 import type { JwksCache } from '../oauth/jwks-cache';
 import type { TokenIntrospector } from '../oauth/token-introspector';
 import { tokenScopes } from '../oauth/token-scopes';
@@ -29,6 +30,8 @@ export class OAuth2AuthStrategy extends AuthStrategy {
     private readonly settings: OAuth2Settings,
     private readonly jwks: JwksCache,
     private readonly introspector: TokenIntrospector,
+    /** This server's own static bearer tokens: never sent to the authorization server for introspection. */
+    private readonly staticTokens: StaticCredentialSet,
   ) {
     super();
   }
@@ -59,6 +62,9 @@ export class OAuth2AuthStrategy extends AuthStrategy {
   }
 
   private async introspect(token: string): Promise<AuthOutcome> {
+    if (this.staticTokens.match(token) !== undefined) {
+      return { kind: 'rejected', reason: 'invalid', detail: 'a static bearer token, not an OAuth token' };
+    }
     if (!this.introspector.available) {
       return { kind: 'rejected', reason: 'invalid', detail: 'opaque token and no introspection client configured' };
     }

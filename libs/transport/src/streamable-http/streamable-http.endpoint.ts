@@ -63,13 +63,17 @@ export class StreamableHttpEndpoint {
     const session = this.session(this.requiredSessionId(req));
     // Long streams are closed politely (the client resumes with Last-Event-ID and misses nothing),
     // and never outlive the credential that opened them.
+    // A resumed stream is one the SDK cannot close by itself: it is cut, and the client resumes again.
+    const resumed = req.headers['last-event-id'] !== undefined;
     res.once(
       'close',
       endAtCredentialExpiry(() => {
-        session.endStreams();
+        if (resumed) res.destroy();
+        else session.endStreams();
       }, this.config.sse.maxStreamMs),
     );
-    await this.exchange(session, req, res, undefined, true);
+    // A GET is always a stream; it must not make concurrent POSTs answer as SSE.
+    await this.exchange(session, req, res, undefined, false);
   }
 
   async delete(req: Request, res: Response): Promise<void> {
