@@ -106,6 +106,24 @@ describe('wait_for_pipeline over stdio (progress and cancellation)', () => {
     expect(logs.length).toBeLessThanOrEqual(progress.length + 1);
   }, 30000);
 
+  it('honours logging/setLevel: above the tool’s level no log message arrives, progress still does', async () => {
+    await fake.settings({ pipelinePendingMs: 200, pipelineStepMs: 500 });
+    const run = await trigger();
+    await client.setLoggingLevel('warning');
+    try {
+      let looks = 0;
+      await client.callTool(
+        { name: 'wait_for_pipeline', arguments: { ...REPO, pipeline: run.buildNumber, pollIntervalSeconds: 1 } },
+        CallToolResultSchema,
+        { onprogress: () => (looks += 1), timeout: 30000 },
+      );
+      expect(looks).toBeGreaterThanOrEqual(1);
+      expect(logs).toEqual([]);
+    } finally {
+      await client.setLoggingLevel('info');
+    }
+  }, 30000);
+
   it('stops at once when the client cancels: the in-flight upstream call is aborted and no look follows', async () => {
     await fake.settings({ pipelineStepMs: 600_000 });
     const run = await trigger();
