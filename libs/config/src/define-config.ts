@@ -1,6 +1,7 @@
 import { registerAs } from '@nestjs/config';
 import { z } from 'zod';
 import type { ConfigDefinition } from './config-definition';
+import type { RawEnvironment } from './validate-environment';
 
 interface DefineConfigOptions<S extends Record<string, z.ZodType>, T> {
   namespace: string;
@@ -18,11 +19,13 @@ export function defineConfig<S extends Record<string, z.ZodType>, T extends obje
 ): ConfigDefinition<T> {
   const object = z.object(options.variables);
   const schema = options.refine ? object.superRefine(options.refine) : object;
-  const factory = registerAs(options.namespace, () => options.map(schema.parse(process.env)));
+  const resolve = (source: RawEnvironment): T => options.map(schema.parse(source));
+  const factory = registerAs(options.namespace, () => resolve(process.env));
   return Object.assign(factory, {
     namespace: options.namespace,
     title: options.title,
     schema,
     variables: options.variables,
+    resolve,
   });
 }
