@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { SEED_CREDENTIALS } from '../auth/seed-credentials';
 import { FaultRegistry } from '../faults/fault.registry';
 import type { FakeRequestRecord } from '../request-log/fake-request-record';
+import { requestLogFilterSchema } from '../request-log/request-log-filter';
 import { RequestLog } from '../request-log/request-log.service';
 import type { FakeSettings } from '../runtime/fake-settings';
 import { FakeStore } from '../runtime/fake-store.service';
@@ -45,18 +46,8 @@ export class AdminController {
   }
 
   @Get('requests')
-  requests(
-    @Query('method') method?: string,
-    @Query('path') path?: string,
-    @Query('since') since?: string,
-  ): { requests: FakeRequestRecord[] } {
-    return {
-      requests: this.log.list({
-        ...(method === undefined ? {} : { method }),
-        ...(path === undefined ? {} : { path: new RegExp(path) }),
-        ...(since === undefined ? {} : { sinceSeq: Number(since) }),
-      }),
-    };
+  requests(@Query() query: unknown): { requests: FakeRequestRecord[] } {
+    return { requests: this.log.list(requestLogFilterSchema.parse(query)) };
   }
 
   @Delete('requests')

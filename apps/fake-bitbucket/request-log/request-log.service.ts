@@ -2,14 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { flavorOfPath } from '../shared/flavor-of-path';
 import type { FakeRequestRecord } from './fake-request-record';
+import type { RequestLogFilter } from './request-log-filter';
 
 const CAPACITY = 20_000;
-
-export interface RequestLogFilter {
-  readonly method?: string;
-  readonly path?: RegExp;
-  readonly sinceSeq?: number;
-}
 
 /** Every Bitbucket request the fake saw (bounded), so tests can count upstream calls and aborts. */
 @Injectable()
@@ -47,9 +42,9 @@ export class RequestLog {
   list(filter: RequestLogFilter = {}): FakeRequestRecord[] {
     return this.records.filter(
       (r) =>
-        (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+        (filter.method === undefined || r.method === filter.method) &&
         (filter.path === undefined || filter.path.test(r.path)) &&
-        (filter.sinceSeq === undefined || r.seq > filter.sinceSeq),
+        (filter.since === undefined || r.seq > filter.since),
     );
   }
 

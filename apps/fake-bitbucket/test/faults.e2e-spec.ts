@@ -117,6 +117,26 @@ describe('fake Bitbucket fault injection (over real sockets)', () => {
     expect(await fake.admin('GET', 'faults')).toEqual({ rules: [] });
   });
 
+  it('refuses a path that is not a regular expression with a 400 naming the field, in a rule and in a log filter', async () => {
+    const rule = await fetch(`${fake.url}/__fake/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '(', status: 503 }),
+    });
+    expect(rule.status).toBe(400);
+    expect(await rule.json()).toEqual({ error: 'path: Invalid regular expression: /(/: Unterminated group' });
+    expect(await fake.admin('GET', 'faults')).toEqual({ rules: [] });
+
+    const filter = await fetch(`${fake.url}/__fake/requests?path=${encodeURIComponent('[a')}`);
+    expect(filter.status).toBe(400);
+    expect(await filter.json()).toEqual({
+      error: 'path: Invalid regular expression: /[a/: Unterminated character class',
+    });
+    const since = await fetch(`${fake.url}/__fake/requests?since=later`);
+    expect(since.status).toBe(400);
+    expect(await since.text()).toContain('since');
+  });
+
   it('refuses a malformed fault rule with a 400 naming the field', async () => {
     const res = await fetch(`${fake.url}/__fake/faults`, {
       method: 'POST',
