@@ -542,8 +542,9 @@ export function seedDataset(): FakeDataset {
     ['feature/webhook-signatures', 'bob', ['Lint', 'Test', 'Build'], 1],
     ['main', 'alice', ['Lint', 'Test', 'Build'], undefined],
   ];
-  seededPipelines.forEach(([branch, creator, steps, failAt], index) => {
-    const buildNumber = index + 1;
+  seededPipelines.forEach(([branch, creator, steps, failAt]) => {
+    // The sequence triggered pipelines draw from too: the first one triggered is #7.
+    const buildNumber = data.nextId('pipeline:acme/payments-api');
     data.pipelines.push({
       uuid: stableIds.uuid(`pipeline:payments-api:${buildNumber}`),
       buildNumber,
@@ -560,8 +561,6 @@ export function seedDataset(): FakeDataset {
       steps: pipelineSteps(`payments-api:${buildNumber}`, steps, failAt),
     });
   });
-  data.nextId('pipeline:acme/payments-api', seededPipelines.length + 1);
-  data.nextId('pipeline:acme/payments-api');
 
   const issueSpecs: [
     string,
