@@ -55,11 +55,12 @@ describe('fake Bitbucket fault injection (over real sockets)', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(6);
   });
 
-  it('applies a fault to the first N requests only with `times`', async () => {
-    await fake.addFault({ path: `^${CLOUD_USER}$`, status: 503, times: 2 });
+  it('applies a fault to the first N requests only with `times`, and counts only those as matched', async () => {
+    const id = await fake.addFault({ path: `^${CLOUD_USER}$`, status: 503, times: 2 });
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await get(CLOUD_USER, CLOUD)).status);
-    expect(statuses).toEqual([503, 503, 200]);
+    for (let i = 0; i < 4; i += 1) statuses.push((await get(CLOUD_USER, CLOUD)).status);
+    expect(statuses).toEqual([503, 503, 200, 200]);
+    expect(await fake.admin('GET', 'faults')).toEqual({ rules: [expect.objectContaining({ id, matched: 2 })] });
   });
 
   it('hangs until the client gives up, and the request log shows the abort', async () => {
