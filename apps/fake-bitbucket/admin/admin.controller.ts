@@ -26,13 +26,16 @@ export class AdminController {
     private readonly adapter: HttpAdapterHost,
   ) {}
 
-  /** Reseeds the dataset, restores settings, forgets OAuth tokens, faults and the request log. */
+  /**
+   * Reseeds the dataset, restores settings, forgets OAuth tokens, faults and the request log, and
+   * restarts rule ids and request sequence numbers, so that every test after a reset sees the same ids.
+   */
   @Post('reset')
   @HttpCode(204)
   reset(): void {
     this.store.reset();
-    this.faults.clear();
-    this.log.clear();
+    this.faults.reset();
+    this.log.reset();
   }
 
   @Get('settings')

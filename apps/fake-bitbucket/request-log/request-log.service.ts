@@ -61,9 +61,16 @@ export class RequestLog {
     return { total: this.total, lastSeq: this.seq, byRoute: Object.fromEntries(this.byRoute) };
   }
 
+  /** Empties the log and the counters; sequence numbers go on, so `since` still works across it. */
   clear(): void {
     this.records.clear();
     this.byRoute.clear();
     this.total = 0;
+  }
+
+  /** Empties the log and the counters and numbers the next request 1 again, as on a fresh start. */
+  reset(): void {
+    this.clear();
+    this.seq = 0;
   }
 }

@@ -51,4 +51,26 @@ describe('fake Bitbucket request log and counters (over real sockets)', () => {
     expect(kept[0]?.seq).toBe(lastSeq - CAPACITY + 1);
     expect(kept.at(-1)).toMatchObject({ seq: lastSeq, path: '/rest/api/latest/projects', outcome: 'answered' });
   });
+
+  it('numbers fault rules and requests from 1 again after a reset, and only then', async () => {
+    const rule = { path: '^/nowhere$', status: 500 };
+    const seqs = async (): Promise<number[]> => (await fake.requests()).map((request) => request.seq);
+    await fetch(`${fake.url}/2.0/user`);
+    await fetch(`${fake.url}/2.0/user`);
+    expect(await seqs()).toEqual([1, 2]);
+    expect([await fake.addFault(rule), await fake.addFault(rule)]).toEqual([1, 2]);
+
+    // Emptying the log or the rules alone keeps counting: a test may still hold a number from before.
+    await fake.clearRequests();
+    await fake.clearFaults();
+    await fetch(`${fake.url}/2.0/user`);
+    expect(await seqs()).toEqual([3]);
+    expect(await fake.addFault(rule)).toBe(3);
+
+    await fake.reset();
+    expect((await counters()).lastSeq).toBe(0);
+    await fetch(`${fake.url}/2.0/user`);
+    expect(await seqs()).toEqual([1]);
+    expect(await fake.addFault(rule)).toBe(1);
+  });
 });
