@@ -447,6 +447,20 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
       expect(await followed.text()).toContain('diff --git a/src/refunds/refund.service.ts');
     });
 
+    it('keeps the caller’s query on the redirect, so a diffstat pages and filters through it', async () => {
+      const pr = await pullRequest(3);
+      const spec = `acme/payments-api:${pr.source.commit.hash}%0D${pr.destination.commit.hash}`;
+      const query = 'pagelen=1&path=docs/api.md&path=src/refunds/refund.service.ts';
+      const res = await get(`${PRS}/3/diffstat?${query}&topic=false`);
+      expect(res.status).toBe(302);
+      const location = res.headers.get('location') ?? '';
+      expect(location).toBe(`${fake.url}${REPO}/diffstat/${spec}?from_pullrequest_id=3&topic=true&${query}`);
+      const first = await get<Page<{ new: { path: string } }>>(location);
+      expect(first.body).toMatchObject({ size: 2, pagelen: 1, values: [{ new: { path: 'docs/api.md' } }] });
+      const second = await get<Page<{ new: { path: string } }>>(first.body.next ?? '');
+      expect(second.body.values.map((entry) => entry.new.path)).toEqual(['src/refunds/refund.service.ts']);
+    });
+
     it('lists the build statuses of the source head', async () => {
       const statuses = await get<Page<{ state: string; commit: { hash: string } }>>(`${PRS}/4/statuses`);
       expect(statuses.body.values.map((s) => s.state)).toEqual(['FAILED']);
