@@ -451,6 +451,15 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
       expect((await error(comment('bob', { text: 'Where?', anchor: { path: 'nope.ts', line: 1 } }), 400)).context).toBe(
         'anchor.path',
       );
+      // #3 adds files: a path the diff lacks must not land on one of them.
+      const elsewhere = call('bob', 'POST', `${pr(3)}/comments`, {
+        text: 'Here?',
+        anchor: { path: 'nope.ts', line: 1 },
+      });
+      expect(await error(elsewhere, 400)).toMatchObject({
+        context: 'anchor.path',
+        message: "nope.ts is not part of this pull request's diff.",
+      });
       expect((await error(comment('bob', { text: 'To whom?', parent: { id: 99999 } }), 404)).exceptionName).toBe(
         'com.atlassian.bitbucket.comment.NoSuchCommentException',
       );
