@@ -1,3 +1,4 @@
+import { commentThreadTop } from '../dataset/comment-thread-top';
 import type { FakeComment } from '../dataset/fake-comment';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { datacenterCommentAnchor } from './datacenter-comment-anchor.representation';
@@ -11,22 +12,6 @@ function repliesOf(comment: FakeComment, pr: FakePullRequest, context: Datacente
     .commentsOf(pr)
     .filter((c) => !c.deleted && (c.parentId === comment.id || c.anchorCommentId === comment.id))
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
-}
-
-/** A thread is resolved by whoever resolved its first comment, or (seeded from Cloud) one of its replies. */
-function threadResolution(
-  comment: FakeComment,
-  pr: FakePullRequest,
-  context: DatacenterReviewContext,
-): FakeComment['resolution'] {
-  const comments = context.data.commentsOf(pr);
-  const parentOf = (child: FakeComment): FakeComment | undefined => comments.find((c) => c.id === child.parentId);
-  let root = comment;
-  for (let parent = parentOf(root); parent !== undefined; parent = parentOf(root)) root = parent;
-  const thread = [root];
-  // The loop also visits the replies it appends, so the whole tree is collected.
-  for (const current of thread) thread.push(...comments.filter((c) => !c.deleted && c.parentId === current.id));
-  return thread.find((c) => c.resolution !== undefined)?.resolution;
 }
 
 /**
@@ -43,7 +28,8 @@ export function datacenterComment(
   const admin = isDatacenterRepositoryAdmin(data, repository, caller.slug);
   const own = comment.authorSlug === caller.slug;
   const replies = repliesOf(comment, pr, context);
-  const resolution = threadResolution(comment, pr, context);
+  // A thread is resolved by whoever resolved its top comment.
+  const { resolution } = commentThreadTop(comment, data.commentsOf(pr));
   const task = comment.kind === 'task';
   const resolver = comment.taskResolvedBySlug === undefined ? undefined : data.findUser(comment.taskResolvedBySlug);
   const threadResolver = resolution === undefined ? undefined : data.findUser(resolution.bySlug);

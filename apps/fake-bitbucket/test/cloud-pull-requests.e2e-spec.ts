@@ -322,6 +322,17 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
       expect((await send('carol', 'DELETE', url)).status).toBe(404);
     });
 
+    it('seeds the resolution of the thread carol resolved on its top comment, not on her reply', async () => {
+      const top = await get<Comment>(`${COMMENTS}/1007`);
+      expect(top.body.inline?.path).toBe('src/refunds/refund.service.ts');
+      expect(top.body.resolution).toMatchObject({ type: 'comment_resolution', user: { nickname: 'carol' } });
+      const reply = await get<Comment>(`${COMMENTS}/1008`);
+      expect(reply.body.parent?.id).toBe(1007);
+      expect(reply.body).not.toHaveProperty('resolution');
+      // So it reopens from the top comment, where Cloud allows it.
+      expect((await send('carol', 'DELETE', `${COMMENTS}/1007/resolve`)).status).toBe(204);
+    });
+
     it('keeps tasks out of the comments and refuses an empty comment', async () => {
       const listed = await get<Page<Comment>>(`${COMMENTS}?pagelen=100`);
       expect(listed.body.values.map((c) => c.content.raw)).not.toContain('Add tests for partial refunds');
