@@ -15,13 +15,15 @@ function repliesOf(comment: FakeComment, pr: FakePullRequest, context: Datacente
 }
 
 /**
- * RestComment with its replies nested under `comments`. Tasks are comments of severity BLOCKER whose
- * `state` is OPEN or RESOLVED; `permittedOperations` answer for the caller.
+ * A reply names its `parent` where it stands alone (its own answer, an activity, the blocker-comment
+ * list), as the spec's RestComment has it, but not nested under that parent's `comments`, where the
+ * recorded responses leave it out. A Cloud task on a comment is a blocker reply to it.
  */
-export function datacenterComment(
+function render(
   comment: FakeComment,
   pr: FakePullRequest,
   context: DatacenterReviewContext,
+  nested: boolean,
 ): Record<string, unknown> {
   const { data, links, caller, pullRequests } = context;
   const repository = pullRequests.destinationRepository(pr);
@@ -33,6 +35,7 @@ export function datacenterComment(
   const task = comment.kind === 'task';
   const resolver = comment.taskResolvedBySlug === undefined ? undefined : data.findUser(comment.taskResolvedBySlug);
   const threadResolver = resolution === undefined ? undefined : data.findUser(resolution.bySlug);
+  const parentId = comment.parentId ?? comment.anchorCommentId;
   return {
     properties: { repositoryId: repository.id },
     id: comment.id,
@@ -41,7 +44,8 @@ export function datacenterComment(
     author: datacenterUser(data.user(comment.authorSlug), links),
     createdDate: comment.createdAt.getTime(),
     updatedDate: comment.updatedAt.getTime(),
-    comments: replies.map((reply) => datacenterComment(reply, pr, context)),
+    comments: replies.map((reply) => render(reply, pr, context, true)),
+    ...(nested || parentId === undefined ? {} : { parent: { id: parentId } }),
     ...(comment.parentId === undefined && comment.inline !== undefined
       ? { anchor: datacenterCommentAnchor(comment.inline, pr, context), anchored: true }
       : {}),
@@ -58,4 +62,16 @@ export function datacenterComment(
       deletable: (own || admin) && replies.length === 0,
     },
   };
+}
+
+/**
+ * RestComment with its replies nested under `comments`. Tasks are comments of severity BLOCKER whose
+ * `state` is OPEN or RESOLVED; `permittedOperations` answer for the caller.
+ */
+export function datacenterComment(
+  comment: FakeComment,
+  pr: FakePullRequest,
+  context: DatacenterReviewContext,
+): Record<string, unknown> {
+  return render(comment, pr, context, false);
 }
