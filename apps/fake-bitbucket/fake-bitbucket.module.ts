@@ -13,6 +13,7 @@ import { FAKE_BITBUCKET_CONFIGS } from './fake-bitbucket.configs';
 import { FaultInjectionMiddleware } from './faults/fault-injection.middleware';
 import { FaultRegistry } from './faults/fault.registry';
 import { FaultsController } from './faults/faults.controller';
+import { HangingRequests } from './faults/hanging-requests';
 import { OAuthController } from './oauth/oauth.controller';
 import { RequestLogMiddleware } from './request-log/request-log.middleware';
 import { RequestLog } from './request-log/request-log.service';
@@ -25,7 +26,15 @@ import { PipelineOperations } from './domain/pipeline.operations';
 import { PullRequestOperations } from './domain/pull-request.operations';
 import { RefOperations } from './domain/ref.operations';
 
-const RUNTIME_PROVIDERS = [FakeStore, FakeClock, FaultRegistry, RequestLog, CloudLookup, DatacenterLookup];
+const RUNTIME_PROVIDERS = [
+  FakeStore,
+  FakeClock,
+  FaultRegistry,
+  HangingRequests,
+  RequestLog,
+  CloudLookup,
+  DatacenterLookup,
+];
 const DOMAIN_PROVIDERS = [
   PullRequestOperations,
   RefOperations,

@@ -139,18 +139,18 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       expect(items[3]).toMatchObject({ author: 'bob', path: REFUND_SERVICE, line: 14, side: 'new' });
       // The reply sits on its parent's line: the anchor is not repeated.
       expect(items[4]?.path).toBeUndefined();
-      // Cloud resolves the reply carol resolved; Data Center the whole thread.
-      expect(items.slice(3).some((comment) => comment.resolved)).toBe(true);
+      // carol resolved the inline thread: both flavors mark its top comment; Data Center its replies too.
+      expect(items[3]?.resolved).toBe(true);
+      expect(items[4]?.resolved).toBe(env.flavor === 'datacenter');
       expect(items.slice(0, 3).some((comment) => comment.resolved)).toBe(false);
       const text = env.text(result);
       expect(text).toMatch(
         /^#1004 alice \d{4}-\d{2}-\d{2}: Nice and small\. Two things before I approve, see the tasks\.\n {2}#1005 carol \d{4}-\d{2}-\d{2}: Thanks! Addressed the over-refund case\.\n {4}#1006 alice /m,
       );
       expect(text).toMatch(
-        /^#1007 bob \d{4}-\d{2}-\d{2} src\/refunds\/refund\.service\.ts:14( \[resolved\])?: Should `refund` be idempotent\?/m,
+        /^#1007 bob \d{4}-\d{2}-\d{2} src\/refunds\/refund\.service\.ts:14 \[resolved\]: Should `refund` be idempotent\?/m,
       );
       expect(text).toMatch(/^ {2}#1008 carol \d{4}-\d{2}-\d{2}( \[resolved\])?: Idempotency keys come with #5/m);
-      expect(text).toContain('[resolved]');
 
       const old = content<Page<Comment>>(await env.call('list_pull_request_comments', pr(env, 4))).items;
       expect(old.find((comment) => comment.id === 1011)).toMatchObject({

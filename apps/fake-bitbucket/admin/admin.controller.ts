@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { SEED_CREDENTIALS } from '../auth/seed-credentials';
 import { FaultRegistry } from '../faults/fault.registry';
 import type { FakeRequestRecord } from '../request-log/fake-request-record';
+import { requestLogFilterSchema } from '../request-log/request-log-filter';
 import { RequestLog } from '../request-log/request-log.service';
 import type { FakeSettings } from '../runtime/fake-settings';
 import { FakeStore } from '../runtime/fake-store.service';
@@ -25,13 +26,16 @@ export class AdminController {
     private readonly adapter: HttpAdapterHost,
   ) {}
 
-  /** Reseeds the dataset, restores settings, forgets OAuth tokens, faults and the request log. */
+  /**
+   * Reseeds the dataset, restores settings, forgets OAuth tokens, faults and the request log, and
+   * restarts rule ids and request sequence numbers, so that every test after a reset sees the same ids.
+   */
   @Post('reset')
   @HttpCode(204)
   reset(): void {
     this.store.reset();
-    this.faults.clear();
-    this.log.clear();
+    this.faults.reset();
+    this.log.reset();
   }
 
   @Get('settings')
@@ -45,18 +49,8 @@ export class AdminController {
   }
 
   @Get('requests')
-  requests(
-    @Query('method') method?: string,
-    @Query('path') path?: string,
-    @Query('since') since?: string,
-  ): { requests: FakeRequestRecord[] } {
-    return {
-      requests: this.log.list({
-        ...(method === undefined ? {} : { method }),
-        ...(path === undefined ? {} : { path: new RegExp(path) }),
-        ...(since === undefined ? {} : { sinceSeq: Number(since) }),
-      }),
-    };
+  requests(@Query() query: unknown): { requests: FakeRequestRecord[] } {
+    return { requests: this.log.list(requestLogFilterSchema.parse(query)) };
   }
 
   @Delete('requests')

@@ -18,6 +18,9 @@ const REVIEW_EVENTS: readonly FakePullRequestEvent['type'][] = [
   'changes_request_removed',
 ];
 
+/** Query parameters of the diff location that the pull request itself sets. */
+const PULL_REQUEST_DIFF_PARAMS: readonly string[] = ['from_pullrequest_id', 'topic'];
+
 /** Approvals and change requests are states: the log shows each reviewer's current one only. */
 function currentEvents(pr: FakePullRequest): FakePullRequestEvent[] {
   const lastReview = new Map<string, number>();
@@ -118,10 +121,17 @@ export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
     this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'patch', req, res);
   }
 
-  /** Cloud answers these with a bodiless 302 to the repository's diff routes (NOTES §2.5). */
+  /**
+   * Cloud answers these with a bodiless 302 to the repository's diff routes (NOTES §2.5). The caller's
+   * query goes along (pagelen and page of a diffstat, context or path of a diff), but not its own
+   * `from_pullrequest_id` or `topic`: the pull request fixes those.
+   */
   private redirect(pr: FakePullRequest, kind: 'diff' | 'diffstat' | 'patch', req: Request, res: Response): void {
     const location = CloudLinks.of(req).api(cloudPullRequestDiffPath(pr, this.operations, kind)).href;
-    res.status(302).setHeader('Location', location);
+    const carried = (req.originalUrl.split('?', 2)[1] ?? '')
+      .split('&')
+      .filter((pair) => pair !== '' && !PULL_REQUEST_DIFF_PARAMS.includes(pair.split('=', 1)[0] ?? ''));
+    res.status(302).setHeader('Location', [location, ...carried].join('&'));
     res.end();
   }
 }

@@ -140,9 +140,14 @@ export class DatacenterCommentWriter {
    * dataset keeps Cloud's `from` (old side) / `to` (new side), both for an unchanged line.
    */
   private inlineAnchor(pr: FakePullRequest, anchor: AnchorInput): FakeInlineAnchor {
+    // An added file has no old path: an anchor without `srcPath` must not match it on that.
+    const { srcPath } = anchor;
     const change = this.operations
       .changes(pr)
-      .find((c) => c.newPath === anchor.path || c.oldPath === anchor.path || c.oldPath === anchor.srcPath);
+      .find(
+        (c) =>
+          c.newPath === anchor.path || c.oldPath === anchor.path || (srcPath !== undefined && c.oldPath === srcPath),
+      );
     if (change === undefined) {
       throw datacenterErrors.badRequest(`${anchor.path} is not part of this pull request's diff.`, 'anchor.path');
     }

@@ -1,3 +1,4 @@
+import { commentThreadTop } from '../dataset/comment-thread-top';
 import type { FakeComment } from '../dataset/fake-comment';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { datacenterCommentAnchor } from './datacenter-comment-anchor.representation';
@@ -13,40 +14,28 @@ function repliesOf(comment: FakeComment, pr: FakePullRequest, context: Datacente
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
 }
 
-/** A thread is resolved by whoever resolved its first comment, or (seeded from Cloud) one of its replies. */
-function threadResolution(
-  comment: FakeComment,
-  pr: FakePullRequest,
-  context: DatacenterReviewContext,
-): FakeComment['resolution'] {
-  const comments = context.data.commentsOf(pr);
-  const parentOf = (child: FakeComment): FakeComment | undefined => comments.find((c) => c.id === child.parentId);
-  let root = comment;
-  for (let parent = parentOf(root); parent !== undefined; parent = parentOf(root)) root = parent;
-  const thread = [root];
-  // The loop also visits the replies it appends, so the whole tree is collected.
-  for (const current of thread) thread.push(...comments.filter((c) => !c.deleted && c.parentId === current.id));
-  return thread.find((c) => c.resolution !== undefined)?.resolution;
-}
-
 /**
- * RestComment with its replies nested under `comments`. Tasks are comments of severity BLOCKER whose
- * `state` is OPEN or RESOLVED; `permittedOperations` answer for the caller.
+ * A reply names its `parent` where it stands alone (its own answer, an activity, the blocker-comment
+ * list), as the spec's RestComment has it, but not nested under that parent's `comments`, where the
+ * recorded responses leave it out. A Cloud task on a comment is a blocker reply to it.
  */
-export function datacenterComment(
+function render(
   comment: FakeComment,
   pr: FakePullRequest,
   context: DatacenterReviewContext,
+  nested: boolean,
 ): Record<string, unknown> {
   const { data, links, caller, pullRequests } = context;
   const repository = pullRequests.destinationRepository(pr);
   const admin = isDatacenterRepositoryAdmin(data, repository, caller.slug);
   const own = comment.authorSlug === caller.slug;
   const replies = repliesOf(comment, pr, context);
-  const resolution = threadResolution(comment, pr, context);
+  // A thread is resolved by whoever resolved its top comment.
+  const { resolution } = commentThreadTop(comment, data.commentsOf(pr));
   const task = comment.kind === 'task';
   const resolver = comment.taskResolvedBySlug === undefined ? undefined : data.findUser(comment.taskResolvedBySlug);
   const threadResolver = resolution === undefined ? undefined : data.findUser(resolution.bySlug);
+  const parentId = comment.parentId ?? comment.anchorCommentId;
   return {
     properties: { repositoryId: repository.id },
     id: comment.id,
@@ -55,7 +44,8 @@ export function datacenterComment(
     author: datacenterUser(data.user(comment.authorSlug), links),
     createdDate: comment.createdAt.getTime(),
     updatedDate: comment.updatedAt.getTime(),
-    comments: replies.map((reply) => datacenterComment(reply, pr, context)),
+    comments: replies.map((reply) => render(reply, pr, context, true)),
+    ...(nested || parentId === undefined ? {} : { parent: { id: parentId } }),
     ...(comment.parentId === undefined && comment.inline !== undefined
       ? { anchor: datacenterCommentAnchor(comment.inline, pr, context), anchored: true }
       : {}),
@@ -72,4 +62,16 @@ export function datacenterComment(
       deletable: (own || admin) && replies.length === 0,
     },
   };
+}
+
+/**
+ * RestComment with its replies nested under `comments`. Tasks are comments of severity BLOCKER whose
+ * `state` is OPEN or RESOLVED; `permittedOperations` answer for the caller.
+ */
+export function datacenterComment(
+  comment: FakeComment,
+  pr: FakePullRequest,
+  context: DatacenterReviewContext,
+): Record<string, unknown> {
+  return render(comment, pr, context, false);
 }

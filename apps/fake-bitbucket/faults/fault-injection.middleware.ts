@@ -9,6 +9,7 @@ import { flavorOfPath, type FakeFlavor } from '../shared/flavor-of-path';
 import { sendFakeApiError } from '../shared/send-fake-api-error';
 import type { FaultRuleState } from './fault-rule.state';
 import { FaultRegistry } from './fault.registry';
+import { HangingRequests } from './hanging-requests';
 
 const REASONS: Readonly<Record<number, string>> = {
   500: 'Internal Server Error',
@@ -43,7 +44,10 @@ function rateLimitError(flavor: FakeFlavor, req: Request, waitMs: number, rule: 
 /** Applies the first matching fault rule to Bitbucket routes (never to /__fake or /health). */
 @Injectable()
 export class FaultInjectionMiddleware implements NestMiddleware {
-  constructor(private readonly faults: FaultRegistry) {}
+  constructor(
+    private readonly faults: FaultRegistry,
+    private readonly hanging: HangingRequests,
+  ) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
     // originalUrl, because Nest mounts route middleware so that req.path is relative to the mount point.
@@ -73,7 +77,10 @@ export class FaultInjectionMiddleware implements NestMiddleware {
       req.socket.destroy();
       return;
     }
-    if (hang === true) return;
+    if (hang === true) {
+      this.hanging.hold(req);
+      return;
+    }
     if (rateLimit !== undefined) {
       const waitMs = rule.rateLimitedFor(Date.now());
       if (waitMs > 0) {

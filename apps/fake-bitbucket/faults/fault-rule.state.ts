@@ -3,6 +3,7 @@ import type { FaultRuleInput } from './fault-rule';
 /** A registered fault rule and what it has seen so far. */
 export class FaultRuleState {
   readonly pattern: RegExp;
+  /** Requests this rule took (so at most `times`); a request let through once `times` ran out is not one. */
   matched = 0;
   private windowStart = 0;
   private windowCount = 0;
@@ -18,10 +19,11 @@ export class FaultRuleState {
     return (this.rule.method === undefined || this.rule.method === method) && this.pattern.test(path);
   }
 
-  /** Counts a matching request; false once `times` is used up. */
+  /** Takes a matching request and counts it; false once `times` is used up. */
   take(): boolean {
+    if (this.rule.times !== undefined && this.matched >= this.rule.times) return false;
     this.matched += 1;
-    return this.rule.times === undefined || this.matched <= this.rule.times;
+    return true;
   }
 
   /** True when this request must fail: every request without an error rate, an even share with one. */

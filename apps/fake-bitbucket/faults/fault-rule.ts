@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { regularExpressionSchema } from '../shared/regular-expression.schema';
 
 export const faultRuleSchema = z
   .object({
     /** Regular expression tested against the request path (without the query). */
-    path: z.string().default('.*'),
+    path: regularExpressionSchema.default('.*'),
     method: z.string().toUpperCase().optional(),
     /** Added before anything else happens. */
     latencyMs: z.number().int().min(0).max(600_000).optional(),

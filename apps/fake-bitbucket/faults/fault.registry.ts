@@ -19,8 +19,15 @@ export class FaultRegistry {
     return this.rules.length < before;
   }
 
+  /** Removes every rule; ids go on counting, so an id a test still holds names no new rule. */
   clear(): void {
     this.rules = [];
+  }
+
+  /** Removes every rule and numbers the next one 1 again, as on a fresh start. */
+  reset(): void {
+    this.clear();
+    this.nextId = 1;
   }
 
   list(): readonly FaultRuleState[] {

@@ -2,19 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { flavorOfPath } from '../shared/flavor-of-path';
 import type { FakeRequestRecord } from './fake-request-record';
+import type { RequestLogFilter } from './request-log-filter';
+import { RingBuffer } from './ring-buffer';
 
 const CAPACITY = 20_000;
 
-export interface RequestLogFilter {
-  readonly method?: string;
-  readonly path?: RegExp;
-  readonly sinceSeq?: number;
-}
-
-/** Every Bitbucket request the fake saw (bounded), so tests can count upstream calls and aborts. */
+/** Every Bitbucket request the fake saw (the latest ones), so tests can count upstream calls and aborts. */
 @Injectable()
 export class RequestLog {
-  private records: FakeRequestRecord[] = [];
+  private readonly records = new RingBuffer<FakeRequestRecord>(CAPACITY);
+  /** Counted as requests arrive, so they stay exact when the log has dropped the oldest records. */
+  private readonly byRoute = new Map<string, number>();
+  private total = 0;
   private seq = 0;
 
   record(req: Request, res: Response): FakeRequestRecord {
@@ -30,7 +29,11 @@ export class RequestLog {
       outcome: 'pending',
     };
     this.records.push(record);
-    if (this.records.length > CAPACITY) this.records.splice(0, this.records.length - CAPACITY);
+    if (record.flavor !== 'admin') {
+      const route = `${record.method} ${record.path}`;
+      this.byRoute.set(route, (this.byRoute.get(route) ?? 0) + 1);
+      this.total += 1;
+    }
     res.once('finish', () => {
       record.outcome = 'answered';
       record.status = res.statusCode;
@@ -45,28 +48,29 @@ export class RequestLog {
   }
 
   list(filter: RequestLogFilter = {}): FakeRequestRecord[] {
-    return this.records.filter(
+    return [...this.records].filter(
       (r) =>
-        (filter.method === undefined || r.method === filter.method.toUpperCase()) &&
+        (filter.method === undefined || r.method === filter.method) &&
         (filter.path === undefined || filter.path.test(r.path)) &&
-        (filter.sinceSeq === undefined || r.seq > filter.sinceSeq),
+        (filter.since === undefined || r.seq > filter.since),
     );
   }
 
-  /** Requests per `METHOD /path`, Bitbucket routes only. */
+  /** Requests per `METHOD /path`, Bitbucket routes only, since the log was last emptied. */
   counters(): { total: number; lastSeq: number; byRoute: Record<string, number> } {
-    const byRoute: Record<string, number> = {};
-    let total = 0;
-    for (const record of this.records) {
-      if (record.flavor === 'admin') continue;
-      total += 1;
-      const key = `${record.method} ${record.path}`;
-      byRoute[key] = (byRoute[key] ?? 0) + 1;
-    }
-    return { total, lastSeq: this.seq, byRoute };
+    return { total: this.total, lastSeq: this.seq, byRoute: Object.fromEntries(this.byRoute) };
   }
 
+  /** Empties the log and the counters; sequence numbers go on, so `since` still works across it. */
   clear(): void {
-    this.records = [];
+    this.records.clear();
+    this.byRoute.clear();
+    this.total = 0;
+  }
+
+  /** Empties the log and the counters and numbers the next request 1 again, as on a fresh start. */
+  reset(): void {
+    this.clear();
+    this.seq = 0;
   }
 }

@@ -1,3 +1,4 @@
+import { commentThreadTop } from '../dataset/comment-thread-top';
 import { FakeDataset } from '../dataset/fake-dataset';
 import type { FakeComment, FakeInlineAnchor } from '../dataset/fake-comment';
 import type { FakePipelineStep } from '../dataset/fake-pipeline';
@@ -341,10 +342,14 @@ function addPullRequest(data: FakeDataset, clock: SeedClock, spec: PullRequestSp
 interface CommentSpec {
   readonly author: string;
   readonly text: string;
+  /** Index, among the specs of the same pull request, of the comment this one replies to. */
   readonly parent?: number;
   readonly inline?: FakeInlineAnchor;
   readonly task?: 'OPEN' | 'RESOLVED';
+  /** Who resolved this task. */
   readonly resolvedBy?: string;
+  /** Who resolved this comment's thread right after it; as in Cloud, the thread's top comment carries it. */
+  readonly threadResolvedBy?: string;
 }
 
 function addComments(
@@ -376,8 +381,8 @@ function addComments(
       comment.taskResolvedBySlug = spec.resolvedBy;
       comment.taskResolvedAt = clock.next(0.5);
     }
-    if (spec.task === undefined && spec.resolvedBy !== undefined)
-      comment.resolution = { bySlug: spec.resolvedBy, at: clock.next(0.5) };
+    if (spec.threadResolvedBy !== undefined)
+      commentThreadTop(comment, added).resolution = { bySlug: spec.threadResolvedBy, at: clock.next(0.5) };
     data.comments.push(comment);
     pr.events.push({ id: data.nextId('event'), type: 'commented', userSlug: spec.author, at, commentId: comment.id });
     added.push(comment);
@@ -510,7 +515,7 @@ export function seedDataset(): FakeDataset {
       author: 'carol',
       text: 'Idempotency keys come with #5; I will wire them here once it lands.',
       parent: 3,
-      resolvedBy: 'carol',
+      threadResolvedBy: 'carol',
     },
     { author: 'alice', text: 'Add tests for partial refunds', task: 'OPEN' },
     { author: 'alice', text: 'Document refunds in docs/api.md', task: 'RESOLVED', resolvedBy: 'carol' },
@@ -542,8 +547,9 @@ export function seedDataset(): FakeDataset {
     ['feature/webhook-signatures', 'bob', ['Lint', 'Test', 'Build'], 1],
     ['main', 'alice', ['Lint', 'Test', 'Build'], undefined],
   ];
-  seededPipelines.forEach(([branch, creator, steps, failAt], index) => {
-    const buildNumber = index + 1;
+  seededPipelines.forEach(([branch, creator, steps, failAt]) => {
+    // The sequence triggered pipelines draw from too: the first one triggered is #7.
+    const buildNumber = data.nextId('pipeline:acme/payments-api');
     data.pipelines.push({
       uuid: stableIds.uuid(`pipeline:payments-api:${buildNumber}`),
       buildNumber,
@@ -560,8 +566,6 @@ export function seedDataset(): FakeDataset {
       steps: pipelineSteps(`payments-api:${buildNumber}`, steps, failAt),
     });
   });
-  data.nextId('pipeline:acme/payments-api', seededPipelines.length + 1);
-  data.nextId('pipeline:acme/payments-api');
 
   const issueSpecs: [
     string,

@@ -31,6 +31,7 @@ interface State {
 }
 interface Pipeline {
   readonly uuid: string;
+  readonly build_number: number;
   readonly state: State;
 }
 interface Step {
@@ -299,6 +300,12 @@ describe('fake Bitbucket Cloud code routes (over real sockets)', () => {
       expect(res.headers.get('location')).toBe(`${fake.url}${REPO}/pipelines/${encodeURIComponent(pipeline.uuid)}`);
       return { pipeline, path: `${REPO}/pipelines/${encodeURIComponent(pipeline.uuid)}` };
     };
+
+    it('numbers triggered pipelines on from the six seeded ones: #7, then #8', async () => {
+      await fake.settings({ pipelinePendingMs: 60_000 });
+      expect((await trigger()).pipeline.build_number).toBe(7);
+      expect((await trigger()).pipeline.build_number).toBe(8);
+    });
 
     it('runs a triggered pipeline from PENDING through IN_PROGRESS to COMPLETED SUCCESSFUL', async () => {
       await fake.settings({ pipelinePendingMs: 300, pipelineStepMs: 300 });

@@ -322,6 +322,17 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
       expect((await send('carol', 'DELETE', url)).status).toBe(404);
     });
 
+    it('seeds the resolution of the thread carol resolved on its top comment, not on her reply', async () => {
+      const top = await get<Comment>(`${COMMENTS}/1007`);
+      expect(top.body.inline?.path).toBe('src/refunds/refund.service.ts');
+      expect(top.body.resolution).toMatchObject({ type: 'comment_resolution', user: { nickname: 'carol' } });
+      const reply = await get<Comment>(`${COMMENTS}/1008`);
+      expect(reply.body.parent?.id).toBe(1007);
+      expect(reply.body).not.toHaveProperty('resolution');
+      // So it reopens from the top comment, where Cloud allows it.
+      expect((await send('carol', 'DELETE', `${COMMENTS}/1007/resolve`)).status).toBe(204);
+    });
+
     it('keeps tasks out of the comments and refuses an empty comment', async () => {
       const listed = await get<Page<Comment>>(`${COMMENTS}?pagelen=100`);
       expect(listed.body.values.map((c) => c.content.raw)).not.toContain('Add tests for partial refunds');
@@ -445,6 +456,20 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
       });
       expect(followed.status).toBe(200);
       expect(await followed.text()).toContain('diff --git a/src/refunds/refund.service.ts');
+    });
+
+    it('keeps the caller’s query on the redirect, so a diffstat pages and filters through it', async () => {
+      const pr = await pullRequest(3);
+      const spec = `acme/payments-api:${pr.source.commit.hash}%0D${pr.destination.commit.hash}`;
+      const query = 'pagelen=1&path=docs/api.md&path=src/refunds/refund.service.ts';
+      const res = await get(`${PRS}/3/diffstat?${query}&topic=false`);
+      expect(res.status).toBe(302);
+      const location = res.headers.get('location') ?? '';
+      expect(location).toBe(`${fake.url}${REPO}/diffstat/${spec}?from_pullrequest_id=3&topic=true&${query}`);
+      const first = await get<Page<{ new: { path: string } }>>(location);
+      expect(first.body).toMatchObject({ size: 2, pagelen: 1, values: [{ new: { path: 'docs/api.md' } }] });
+      const second = await get<Page<{ new: { path: string } }>>(first.body.next ?? '');
+      expect(second.body.values.map((entry) => entry.new.path)).toEqual(['src/refunds/refund.service.ts']);
     });
 
     it('lists the build statuses of the source head', async () => {

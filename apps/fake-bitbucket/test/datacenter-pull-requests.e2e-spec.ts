@@ -66,6 +66,7 @@ interface Comment {
   state: 'OPEN' | 'RESOLVED';
   threadResolved: boolean;
   anchor?: Anchor;
+  parent?: { id: number };
   permittedOperations: { editable: boolean; deletable: boolean; transitionable: boolean };
 }
 interface Activity {
@@ -442,15 +443,31 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
       const reply = await comment('carol', { text: 'Agreed.', parent: { id: added.body.id } });
       expect(reply.status).toBe(201);
       expect(reply.body.anchor).toBeUndefined();
+      expect(reply.body.parent).toEqual({ id: added.body.id });
+      expect((await get<Comment>('alice', `${pr(4)}/comments/${reply.body.id}`)).body.parent).toEqual({
+        id: added.body.id,
+      });
 
       const threads = (await get<Page<Comment>>('alice', `${pr(4)}/comments?path=${FILE}`)).body.values;
       expect(threads.map((c) => c.id)).toEqual([1011, added.body.id, removed.body.id, context.body.id]);
       expect(threads[0]?.anchor).toMatchObject({ line: 11, lineType: 'REMOVED', fileType: 'FROM' });
       expect(threads[1]?.comments.map((c) => [c.text, c.author.name])).toEqual([['Agreed.', 'carol']]);
+      // Nested under its parent, a reply does not name it again.
+      expect(threads[1]?.comments[0]).not.toHaveProperty('parent');
+      expect(threads[1]).not.toHaveProperty('parent');
       expect((await error(call('alice', 'GET', `${pr(4)}/comments`), 400)).context).toBe('path');
       expect((await error(comment('bob', { text: 'Where?', anchor: { path: 'nope.ts', line: 1 } }), 400)).context).toBe(
         'anchor.path',
       );
+      // #3 adds files: a path the diff lacks must not land on one of them.
+      const elsewhere = call('bob', 'POST', `${pr(3)}/comments`, {
+        text: 'Here?',
+        anchor: { path: 'nope.ts', line: 1 },
+      });
+      expect(await error(elsewhere, 400)).toMatchObject({
+        context: 'anchor.path',
+        message: "nope.ts is not part of this pull request's diff.",
+      });
       expect((await error(comment('bob', { text: 'To whom?', parent: { id: 99999 } }), 404)).exceptionName).toBe(
         'com.atlassian.bitbucket.comment.NoSuchCommentException',
       );
@@ -461,6 +478,7 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
         ['COMMENTED', 'ADDED', 'Unchanged, but odd.'],
       ]);
       expect(activity[1]?.commentAnchor).toMatchObject({ path: FILE, line: 4 });
+      expect(activity[0]?.comment).toMatchObject({ id: reply.body.id, parent: { id: added.body.id } });
     });
 
     it('edits with the comment version, resolves a thread, and deletes only childless comments of one’s own', async () => {

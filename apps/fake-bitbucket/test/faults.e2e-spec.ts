@@ -55,11 +55,12 @@ describe('fake Bitbucket fault injection (over real sockets)', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(6);
   });
 
-  it('applies a fault to the first N requests only with `times`', async () => {
-    await fake.addFault({ path: `^${CLOUD_USER}$`, status: 503, times: 2 });
+  it('applies a fault to the first N requests only with `times`, and counts only those as matched', async () => {
+    const id = await fake.addFault({ path: `^${CLOUD_USER}$`, status: 503, times: 2 });
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await get(CLOUD_USER, CLOUD)).status);
-    expect(statuses).toEqual([503, 503, 200]);
+    for (let i = 0; i < 4; i += 1) statuses.push((await get(CLOUD_USER, CLOUD)).status);
+    expect(statuses).toEqual([503, 503, 200, 200]);
+    expect(await fake.admin('GET', 'faults')).toEqual({ rules: [expect.objectContaining({ id, matched: 2 })] });
   });
 
   it('hangs until the client gives up, and the request log shows the abort', async () => {
@@ -115,6 +116,26 @@ describe('fake Bitbucket fault injection (over real sockets)', () => {
     expect(await fake.admin('GET', 'faults')).toEqual({ rules: [expect.objectContaining({ id, matched: 2 })] });
     await fake.admin('DELETE', `faults/${id}`);
     expect(await fake.admin('GET', 'faults')).toEqual({ rules: [] });
+  });
+
+  it('refuses a path that is not a regular expression with a 400 naming the field, in a rule and in a log filter', async () => {
+    const rule = await fetch(`${fake.url}/__fake/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '(', status: 503 }),
+    });
+    expect(rule.status).toBe(400);
+    expect(await rule.json()).toEqual({ error: 'path: Invalid regular expression: /(/: Unterminated group' });
+    expect(await fake.admin('GET', 'faults')).toEqual({ rules: [] });
+
+    const filter = await fetch(`${fake.url}/__fake/requests?path=${encodeURIComponent('[a')}`);
+    expect(filter.status).toBe(400);
+    expect(await filter.json()).toEqual({
+      error: 'path: Invalid regular expression: /[a/: Unterminated character class',
+    });
+    const since = await fetch(`${fake.url}/__fake/requests?since=later`);
+    expect(since.status).toBe(400);
+    expect(await since.text()).toContain('since');
   });
 
   it('refuses a malformed fault rule with a 400 naming the field', async () => {

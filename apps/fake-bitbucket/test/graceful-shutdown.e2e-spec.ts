@@ -50,7 +50,7 @@ describe('graceful shutdown of an HTTP app (the fake Bitbucket, made slow by a l
     await fetch(`${base}/__fake/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ path: '^/2.0/user$', hang: true }),
+      body: JSON.stringify({ path: '^/2.0/user$', latencyMs: 60000 }),
     });
 
     const stuck = fetch(`${base}/2.0/user`).then(
@@ -64,5 +64,32 @@ describe('graceful shutdown of an HTTP app (the fake Bitbucket, made slow by a l
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - stoppedAt).toBeLessThan(3000);
     expect(await stuck).toBe('connection closed');
+  });
+
+  it('closes a request a hang fault holds at once, without waiting for the grace period', async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = SpawnedProcess.start('fake-bitbucket', {
+      FAKE_BITBUCKET_PORT: String(port),
+      SHUTDOWN_GRACE_PERIOD_MS: '10000',
+    });
+    await server.waitForHttp(`${base}/health/ready`);
+    await fetch(`${base}/__fake/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '^/2.0/user$', hang: true }),
+    });
+
+    const hung = fetch(`${base}/2.0/user`).then(
+      () => 'answered',
+      () => 'connection closed',
+    );
+    await sleep(200);
+    const stoppedAt = Date.now();
+    server.child.kill('SIGTERM');
+
+    expect(await hung).toBe('connection closed');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stoppedAt).toBeLessThan(2000);
   });
 });

@@ -48,8 +48,10 @@ function integer(options: CommonOptions & { default?: number; min?: number; max?
   return variable(schema, options, expects, String);
 }
 
-function port(options: WithDefault<number>): EnvSchema<number> {
-  return integer({ ...options, min: 1, max: 65535 });
+/** `ephemeral`: 0 is allowed too, and asks the system for a free port. */
+function port(options: WithDefault<number> & { ephemeral?: boolean }): EnvSchema<number> {
+  const { ephemeral, ...rest } = options;
+  return integer({ ...rest, min: ephemeral === true ? 0 : 1, max: 65535 });
 }
 
 type StringOptions = CommonOptions & { expects?: string; pattern?: RegExp };

@@ -1,5 +1,6 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:net';
 import { enableGracefulShutdown } from './enable-graceful-shutdown';
 import { ShutdownState } from './shutdown-state.service';
 
@@ -20,7 +21,10 @@ export async function serveHttpApplication(app: INestApplication, address: Liste
   });
   enableGracefulShutdown(app);
   await app.listen(address.port, address.host);
+  // The bound port, not the configured one: port 0 asks the system for a free port.
+  const bound = (app.getHttpServer() as Server).address();
+  const port = bound !== null && typeof bound === 'object' ? bound.port : address.port;
   new Logger(name).log(
-    `Listening on http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`,
+    `Listening on http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${port}`,
   );
 }
