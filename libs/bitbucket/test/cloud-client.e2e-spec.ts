@@ -1,8 +1,9 @@
 import { FakeBitbucketProcess } from '@app/testing';
+import { createBitbucketClient } from '../src/bitbucket-client.factory';
+import type { BitbucketClient } from '../src/bitbucket-client.port';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
 import { BitbucketEvents } from '../src/bitbucket-events';
 import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
-import { CloudBitbucketClient } from '../src/cloud/cloud-bitbucket.client';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPipeline } from '../src/model/bb-pipeline';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
@@ -14,10 +15,10 @@ import { flattenThreads } from './flatten-threads';
 const payments = { workspace: 'acme', repo: 'payments-api' };
 const releaseNotes = { workspace: 'acme', repo: 'release-notes' };
 
-describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)', () => {
+describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', () => {
   let fake: FakeBitbucketProcess;
   let upstream: BitbucketUpstream;
-  let client: CloudBitbucketClient;
+  let client: BitbucketClient;
 
   const mainHead = async (repo = payments): Promise<string> =>
     (await client.listCommits(repo, { ref: 'main' }, { limit: 1 })).items[0]?.hash ?? '';
@@ -32,7 +33,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
       }),
       new BitbucketEvents(),
     );
-    client = new CloudBitbucketClient(upstream);
+    client = createBitbucketClient('cloud', upstream);
   });
   beforeEach(async () => {
     await fake.reset();
