@@ -1,8 +1,6 @@
 import { basicAuth, FakeBitbucketProcess } from '@app/testing';
 import type { BitbucketAreas } from '../src/bitbucket-areas';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
-import { BitbucketEvents } from '../src/bitbucket-events';
-import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterCommentsApi } from '../src/datacenter/datacenter-comments.api';
 import { DatacenterPullRequestChangesApi } from '../src/datacenter/datacenter-pull-request-changes.api';
@@ -12,7 +10,7 @@ import type { BbComment } from '../src/model/bb-comment';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPullRequest } from '../src/model/bb-pull-request';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-import { configFor } from './gateway-config';
+import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
 import { bitbucketFailure } from './bitbucket-failure';
 import { flattenThreads } from './flatten-threads';
@@ -73,14 +71,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
     for (const user of ['alice', 'bob', 'carol', 'erin'] as const) {
-      const upstream = createBitbucketUpstream(
-        configFor({
-          BITBUCKET_URL: fake.datacenterUrl,
-          BITBUCKET_USERNAME: user,
-          BITBUCKET_PASSWORD: `${user}-password`,
-        }),
-        new BitbucketEvents(),
-      );
+      const upstream = fakeUpstream(fake, 'datacenter', user);
       const api = new DatacenterApi(upstream);
       gateways.set(user, {
         upstream,
