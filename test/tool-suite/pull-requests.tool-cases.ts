@@ -1,4 +1,6 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ListingPage } from './listing-page';
+import { pullRequestArgs } from './pull-request-args';
+import { successfulContent } from './successful-content';
 import type { ToolCase, ToolCaseEnv } from './tool-case';
 
 interface Summary {
@@ -12,11 +14,6 @@ interface Summary {
   reviewers: number;
   approvals: number;
   changesRequested: number;
-}
-interface Page<T> {
-  items: T[];
-  cursor?: string;
-  truncated?: string;
 }
 interface Reviewer {
   name: string;
@@ -46,18 +43,6 @@ interface Diff {
 
 const REFUND_SERVICE = 'src/refunds/refund.service.ts';
 
-const content = <T>(result: CallToolResult): T => {
-  expect(result.isError).not.toBe(true);
-  return result.structuredContent as T;
-};
-
-const pr = (env: ToolCaseEnv, pullRequestId: number, args: Record<string, unknown> = {}): Record<string, unknown> => ({
-  workspace: env.workspace,
-  repo: 'payments-api',
-  pullRequestId,
-  ...args,
-});
-
 async function listedIds(env: ToolCaseEnv, args: Record<string, unknown>): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | undefined;
@@ -68,7 +53,7 @@ async function listedIds(env: ToolCaseEnv, args: Record<string, unknown>): Promi
       ...args,
       ...(cursor === undefined ? {} : { cursor }),
     });
-    const page = content<Page<Summary>>(result);
+    const page = successfulContent<ListingPage<Summary>>(result);
     ids.push(...page.items.map((item) => item.id));
     cursor = page.cursor;
   } while (cursor !== undefined);
@@ -84,7 +69,7 @@ function fileSection(diff: string, path: string): string[] {
 }
 
 const getPullRequest = async (env: ToolCaseEnv, id: number): Promise<Detail> =>
-  content<Detail>(await env.call('get_pull_request', pr(env, id)));
+  successfulContent<Detail>(await env.call('get_pull_request', pullRequestArgs(env, id)));
 
 /** Every pull request tool: listing, reading, writing, the diff and its history, merging and declining. */
 export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
@@ -94,7 +79,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     flavors: ['cloud', 'datacenter'],
     async run(env) {
       const result = await env.call('list_pull_requests', { workspace: env.workspace, repo: 'payments-api' });
-      const page = content<Page<Summary>>(result);
+      const page = successfulContent<ListingPage<Summary>>(result);
       expect(page.items.map((item) => item.id).sort((a, b) => a - b)).toEqual([3, 4, 5, 8]);
       expect(page.items.find((item) => item.id === 3)).toEqual({
         id: 3,
@@ -130,7 +115,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
         states: ['MERGED', 'DECLINED'],
         limit: 2,
       });
-      const page = content<Page<Summary>>(first);
+      const page = successfulContent<ListingPage<Summary>>(first);
       // A page holds at most `limit` items (Data Center filters a page of every state down to the asked ones).
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items.length).toBeLessThanOrEqual(2);
@@ -174,8 +159,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('get_pull_request', pr(env, 3));
-      const detail = content<Detail>(result);
+      const result = await env.call('get_pull_request', pullRequestArgs(env, 3));
+      const detail = successfulContent<Detail>(result);
       expect(detail).toMatchObject({
         id: 3,
         title: 'Add refund endpoint',
@@ -207,8 +192,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('get_pull_request', pr(env, 1));
-      const detail = content<Detail>(result);
+      const result = await env.call('get_pull_request', pullRequestArgs(env, 1));
+      const detail = successfulContent<Detail>(result);
       expect(detail.state).toBe('MERGED');
       if (env.flavor === 'cloud') {
         expect(detail.closedBy).toBe('alice');
@@ -225,10 +210,10 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const missing = await env.call('get_pull_request', pr(env, 999));
+      const missing = await env.call('get_pull_request', pullRequestArgs(env, 999));
       expect(missing.isError).toBe(true);
       expect(env.text(missing)).toMatch(/BITBUCKET_NOT_FOUND, correlation id [0-9a-f-]{36}/);
-      const invalid = await env.call('get_pull_request', pr(env, 1, { pullRequestId: '3' }));
+      const invalid = await env.call('get_pull_request', pullRequestArgs(env, 1, { pullRequestId: '3' }));
       expect(invalid.isError).toBe(true);
       expect(env.text(invalid)).toMatch(
         /^Invalid arguments for get_pull_request: pullRequestId must be of type number\n\(error TOOL_INVALID_ARGUMENTS, /,
@@ -249,7 +234,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
         reviewers: ['bob'],
         draft: true,
       });
-      const created = content<Detail>(result);
+      const created = successfulContent<Detail>(result);
       expect(created).toMatchObject({
         id: 9,
         state: 'OPEN',
@@ -296,9 +281,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call(
         'update_pull_request',
-        pr(env, 5, { title: 'Idempotency keys', draft: false, reviewers: ['bob', 'carol'] }),
+        pullRequestArgs(env, 5, { title: 'Idempotency keys', draft: false, reviewers: ['bob', 'carol'] }),
       );
-      expect(content<Detail>(result)).toMatchObject({ id: 5, title: 'Idempotency keys', draft: false });
+      expect(successfulContent<Detail>(result)).toMatchObject({ id: 5, title: 'Idempotency keys', draft: false });
       expect(env.text(result).split('\n').slice(0, 2)).toEqual([
         'Updated pull request #5.',
         '#5 OPEN "Idempotency keys" by Alice Martin (alice)',
@@ -319,7 +304,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'update_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('update_pull_request', pr(env, 5));
+      const result = await env.call('update_pull_request', pullRequestArgs(env, 5));
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain(
         'Invalid arguments for update_pull_request: nothing to change: give at least one of title, description, destinationBranch, reviewers, draft.',
@@ -331,27 +316,32 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request_diff',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const whole = content<Diff>(await env.call('get_pull_request_diff', pr(env, 3)));
+      const whole = successfulContent<Diff>(await env.call('get_pull_request_diff', pullRequestArgs(env, 3)));
       expect(whole.files.map((file) => file.path).sort()).toEqual(['docs/api.md', REFUND_SERVICE]);
       expect(whole.diff).toContain(`diff --git a/${REFUND_SERVICE} b/${REFUND_SERVICE}`);
       expect(whole.truncated).toBeUndefined();
 
-      const docs = content<Diff>(await env.call('get_pull_request_diff', pr(env, 3, { paths: ['docs/api.md'] })));
+      const docs = successfulContent<Diff>(
+        await env.call('get_pull_request_diff', pullRequestArgs(env, 3, { paths: ['docs/api.md'] })),
+      );
       expect(docs.files.map((file) => file.path)).toEqual(['docs/api.md']);
       expect(docs.diff).not.toContain(REFUND_SERVICE);
 
-      const cut = await env.call('get_pull_request_diff', pr(env, 3, { paths: [REFUND_SERVICE], maxLinesPerFile: 10 }));
-      const first = content<Diff>(cut);
+      const cut = await env.call(
+        'get_pull_request_diff',
+        pullRequestArgs(env, 3, { paths: [REFUND_SERVICE], maxLinesPerFile: 10 }),
+      );
+      const first = successfulContent<Diff>(cut);
       const total = first.files[0]?.totalLines ?? 0;
       expect(first.files).toEqual([{ path: REFUND_SERVICE, shownLines: 10, totalLines: total }]);
       expect(total).toBeGreaterThan(20);
       expect(env.text(cut)).toContain(
         `${REFUND_SERVICE}: showing 10 of ${total} diff lines; call again with paths ["${REFUND_SERVICE}"] and lineOffset 10 for the rest.`,
       );
-      const rest = content<Diff>(
+      const rest = successfulContent<Diff>(
         await env.call(
           'get_pull_request_diff',
-          pr(env, 3, { paths: [REFUND_SERVICE], maxLinesPerFile: 5000, lineOffset: 10 }),
+          pullRequestArgs(env, 3, { paths: [REFUND_SERVICE], maxLinesPerFile: 5000, lineOffset: 10 }),
         ),
       );
       expect(rest.truncated).toBeUndefined();
@@ -368,8 +358,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request_diffstat',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('get_pull_request_diffstat', pr(env, 3));
-      const page = content<Page<{ path: string; status: string }>>(result);
+      const result = await env.call('get_pull_request_diffstat', pullRequestArgs(env, 3));
+      const page = successfulContent<ListingPage<{ path: string; status: string }>>(result);
       expect(page.items.map((item) => [item.path, item.status]).sort()).toEqual([
         ['docs/api.md', 'modified'],
         [REFUND_SERVICE, 'added'],
@@ -380,8 +370,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
       if (env.flavor === 'cloud') expect(text).toContain(`added ${REFUND_SERVICE} +27 -0`);
       // The Cloud fake's 302 to the repository diffstat drops pagelen, so only Data Center pages by limit here.
       if (env.flavor === 'datacenter') {
-        const paged = content<Page<{ path: string }>>(
-          await env.call('get_pull_request_diffstat', pr(env, 3, { limit: 1 })),
+        const paged = successfulContent<ListingPage<{ path: string }>>(
+          await env.call('get_pull_request_diffstat', pullRequestArgs(env, 3, { limit: 1 })),
         );
         expect(paged.items).toHaveLength(1);
         expect(paged.cursor).toEqual(expect.any(String));
@@ -393,8 +383,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'list_pull_request_commits',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('list_pull_request_commits', pr(env, 3));
-      const page = content<Page<{ hash: string; summary: string; author: string }>>(result);
+      const result = await env.call('list_pull_request_commits', pullRequestArgs(env, 3));
+      const page = successfulContent<ListingPage<{ hash: string; summary: string; author: string }>>(result);
       expect(page.items.map((commit) => commit.summary)).toEqual([
         'Document refunds',
         'Refuse refunds above the captured amount',
@@ -409,8 +399,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'get_pull_request_activity',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('get_pull_request_activity', pr(env, 3, { limit: 50 }));
-      const page = content<Page<{ type: string; user: string; commentId?: number; detail?: string }>>(result);
+      const result = await env.call('get_pull_request_activity', pullRequestArgs(env, 3, { limit: 50 }));
+      const page =
+        successfulContent<ListingPage<{ type: string; user: string; commentId?: number; detail?: string }>>(result);
       expect(page.items.at(-1)).toMatchObject({ type: 'opened', user: 'carol' });
       expect(page.items).toContainEqual(expect.objectContaining({ type: 'approved', user: 'alice' }));
       expect(page.items).toContainEqual(
@@ -431,7 +422,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'merge_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('merge_pull_request', pr(env, 8));
+      const result = await env.call('merge_pull_request', pullRequestArgs(env, 8));
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain(
         `merge_pull_request is irreversible and needs the user's explicit agreement. Ask them: "Merge pull request #8 of ${env.workspace}/payments-api? This cannot be undone." If they agree, call it again with confirm: true.`,
@@ -447,20 +438,23 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       if (env.flavor === 'datacenter') {
         // Data Center cannot delete the source branch as part of a merge: refused, and nothing merged.
-        const refused = await env.call('merge_pull_request', pr(env, 8, { closeSourceBranch: true, confirm: true }));
+        const refused = await env.call(
+          'merge_pull_request',
+          pullRequestArgs(env, 8, { closeSourceBranch: true, confirm: true }),
+        );
         expect(env.text(refused)).toContain('BITBUCKET_UNSUPPORTED');
         expect((await getPullRequest(env, 8)).state).toBe('OPEN');
       }
       const result = await env.call(
         'merge_pull_request',
-        pr(env, 8, {
+        pullRequestArgs(env, 8, {
           strategy: 'merge_commit',
           message: 'Merge the payment flow docs',
           ...(env.flavor === 'cloud' ? { closeSourceBranch: true } : {}),
           confirm: true,
         }),
       );
-      expect(content<Detail>(result)).toMatchObject({ id: 8, state: 'MERGED' });
+      expect(successfulContent<Detail>(result)).toMatchObject({ id: 8, state: 'MERGED' });
       expect(env.text(result).split('\n')[0]).toBe('Merged pull request #8.');
       const after = await getPullRequest(env, 8);
       expect(after.state).toBe('MERGED');
@@ -476,7 +470,10 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'merge_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('merge_pull_request', pr(env, 8, { strategy: 'fast_forward', confirm: true }));
+      const result = await env.call(
+        'merge_pull_request',
+        pullRequestArgs(env, 8, { strategy: 'fast_forward', confirm: true }),
+      );
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain('BITBUCKET_CONFLICT');
       expect((await getPullRequest(env, 8)).state).toBe('OPEN');
@@ -487,7 +484,10 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     tool: 'decline_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('decline_pull_request', pr(env, 4, { reason: 'Superseded by the vault work.' }));
+      const result = await env.call(
+        'decline_pull_request',
+        pullRequestArgs(env, 4, { reason: 'Superseded by the vault work.' }),
+      );
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain(`Ask them: "Decline pull request #4 of ${env.workspace}/payments-api?"`);
       expect((await getPullRequest(env, 4)).state).toBe('OPEN');
@@ -499,8 +499,8 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
     flavors: ['cloud', 'datacenter'],
     async run(env) {
       const reason = 'Superseded by the vault work.';
-      const result = await env.call('decline_pull_request', pr(env, 4, { reason, confirm: true }));
-      expect(content<Detail>(result)).toMatchObject({ id: 4, state: 'DECLINED' });
+      const result = await env.call('decline_pull_request', pullRequestArgs(env, 4, { reason, confirm: true }));
+      expect(successfulContent<Detail>(result)).toMatchObject({ id: 4, state: 'DECLINED' });
       expect(env.text(result).split('\n')[0]).toBe('Declined pull request #4.');
       const after = await getPullRequest(env, 4);
       expect(after.state).toBe('DECLINED');
@@ -508,7 +508,7 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
       expect(await listedIds(env, {})).toEqual([3, 5, 8]);
       if (env.flavor === 'cloud') {
         // Cloud's decline takes no reason: the gateway posts it as a comment first.
-        const comments = await env.call('list_pull_request_comments', pr(env, 4));
+        const comments = await env.call('list_pull_request_comments', pullRequestArgs(env, 4));
         expect(env.text(comments)).toMatch(new RegExp(`^#\\d+ alice \\d{4}-\\d{2}-\\d{2}: ${reason}$`, 'm'));
       }
     },

@@ -1,10 +1,8 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ListingPage } from './listing-page';
+import { pullRequestArgs } from './pull-request-args';
+import { successfulContent } from './successful-content';
 import type { ToolCase, ToolCaseEnv } from './tool-case';
 
-interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
 interface Comment {
   id: number;
   parentId?: number;
@@ -32,25 +30,13 @@ interface Reviewer {
 const REFUND_SERVICE = 'src/refunds/refund.service.ts';
 const WEBHOOK_HANDLER = 'src/webhooks/webhook.handler.ts';
 
-const content = <T>(result: CallToolResult): T => {
-  expect(result.isError).not.toBe(true);
-  return result.structuredContent as T;
-};
-
-const pr = (env: ToolCaseEnv, pullRequestId: number, args: Record<string, unknown> = {}): Record<string, unknown> => ({
-  workspace: env.workspace,
-  repo: 'payments-api',
-  pullRequestId,
-  ...args,
-});
-
 /** Every comment of a pull request, thread by thread, through every page. */
 async function comments(env: ToolCaseEnv, id: number): Promise<Comment[]> {
   const all: Comment[] = [];
   let cursor: string | undefined;
   do {
-    const page = content<Page<Comment>>(
-      await env.call('list_pull_request_comments', pr(env, id, cursor === undefined ? {} : { cursor })),
+    const page = successfulContent<ListingPage<Comment>>(
+      await env.call('list_pull_request_comments', pullRequestArgs(env, id, cursor === undefined ? {} : { cursor })),
     );
     all.push(...page.items);
     cursor = page.cursor;
@@ -59,11 +45,13 @@ async function comments(env: ToolCaseEnv, id: number): Promise<Comment[]> {
 }
 
 async function tasks(env: ToolCaseEnv, id: number): Promise<Task[]> {
-  return content<Page<Task>>(await env.call('list_tasks', pr(env, id))).items;
+  return successfulContent<ListingPage<Task>>(await env.call('list_tasks', pullRequestArgs(env, id))).items;
 }
 
 async function reviewOf(env: ToolCaseEnv, id: number, name: string): Promise<string | undefined> {
-  const detail = content<{ reviewers: Reviewer[] }>(await env.call('get_pull_request', pr(env, id)));
+  const detail = successfulContent<{ reviewers: Reviewer[] }>(
+    await env.call('get_pull_request', pullRequestArgs(env, id)),
+  );
   return detail.reviewers.find((reviewer) => reviewer.name === name)?.status;
 }
 
@@ -75,8 +63,8 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     flavors: ['cloud', 'datacenter'],
     async run(env) {
       expect(await reviewOf(env, 4, 'alice')).toBe('changes_requested');
-      const result = await env.call('approve_pull_request', pr(env, 4));
-      expect(content<{ review: string }>(result)).toEqual({
+      const result = await env.call('approve_pull_request', pullRequestArgs(env, 4));
+      expect(successfulContent<{ review: string }>(result)).toEqual({
         workspace: env.workspace,
         repo: 'payments-api',
         pullRequestId: 4,
@@ -84,7 +72,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       });
       expect(env.text(result)).toBe(`You approved pull request #4 of ${env.workspace}/payments-api.`);
       expect(await reviewOf(env, 4, 'alice')).toBe('approved');
-      expect((await env.call('approve_pull_request', pr(env, 4))).isError).not.toBe(true);
+      expect((await env.call('approve_pull_request', pullRequestArgs(env, 4))).isError).not.toBe(true);
       expect(await reviewOf(env, 4, 'alice')).toBe('approved');
     },
   },
@@ -93,7 +81,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'approve_pull_request',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('approve_pull_request', pr(env, 5));
+      const result = await env.call('approve_pull_request', pullRequestArgs(env, 5));
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain('BITBUCKET_VALIDATION');
     },
@@ -104,7 +92,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     flavors: ['cloud', 'datacenter'],
     async run(env) {
       expect(await reviewOf(env, 3, 'alice')).toBe('approved');
-      const result = await env.call('unapprove_pull_request', pr(env, 3));
+      const result = await env.call('unapprove_pull_request', pullRequestArgs(env, 3));
       expect(env.text(result)).toBe(`You withdrew your approval of pull request #3 of ${env.workspace}/payments-api.`);
       expect(await reviewOf(env, 3, 'alice')).toBe('none');
     },
@@ -114,8 +102,8 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'request_changes',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('request_changes', pr(env, 3));
-      expect(content<{ review: string }>(result).review).toBe('changes_requested');
+      const result = await env.call('request_changes', pullRequestArgs(env, 3));
+      expect(successfulContent<{ review: string }>(result).review).toBe('changes_requested');
       expect(env.text(result)).toBe(`You requested changes on pull request #3 of ${env.workspace}/payments-api.`);
       expect(await reviewOf(env, 3, 'alice')).toBe('changes_requested');
       const list = await env.call('list_pull_requests', { workspace: env.workspace, repo: 'payments-api' });
@@ -127,8 +115,8 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'list_pull_request_comments',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('list_pull_request_comments', pr(env, 3));
-      const items = content<Page<Comment>>(result).items.filter((comment) => comment.id < 1009);
+      const result = await env.call('list_pull_request_comments', pullRequestArgs(env, 3));
+      const items = successfulContent<ListingPage<Comment>>(result).items.filter((comment) => comment.id < 1009);
       expect(items.map((comment) => [comment.id, comment.depth, comment.parentId])).toEqual([
         [1004, 0, undefined],
         [1005, 1, 1004],
@@ -152,13 +140,15 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       );
       expect(text).toMatch(/^ {2}#1008 carol \d{4}-\d{2}-\d{2}( \[resolved\])?: Idempotency keys come with #5/m);
 
-      const old = content<Page<Comment>>(await env.call('list_pull_request_comments', pr(env, 4))).items;
+      const old = successfulContent<ListingPage<Comment>>(
+        await env.call('list_pull_request_comments', pullRequestArgs(env, 4)),
+      ).items;
       expect(old.find((comment) => comment.id === 1011)).toMatchObject({
         path: WEBHOOK_HANDLER,
         line: 11,
         side: 'old',
       });
-      expect(env.text(await env.call('list_pull_request_comments', pr(env, 4)))).toContain(`#1011 alice`);
+      expect(env.text(await env.call('list_pull_request_comments', pullRequestArgs(env, 4)))).toContain(`#1011 alice`);
     },
   },
   {
@@ -166,10 +156,12 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'list_pull_request_comments',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const first = content<Page<Comment>>(await env.call('list_pull_request_comments', pr(env, 3, { limit: 1 })));
+      const first = successfulContent<ListingPage<Comment>>(
+        await env.call('list_pull_request_comments', pullRequestArgs(env, 3, { limit: 1 })),
+      );
       expect(first.cursor).toEqual(expect.any(String));
-      const second = content<Page<Comment>>(
-        await env.call('list_pull_request_comments', pr(env, 3, { limit: 1, cursor: first.cursor })),
+      const second = successfulContent<ListingPage<Comment>>(
+        await env.call('list_pull_request_comments', pullRequestArgs(env, 3, { limit: 1, cursor: first.cursor })),
       );
       expect(second.items.length).toBeGreaterThan(0);
       expect(second.items.map((c) => c.id)).not.toEqual(first.items.map((c) => c.id));
@@ -182,26 +174,37 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'add_pull_request_comment',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const general = await env.call('add_pull_request_comment', pr(env, 3, { text: 'Looks **good** overall.' }));
-      const added = content<Comment>(general);
+      const general = await env.call(
+        'add_pull_request_comment',
+        pullRequestArgs(env, 3, { text: 'Looks **good** overall.' }),
+      );
+      const added = successfulContent<Comment>(general);
       expect(added).toMatchObject({ author: 'alice', text: 'Looks **good** overall.', depth: 0, deleted: false });
       expect(env.text(general).split('\n')[0]).toBe(`Added comment #${added.id}.`);
 
-      const inline = content<Comment>(
+      const inline = successfulContent<Comment>(
         await env.call(
           'add_pull_request_comment',
-          pr(env, 3, { text: 'Guard against negative amounts.', path: REFUND_SERVICE, line: 20 }),
+          pullRequestArgs(env, 3, { text: 'Guard against negative amounts.', path: REFUND_SERVICE, line: 20 }),
         ),
       );
       expect(inline).toMatchObject({ path: REFUND_SERVICE, line: 20, side: 'new' });
-      const reply = content<Comment>(
-        await env.call('add_pull_request_comment', pr(env, 3, { text: 'Agreed with both.', parentId: 1004 })),
-      );
-      expect(reply.parentId).toBe(1004);
-      const removed = content<Comment>(
+      const reply = successfulContent<Comment>(
         await env.call(
           'add_pull_request_comment',
-          pr(env, 4, { text: 'The secret used to be implicit.', path: WEBHOOK_HANDLER, line: 8, side: 'old' }),
+          pullRequestArgs(env, 3, { text: 'Agreed with both.', parentId: 1004 }),
+        ),
+      );
+      expect(reply.parentId).toBe(1004);
+      const removed = successfulContent<Comment>(
+        await env.call(
+          'add_pull_request_comment',
+          pullRequestArgs(env, 4, {
+            text: 'The secret used to be implicit.',
+            path: WEBHOOK_HANDLER,
+            line: 8,
+            side: 'old',
+          }),
         ),
       );
       expect(removed).toMatchObject({ path: WEBHOOK_HANDLER, line: 8, side: 'old' });
@@ -214,14 +217,16 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       const order = listed.map((c) => c.id);
       expect(order.indexOf(reply.id)).toBeGreaterThan(order.indexOf(1004));
       expect(order.indexOf(reply.id)).toBeLessThan(order.indexOf(1007));
-      const text = env.text(await env.call('list_pull_request_comments', pr(env, 3)));
+      const text = env.text(await env.call('list_pull_request_comments', pullRequestArgs(env, 3)));
       expect(text).toContain(`\n  #${reply.id} alice `);
       expect(text).toMatch(
         new RegExp(`^#${inline.id} alice \\d{4}-\\d{2}-\\d{2} src/refunds/refund\\.service\\.ts:20: Guard`, 'm'),
       );
       const old = await comments(env, 4);
       expect(old.find((c) => c.id === removed.id)).toMatchObject({ path: WEBHOOK_HANDLER, line: 8, side: 'old' });
-      expect(env.text(await env.call('list_pull_request_comments', pr(env, 4)))).toContain(`#${removed.id} alice `);
+      expect(env.text(await env.call('list_pull_request_comments', pullRequestArgs(env, 4)))).toContain(
+        `#${removed.id} alice `,
+      );
     },
   },
   {
@@ -229,18 +234,21 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'add_pull_request_comment',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const noLine = await env.call('add_pull_request_comment', pr(env, 3, { text: 'Where?', path: REFUND_SERVICE }));
+      const noLine = await env.call(
+        'add_pull_request_comment',
+        pullRequestArgs(env, 3, { text: 'Where?', path: REFUND_SERVICE }),
+      );
       expect(noLine.isError).toBe(true);
       expect(env.text(noLine)).toContain(
         'Invalid arguments for add_pull_request_comment: an inline comment needs line as well as path.',
       );
       const elsewhere = await env.call(
         'add_pull_request_comment',
-        pr(env, 4, { text: 'Here?', path: 'nope.ts', line: 1 }),
+        pullRequestArgs(env, 4, { text: 'Here?', path: 'nope.ts', line: 1 }),
       );
       expect(elsewhere.isError).toBe(true);
       expect(env.text(elsewhere)).toContain('BITBUCKET_VALIDATION');
-      const empty = await env.call('add_pull_request_comment', pr(env, 3, { text: '' }));
+      const empty = await env.call('add_pull_request_comment', pullRequestArgs(env, 3, { text: '' }));
       expect(env.text(empty)).toContain('text is too small or too short (minimum 1)');
     },
   },
@@ -251,9 +259,9 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call(
         'update_comment',
-        pr(env, 3, { commentId: 1004, text: 'Nice and small. See the tasks.' }),
+        pullRequestArgs(env, 3, { commentId: 1004, text: 'Nice and small. See the tasks.' }),
       );
-      expect(content<Comment>(result)).toMatchObject({ id: 1004, text: 'Nice and small. See the tasks.' });
+      expect(successfulContent<Comment>(result)).toMatchObject({ id: 1004, text: 'Nice and small. See the tasks.' });
       expect(env.text(result).split('\n')[0]).toBe('Updated comment #1004.');
       expect((await comments(env, 3)).find((c) => c.id === 1004)?.text).toBe('Nice and small. See the tasks.');
     },
@@ -263,7 +271,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'update_comment',
     flavors: ['cloud'],
     async run(env) {
-      const result = await env.call('update_comment', pr(env, 3, { commentId: 1007, text: 'Not mine.' }));
+      const result = await env.call('update_comment', pullRequestArgs(env, 3, { commentId: 1007, text: 'Not mine.' }));
       expect(result.isError).toBe(true);
       expect(env.text(result)).toContain('BITBUCKET_FORBIDDEN');
       expect((await comments(env, 3)).find((c) => c.id === 1007)?.text).toContain('Should `refund` be idempotent?');
@@ -274,21 +282,25 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'delete_comment',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const refused = await env.call('delete_comment', pr(env, 4, { commentId: 1012 }));
+      const refused = await env.call('delete_comment', pullRequestArgs(env, 4, { commentId: 1012 }));
       expect(refused.isError).toBe(true);
       expect(env.text(refused)).toContain(
         `Ask them: "Delete comment 1012 on pull request #4 of ${env.workspace}/payments-api?"`,
       );
       expect((await comments(env, 4)).find((c) => c.id === 1012)).toMatchObject({ deleted: false });
 
-      const result = await env.call('delete_comment', pr(env, 4, { commentId: 1012, confirm: true }));
-      expect(content<{ deleted: boolean }>(result)).toEqual({ pullRequestId: 4, commentId: 1012, deleted: true });
+      const result = await env.call('delete_comment', pullRequestArgs(env, 4, { commentId: 1012, confirm: true }));
+      expect(successfulContent<{ deleted: boolean }>(result)).toEqual({
+        pullRequestId: 4,
+        commentId: 1012,
+        deleted: true,
+      });
       expect(env.text(result)).toBe('Deleted comment #1012 of pull request #4.');
       const after = (await comments(env, 4)).find((c) => c.id === 1012);
       // Cloud keeps a deleted comment as a marker in its thread; Data Center removes it.
       if (env.flavor === 'cloud') {
         expect(after).toMatchObject({ deleted: true, text: '' });
-        expect(env.text(await env.call('list_pull_request_comments', pr(env, 4)))).toMatch(
+        expect(env.text(await env.call('list_pull_request_comments', pullRequestArgs(env, 4)))).toMatch(
           /^#1012 alice \S+ \[deleted\]$/m,
         );
       } else {
@@ -301,15 +313,22 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'resolve_comment_thread',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const resolved = await env.call('resolve_comment_thread', pr(env, 4, { commentId: 1011 }));
-      expect(content<{ resolved: boolean }>(resolved)).toEqual({ pullRequestId: 4, commentId: 1011, resolved: true });
+      const resolved = await env.call('resolve_comment_thread', pullRequestArgs(env, 4, { commentId: 1011 }));
+      expect(successfulContent<{ resolved: boolean }>(resolved)).toEqual({
+        pullRequestId: 4,
+        commentId: 1011,
+        resolved: true,
+      });
       expect(env.text(resolved)).toBe('Resolved the thread of comment #1011 on pull request #4.');
       expect((await comments(env, 4)).find((c) => c.id === 1011)?.resolved).toBe(true);
-      expect(env.text(await env.call('list_pull_request_comments', pr(env, 4)))).toMatch(
+      expect(env.text(await env.call('list_pull_request_comments', pullRequestArgs(env, 4)))).toMatch(
         /^#1011 alice \S+ src\/webhooks\/webhook\.handler\.ts:11 \(old\) \[resolved\]: We must not parse/m,
       );
 
-      const reopened = await env.call('resolve_comment_thread', pr(env, 4, { commentId: 1011, resolved: false }));
+      const reopened = await env.call(
+        'resolve_comment_thread',
+        pullRequestArgs(env, 4, { commentId: 1011, resolved: false }),
+      );
       expect(env.text(reopened)).toBe('Reopened the thread of comment #1011 on pull request #4.');
       expect((await comments(env, 4)).find((c) => c.id === 1011)?.resolved).toBe(false);
     },
@@ -319,8 +338,10 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'list_tasks',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('list_tasks', pr(env, 3));
-      expect(content<Page<Task>>(result).items.map((task) => [task.id, task.state, task.author, task.text])).toEqual([
+      const result = await env.call('list_tasks', pullRequestArgs(env, 3));
+      expect(
+        successfulContent<ListingPage<Task>>(result).items.map((task) => [task.id, task.state, task.author, task.text]),
+      ).toEqual([
         [1009, 'OPEN', 'alice', 'Add tests for partial refunds'],
         [1010, 'RESOLVED', 'alice', 'Document refunds in docs/api.md'],
       ]);
@@ -333,14 +354,19 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'create_task',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const result = await env.call('create_task', pr(env, 3, { text: 'Add a changelog entry', commentId: 1004 }));
-      const task = content<Task>(result);
+      const result = await env.call(
+        'create_task',
+        pullRequestArgs(env, 3, { text: 'Add a changelog entry', commentId: 1004 }),
+      );
+      const task = successfulContent<Task>(result);
       expect(task).toMatchObject({ text: 'Add a changelog entry', state: 'OPEN', author: 'alice' });
       expect(env.text(result).split('\n')[0]).toBe(`Created task #${task.id}.`);
       const listed = (await tasks(env, 3)).find((t) => t.id === task.id);
       expect(listed).toMatchObject({ text: 'Add a changelog entry', state: 'OPEN' });
       if (env.flavor === 'cloud') expect(listed?.commentId).toBe(1004);
-      const general = content<Task>(await env.call('create_task', pr(env, 3, { text: 'Bump the version' })));
+      const general = successfulContent<Task>(
+        await env.call('create_task', pullRequestArgs(env, 3, { text: 'Bump the version' })),
+      );
       expect((await tasks(env, 3)).map((t) => t.id)).toEqual(expect.arrayContaining([task.id, general.id]));
     },
   },
@@ -351,17 +377,17 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call(
         'update_task',
-        pr(env, 3, { taskId: 1009, state: 'RESOLVED', text: 'Add tests for partial and full refunds' }),
+        pullRequestArgs(env, 3, { taskId: 1009, state: 'RESOLVED', text: 'Add tests for partial and full refunds' }),
       );
-      expect(content<Task>(result)).toMatchObject({ id: 1009, state: 'RESOLVED' });
+      expect(successfulContent<Task>(result)).toMatchObject({ id: 1009, state: 'RESOLVED' });
       expect(env.text(result).split('\n')[0]).toBe('Updated task #1009.');
       expect((await tasks(env, 3)).find((t) => t.id === 1009)).toMatchObject({
         state: 'RESOLVED',
         text: 'Add tests for partial and full refunds',
       });
-      const reopened = await env.call('update_task', pr(env, 3, { taskId: 1009, state: 'OPEN' }));
-      expect(content<Task>(reopened).state).toBe('OPEN');
-      const nothing = await env.call('update_task', pr(env, 3, { taskId: 1009 }));
+      const reopened = await env.call('update_task', pullRequestArgs(env, 3, { taskId: 1009, state: 'OPEN' }));
+      expect(successfulContent<Task>(reopened).state).toBe('OPEN');
+      const nothing = await env.call('update_task', pullRequestArgs(env, 3, { taskId: 1009 }));
       expect(nothing.isError).toBe(true);
       expect(env.text(nothing)).toContain('nothing to change: give text, state or both.');
     },
@@ -371,13 +397,13 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     tool: 'delete_task',
     flavors: ['cloud', 'datacenter'],
     async run(env) {
-      const refused = await env.call('delete_task', pr(env, 3, { taskId: 1009 }));
+      const refused = await env.call('delete_task', pullRequestArgs(env, 3, { taskId: 1009 }));
       expect(refused.isError).toBe(true);
       expect(env.text(refused)).toContain(
         `Ask them: "Delete task 1009 on pull request #3 of ${env.workspace}/payments-api?"`,
       );
       expect((await tasks(env, 3)).map((t) => t.id)).toContain(1009);
-      const result = await env.call('delete_task', pr(env, 3, { taskId: 1009, confirm: true }));
+      const result = await env.call('delete_task', pullRequestArgs(env, 3, { taskId: 1009, confirm: true }));
       expect(env.text(result)).toBe('Deleted task #1009 of pull request #3.');
       expect((await tasks(env, 3)).map((t) => t.id)).toEqual([1010]);
     },
@@ -419,7 +445,7 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
       );
       expect(named.filter((name) => !offered.has(name))).toEqual([]);
       // Its first step works with exactly the arguments it names.
-      const first = await env.call('get_pull_request', pr(env, 3));
+      const first = await env.call('get_pull_request', pullRequestArgs(env, 3));
       expect(env.text(first).split('\n')[0]).toBe('#3 OPEN "Add refund endpoint" by Carol Dubois (carol)');
     },
   },

@@ -1,10 +1,10 @@
 import type { BitbucketClient } from './bitbucket-client.port';
 import type { BitbucketFlavor } from './bitbucket-flavor';
-import { CloudBitbucketClient } from './cloud/cloud-bitbucket.client';
-import { DatacenterBitbucketClient } from './datacenter/datacenter-bitbucket.client';
+import { createCloudBitbucketClient } from './cloud/cloud-bitbucket.client.factory';
+import { createDatacenterBitbucketClient } from './datacenter/datacenter-bitbucket.client.factory';
 import type { BitbucketUpstream } from './upstream/bitbucket-upstream';
 
 /** The adapter of the configured flavor, over the one shared upstream. */
 export function createBitbucketClient(flavor: BitbucketFlavor, upstream: BitbucketUpstream): BitbucketClient {
-  return flavor === 'cloud' ? new CloudBitbucketClient(upstream) : new DatacenterBitbucketClient(upstream);
+  return flavor === 'cloud' ? createCloudBitbucketClient(upstream) : createDatacenterBitbucketClient(upstream);
 }

@@ -1,38 +1,31 @@
 import { FakeBitbucketProcess } from '@app/testing';
+import { createBitbucketClient } from '../src/bitbucket-client.factory';
+import type { BitbucketClient } from '../src/bitbucket-client.port';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
-import { BitbucketEvents } from '../src/bitbucket-events';
-import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
-import { CloudBitbucketClient } from '../src/cloud/cloud-bitbucket.client';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPipeline } from '../src/model/bb-pipeline';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-import { configFor } from './gateway-config';
+import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
 import { bitbucketFailure } from './bitbucket-failure';
 import { flattenThreads } from './flatten-threads';
+import { seededCodeContract } from './seeded-code-contract';
 
 const payments = { workspace: 'acme', repo: 'payments-api' };
 const releaseNotes = { workspace: 'acme', repo: 'release-notes' };
 
-describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)', () => {
+describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', () => {
   let fake: FakeBitbucketProcess;
   let upstream: BitbucketUpstream;
-  let client: CloudBitbucketClient;
+  let client: BitbucketClient;
 
   const mainHead = async (repo = payments): Promise<string> =>
     (await client.listCommits(repo, { ref: 'main' }, { limit: 1 })).items[0]?.hash ?? '';
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    upstream = createBitbucketUpstream(
-      configFor({
-        BITBUCKET_URL: fake.cloudUrl,
-        BITBUCKET_EMAIL: 'alice@acme.example',
-        BITBUCKET_API_TOKEN: 'ATATT-fake-alice',
-      }),
-      new BitbucketEvents(),
-    );
-    client = new CloudBitbucketClient(upstream);
+    upstream = fakeUpstream(fake, 'cloud');
+    client = createBitbucketClient('cloud', upstream);
   });
   beforeEach(async () => {
     await fake.reset();
@@ -96,13 +89,7 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
     });
 
     it('creates and deletes a branch', async () => {
-      const created = await client.createBranch(payments, { name: 'release/1.0', startPoint: 'main' });
-      expect(created).toMatchObject({ name: 'release/1.0', type: 'branch', commit: await mainHead() });
-      expect((await client.listBranches(payments, { filter: 'release/1.0' })).items.map((b) => b.name)).toEqual([
-        'release/1.0',
-      ]);
-      await client.deleteBranch(payments, { name: 'release/1.0' });
-      expect((await client.listBranches(payments, { filter: 'release/1.0' })).items).toEqual([]);
+      await seededCodeContract.createsAndDeletesABranch(client, payments, await mainHead());
     });
 
     it('lists annotated tags and creates one', async () => {
@@ -122,61 +109,19 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
 
   describe('commits and diffs', () => {
     it('walks all 250 release-notes commits, 30 a page, each exactly once', async () => {
-      const { items, pages } = await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 30);
-      expect(pages).toBe(9);
-      expect(items).toHaveLength(250);
-      expect(new Set(items.map((c) => c.hash)).size).toBe(250);
-      expect(items[0]).toMatchObject({ message: 'Release note 250', authorName: 'Acme CI' });
-      expect(items.at(-1)?.message).toBe('Release note 1');
+      await seededCodeContract.walksReleaseNotes(client, releaseNotes);
     });
 
     it('filters by author and by date on the client while paging', async () => {
-      const byBot = await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main', author: 'ci-bot' }, o), 20);
-      expect(byBot.items).toHaveLength(50);
-      expect(byBot.items.every((c) => c.author?.name === 'ci-bot')).toBe(true);
-      expect(new Set(byBot.items.map((c) => c.message)).size).toBe(50);
-
-      const all = (await walkPages((o) => client.listCommits(releaseNotes, { ref: 'main' }, o), 100)).items;
-      const window = all.slice(40, 52);
-      const dated = await walkPages(
-        (o) =>
-          client.listCommits(
-            releaseNotes,
-            { ref: 'main', since: window.at(-1)?.date ?? '', until: window[0]?.date ?? '' },
-            o,
-          ),
-        5,
-      );
-      expect(dated.items.map((c) => c.hash)).toEqual(window.map((c) => c.hash));
-      expect((await bitbucketFailure(client.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
-        BitbucketErrorCode.VALIDATION,
-      );
+      await seededCodeContract.filtersCommitsOnTheClient(client, releaseNotes, { ref: 'main' });
     });
 
     it('narrows to a path and reads one commit', async () => {
-      const touching = (await client.listCommits(payments, { ref: 'main', path: 'bitbucket-pipelines.yml' })).items;
-      expect(touching.map((c) => c.message)).toEqual([
-        'Build step in pipelines',
-        'Add Bitbucket Pipelines configuration',
-      ]);
-      const [newest] = touching;
-      expect(await client.getCommit(payments, { hash: newest?.hash ?? '' })).toEqual(newest);
-      expect(newest?.parents).toHaveLength(1);
+      await seededCodeContract.narrowsToAPathAndReadsOne(client, payments);
     });
 
     it('compares a feature branch with main: ahead, behind, files and merge base', async () => {
-      const comparison = await client.compareRefs(payments, { from: 'feature/refunds', to: 'main' });
-      expect(comparison.ahead.map((c) => c.message)).toEqual([
-        'Document refunds',
-        'Refuse refunds above the captured amount',
-        'Add refund service',
-      ]);
-      expect(comparison).toMatchObject({ from: 'feature/refunds', to: 'main', aheadTotal: 3, behindTotal: 2 });
-      expect(comparison.mergeBase).toBe(comparison.ahead.at(-1)?.parents[0]);
-      expect(comparison.files.map((f) => [f.path, f.status]).sort()).toEqual([
-        ['docs/api.md', 'modified'],
-        ['src/refunds/refund.service.ts', 'added'],
-      ]);
+      await seededCodeContract.comparesAFeatureBranchWithMain(client, payments);
     });
 
     it('gives a commit diff with its context and path filters, and build statuses', async () => {
@@ -200,38 +145,11 @@ describe('CloudBitbucketClient against the fake Bitbucket Cloud (real sockets)',
 
   describe('files', () => {
     it('reads text and binary files on the main branch and on a branch with a slash', async () => {
-      const readme = await client.getFileContent(payments, { path: 'README.md' });
-      expect(readme).toMatchObject({ path: 'README.md', ref: 'main', binary: false });
-      expect(readme.content.toString('utf8')).toMatch(/^# payments-api\n/);
-      expect(readme.size).toBe(readme.content.length);
-
-      const logo = await client.getFileContent(payments, { path: 'assets/logo.png' });
-      expect(logo.binary).toBe(true);
-      expect(logo.content.subarray(1, 4).toString('latin1')).toBe('PNG');
-
-      const refund = await client.getFileContent(payments, {
-        path: 'src/refunds/refund.service.ts',
-        ref: 'feature/refunds',
-      });
-      expect(refund.ref).toBe('feature/refunds');
-      expect(refund.content.toString('utf8')).toContain('refunds cannot exceed the captured amount');
-
-      expect((await bitbucketFailure(client.getFileContent(payments, { path: 'src' }))).code).toBe(
-        BitbucketErrorCode.VALIDATION,
-      );
+      await seededCodeContract.readsTextAndBinaryFiles(client, payments, 'README.md');
     });
 
     it('lists directories across pages, at a ref', async () => {
-      const { items, pages } = await walkPages((o) => client.listDirectory(payments, {}, o), 4);
-      expect(pages).toBeGreaterThan(1);
-      expect(items).toEqual(
-        expect.arrayContaining([
-          { path: 'src', type: 'directory' },
-          { path: 'README.md', type: 'file', size: expect.any(Number) as number },
-        ]),
-      );
-      const src = (await client.listDirectory(payments, { path: 'src', ref: 'feature/refunds' })).items;
-      expect(src).toContainEqual({ path: 'src/refunds', type: 'directory' });
+      await seededCodeContract.listsDirectoriesAtARef(client, payments);
     });
 
     it('searches code in a workspace, with plain-text matching lines', async () => {

@@ -1,7 +1,5 @@
 import { FakeBitbucketProcess } from '@app/testing';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
-import { BitbucketEvents } from '../src/bitbucket-events';
-import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterCommitsApi } from '../src/datacenter/datacenter-commits.api';
 import { DatacenterFilesApi } from '../src/datacenter/datacenter-files.api';
@@ -9,9 +7,10 @@ import { DatacenterPullRequestChangesApi } from '../src/datacenter/datacenter-pu
 import { DatacenterRefsApi } from '../src/datacenter/datacenter-refs.api';
 import type { BbCommit } from '../src/model/bb-commit';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-import { configFor } from './gateway-config';
+import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
 import { bitbucketFailure } from './bitbucket-failure';
+import { seededCodeContract } from './seeded-code-contract';
 
 /** The files a unified diff touches, from its `diff --git` headers. */
 const filesOf = (diff: string): string[] => [...diff.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => m[1] ?? '');
@@ -43,14 +42,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    upstream = createBitbucketUpstream(
-      configFor({
-        BITBUCKET_URL: fake.datacenterUrl,
-        BITBUCKET_USERNAME: 'alice',
-        BITBUCKET_PASSWORD: 'alice-password',
-      }),
-      new BitbucketEvents(),
-    );
+    upstream = fakeUpstream(fake, 'datacenter');
     const api = new DatacenterApi(upstream);
     refs = new DatacenterRefsApi(api);
     commits = new DatacenterCommitsApi(api);
@@ -79,13 +71,9 @@ describe('Data Center refs, commits, files and pull request changes against the 
     });
 
     it('creates and deletes a branch, and refuses to delete the default one', async () => {
-      const created = await refs.createBranch(payments, { name: 'release/1.0', startPoint: 'main' });
-      expect(created).toEqual({ name: 'release/1.0', type: 'branch', commit: await mainHead(), isDefault: false });
-      expect((await refs.listBranches(payments, { filter: 'release/1.0' })).items.map((b) => b.name)).toEqual([
-        'release/1.0',
-      ]);
-      await refs.deleteBranch(payments, { name: 'release/1.0' });
-      expect((await refs.listBranches(payments, { filter: 'release/1.0' })).items).toEqual([]);
+      const head = await mainHead();
+      const created = await seededCodeContract.createsAndDeletesABranch(refs, payments, head);
+      expect(created).toEqual({ name: 'release/1.0', type: 'branch', commit: head, isDefault: false });
       expect((await bitbucketFailure(refs.deleteBranch(payments, { name: 'main' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
@@ -107,47 +95,20 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   describe('commits and diffs', () => {
     it('walks all 250 release-notes commits, 30 a page, each exactly once', async () => {
-      const { items, pages } = await walkPages((o) => commits.listCommits(releaseNotes, { ref: 'main' }, o), 30);
-      expect(pages).toBe(9);
-      expect(items).toHaveLength(250);
-      expect(new Set(items.map((c) => c.hash)).size).toBe(250);
+      const items = await seededCodeContract.walksReleaseNotes(commits, releaseNotes);
       expect(items[0]).toMatchObject({
-        message: 'Release note 250',
-        authorName: 'Acme CI',
         authorEmail: 'ci-bot@acme.example',
         author: { id: 'ci-bot', name: 'ci-bot', displayName: 'Acme CI' },
       });
       expect(items[0]?.date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(items.at(-1)?.message).toBe('Release note 1');
     });
 
     it('filters by author and by date on the client while paging', async () => {
-      const byBot = await walkPages((o) => commits.listCommits(releaseNotes, { author: 'ci-bot' }, o), 20);
-      expect(byBot.items).toHaveLength(50);
-      expect(byBot.items.every((c) => c.author?.name === 'ci-bot')).toBe(true);
-      expect(new Set(byBot.items.map((c) => c.message)).size).toBe(50);
-
-      const all = (await walkPages((o) => commits.listCommits(releaseNotes, {}, o), 100)).items;
-      const window = all.slice(40, 52);
-      const dated = await walkPages(
-        (o) => commits.listCommits(releaseNotes, { since: window.at(-1)?.date ?? '', until: window[0]?.date ?? '' }, o),
-        5,
-      );
-      expect(dated.items.map((c) => c.hash)).toEqual(window.map((c) => c.hash));
-      expect((await bitbucketFailure(commits.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
-        BitbucketErrorCode.VALIDATION,
-      );
+      await seededCodeContract.filtersCommitsOnTheClient(commits, releaseNotes, {});
     });
 
     it('narrows to a path, reads one commit, and maps an unknown one to NOT_FOUND', async () => {
-      const touching = (await commits.listCommits(payments, { ref: 'main', path: 'bitbucket-pipelines.yml' })).items;
-      expect(touching.map((c) => c.message)).toEqual([
-        'Build step in pipelines',
-        'Add Bitbucket Pipelines configuration',
-      ]);
-      const [newest] = touching;
-      expect(await commits.getCommit(payments, { hash: newest?.hash ?? '' })).toEqual(newest);
-      expect(newest?.parents).toHaveLength(1);
+      await seededCodeContract.narrowsToAPathAndReadsOne(commits, payments);
       expect((await bitbucketFailure(commits.getCommit(payments, { hash: '0123456789abcdef' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
@@ -155,18 +116,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
     });
 
     it('compares a feature branch with main: ahead, behind, files and merge base', async () => {
-      const comparison = await commits.compareRefs(payments, { from: 'feature/refunds', to: 'main' });
-      expect(comparison.ahead.map((c) => c.message)).toEqual([
-        'Document refunds',
-        'Refuse refunds above the captured amount',
-        'Add refund service',
-      ]);
-      expect(comparison).toMatchObject({ from: 'feature/refunds', to: 'main', aheadTotal: 3, behindTotal: 2 });
-      expect(comparison.mergeBase).toBe(comparison.ahead.at(-1)?.parents[0]);
-      expect(comparison.files.map((f) => [f.path, f.status]).sort()).toEqual([
-        ['docs/api.md', 'modified'],
-        ['src/refunds/refund.service.ts', 'added'],
-      ]);
+      const comparison = await seededCodeContract.comparesAFeatureBranchWithMain(commits, payments);
       const reverse = await commits.compareRefs(payments, { from: 'main', to: 'feature/refunds' });
       expect(reverse).toMatchObject({ aheadTotal: 2, behindTotal: 3, mergeBase: comparison.mergeBase });
       expect((await bitbucketFailure(commits.compareRefs(payments, { from: 'nope', to: 'main' }))).code).toBe(
@@ -218,42 +168,15 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   describe('files', () => {
     it('reads text and binary files on the default branch and on a branch with a slash', async () => {
-      const readme = await files.getFileContent(payments, { path: '/README.md' });
-      expect(readme).toMatchObject({ path: 'README.md', ref: 'main', binary: false });
-      expect(readme.content.toString('utf8')).toMatch(/^# payments-api\n/);
-      expect(readme.size).toBe(readme.content.length);
-
-      const logo = await files.getFileContent(payments, { path: 'assets/logo.png' });
-      expect(logo.binary).toBe(true);
-      expect(logo.content.subarray(1, 4).toString('latin1')).toBe('PNG');
-
-      const refund = await files.getFileContent(payments, {
-        path: 'src/refunds/refund.service.ts',
-        ref: 'feature/refunds',
-      });
-      expect(refund.ref).toBe('feature/refunds');
-      expect(refund.content.toString('utf8')).toContain('refunds cannot exceed the captured amount');
-
-      expect((await bitbucketFailure(files.getFileContent(payments, { path: 'src' }))).code).toBe(
-        BitbucketErrorCode.VALIDATION,
-      );
+      await seededCodeContract.readsTextAndBinaryFiles(files, payments, '/README.md');
       expect(
         (await bitbucketFailure(files.getFileContent(payments, { path: 'src/refunds/refund.service.ts' }))).code,
       ).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('lists directories across pages, at a ref, with paths from the repository root', async () => {
-      const { items, pages } = await walkPages((o) => files.listDirectory(payments, {}, o), 4);
-      expect(pages).toBeGreaterThan(1);
+      const items = await seededCodeContract.listsDirectoriesAtARef(files, payments);
       expect(new Set(items.map((e) => e.path)).size).toBe(items.length);
-      expect(items).toEqual(
-        expect.arrayContaining([
-          { path: 'src', type: 'directory' },
-          { path: 'README.md', type: 'file', size: expect.any(Number) as number },
-        ]),
-      );
-      const src = (await files.listDirectory(payments, { path: 'src', ref: 'feature/refunds' })).items;
-      expect(src).toContainEqual({ path: 'src/refunds', type: 'directory' });
       expect((await files.listDirectory(payments, { path: 'src' })).items).not.toContainEqual(
         expect.objectContaining({ path: 'src/refunds' }),
       );

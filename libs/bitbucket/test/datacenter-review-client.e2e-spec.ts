@@ -1,17 +1,16 @@
 import { basicAuth, FakeBitbucketProcess } from '@app/testing';
-import type { BitbucketClient } from '../src/bitbucket-client.port';
+import type { BitbucketAreas } from '../src/bitbucket-areas';
 import { BitbucketErrorCode } from '../src/bitbucket-error-code.enum';
-import { BitbucketEvents } from '../src/bitbucket-events';
-import { createBitbucketUpstream } from '../src/bitbucket-upstream.factory';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterCommentsApi } from '../src/datacenter/datacenter-comments.api';
+import { DatacenterPullRequestChangesApi } from '../src/datacenter/datacenter-pull-request-changes.api';
 import { DatacenterPullRequestReviewsApi } from '../src/datacenter/datacenter-pull-request-reviews.api';
 import { DatacenterPullRequestsApi } from '../src/datacenter/datacenter-pull-requests.api';
 import type { BbComment } from '../src/model/bb-comment';
 import type { BbPage } from '../src/model/bb-page';
 import type { BbPullRequest } from '../src/model/bb-pull-request';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-import { configFor } from './gateway-config';
+import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
 import { bitbucketFailure } from './bitbucket-failure';
 import { flattenThreads } from './flatten-threads';
@@ -21,29 +20,9 @@ const ids = (page: BbPage<{ id: number }> | { items: readonly { id: number }[] }
 
 type Seeded = 'alice' | 'bob' | 'carol' | 'erin';
 
-/** The three areas under test, typed as the port's operations they implement. */
-interface Gateway {
+/** The areas under test, as the gateway has them. */
+interface Gateway extends Pick<BitbucketAreas, 'pullRequests' | 'changes' | 'reviews' | 'comments'> {
   readonly upstream: BitbucketUpstream;
-  readonly pullRequests: Pick<
-    BitbucketClient,
-    'listPullRequests' | 'getPullRequest' | 'createPullRequest' | 'updatePullRequest' | 'listPullRequestActivity'
-  >;
-  readonly reviews: Pick<
-    BitbucketClient,
-    'approvePullRequest' | 'unapprovePullRequest' | 'requestChanges' | 'mergePullRequest' | 'declinePullRequest'
-  >;
-  readonly comments: Pick<
-    BitbucketClient,
-    | 'listComments'
-    | 'addComment'
-    | 'updateComment'
-    | 'deleteComment'
-    | 'resolveCommentThread'
-    | 'listTasks'
-    | 'createTask'
-    | 'updateTask'
-    | 'deleteTask'
-  >;
 }
 
 const payments = { workspace: 'PLAT', repo: 'payments-api' };
@@ -92,18 +71,12 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
     for (const user of ['alice', 'bob', 'carol', 'erin'] as const) {
-      const upstream = createBitbucketUpstream(
-        configFor({
-          BITBUCKET_URL: fake.datacenterUrl,
-          BITBUCKET_USERNAME: user,
-          BITBUCKET_PASSWORD: `${user}-password`,
-        }),
-        new BitbucketEvents(),
-      );
+      const upstream = fakeUpstream(fake, 'datacenter', user);
       const api = new DatacenterApi(upstream);
       gateways.set(user, {
         upstream,
         pullRequests: new DatacenterPullRequestsApi(api),
+        changes: new DatacenterPullRequestChangesApi(api),
         reviews: new DatacenterPullRequestReviewsApi(api),
         comments: new DatacenterCommentsApi(api),
       });
@@ -196,7 +169,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
     });
 
     it('creates (default destination, reviewers by slug), updates only what changed, a reviewer approves, it merges', async () => {
-      const { pullRequests, reviews } = as('alice');
+      const { pullRequests, changes, reviews } = as('alice');
       const created = await pullRequests.createPullRequest(payments, {
         title: 'Retry payouts',
         description: 'Three attempts, then give up.',
@@ -262,9 +235,8 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(head.message).toContain('Ship payout retries');
       expect(head.parents).toHaveLength(2);
 
-      const activity = (
-        await walkPages((o) => pullRequests.listPullRequestActivity(payments, { id: created.id }, o), 2)
-      ).items;
+      const activity = (await walkPages((o) => changes.listPullRequestActivity(payments, { id: created.id }, o), 2))
+        .items;
       expect(activity.map((a) => [a.type, a.user.name])).toEqual([
         ['merged', 'alice'],
         ['approved', 'bob'],

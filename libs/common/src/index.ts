@@ -6,5 +6,6 @@ export { CorrelationIdMiddleware } from './correlation-id.middleware';
 export { errorResponseHeaders, toErrorResponse, type ErrorResponse } from './error-response';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { RequestContext, type RequestContextData } from './request-context';
+export { sendErrorResponse, type ErrorResponseWriting } from './send-error-response';
 export type { ToolAccess, ToolKind } from './tool-access';
 export { Translator } from './translator';

@@ -1,5 +1,6 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
 import { commitFilter } from '../code/commit-filter';
+import { readComparison } from '../code/read-comparison';
 import type { BbBuildStatus } from '../model/bb-build-status';
 import type { BbCommit } from '../model/bb-commit';
 import type { BbComparison } from '../model/bb-comparison';
@@ -12,8 +13,7 @@ import { cloudFilteredPage } from './cloud-filtered-page';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
 
-/** How many commits a comparison lists; it counts and lists files over at most COMPARISON_PAGES pages of 100. */
-const AHEAD_LISTED = 100;
+/** A comparison counts commits and lists files over at most COMPARISON_PAGES pages of 100. */
 const COMPARISON_PAGES = 50;
 
 /** Cloud commits, comparisons, diffs and build statuses (NOTES §2.4–2.5). */
@@ -68,46 +68,39 @@ export class CloudCommitsApi {
    * `commits?include=from&exclude=to`; behind: the reverse, counted; files: `diffstat/{from}..{to}`
    * (Cloud puts the side with the changes first, the opposite of `git diff`) from the merge base.
    */
-  async compareRefs(
+  compareRefs(
     repo: BbRepositoryRef,
     input: { from: string; to: string },
     options?: CallOptions,
   ): Promise<BbComparison> {
     const signal = options?.signal;
-    const [from, to] = await Promise.all([
-      this.revisions.head(repo, input.from, signal),
-      this.revisions.head(repo, input.to, signal),
-    ]);
-    const [ahead, behind, files, mergeBase] = await Promise.all([
-      this.between(repo, from, to, signal),
-      this.between(repo, to, from, signal),
-      this.api.all<CloudDiffstatJson>(
-        {
-          route: 'GET /repositories/{workspace}/{repo}/diffstat/{spec}',
-          path: cloudPath.repository(repo, `/diffstat/${from}..${to}`),
-          query: { topic: true },
-        },
-        COMPARISON_PAGES,
-        signal,
-      ),
-      this.api.json<CloudCommitJson>(
-        {
-          method: 'GET',
-          route: 'GET /repositories/{workspace}/{repo}/merge-base/{revspec}',
-          path: cloudPath.repository(repo, `/merge-base/${from}..${to}`),
-        },
-        signal,
-      ),
-    ]);
-    return {
-      from: input.from,
-      to: input.to,
-      ahead: ahead.slice(0, AHEAD_LISTED).map((json) => cloudCodeMappers.commit(json)),
-      aheadTotal: ahead.length,
-      behindTotal: behind.length,
-      files: files.map((json) => cloudCodeMappers.fileChange(json)),
-      mergeBase: mergeBase.hash,
-    };
+    return readComparison(input, {
+      resolve: (ref) => this.revisions.head(repo, ref, signal),
+      between: (include, exclude) => this.between(repo, include, exclude, signal),
+      files: (from, to) =>
+        this.api.all<CloudDiffstatJson>(
+          {
+            route: 'GET /repositories/{workspace}/{repo}/diffstat/{spec}',
+            path: cloudPath.repository(repo, `/diffstat/${from}..${to}`),
+            query: { topic: true },
+          },
+          COMPARISON_PAGES,
+          signal,
+        ),
+      mergeBase: (from, to) =>
+        this.api
+          .json<CloudCommitJson>(
+            {
+              method: 'GET',
+              route: 'GET /repositories/{workspace}/{repo}/merge-base/{revspec}',
+              path: cloudPath.repository(repo, `/merge-base/${from}..${to}`),
+            },
+            signal,
+          )
+          .then((base) => base.hash),
+      commit: (json) => cloudCodeMappers.commit(json),
+      fileChange: (json) => cloudCodeMappers.fileChange(json),
+    });
   }
 
   /** Raw unified diff of one commit against its first parent. */

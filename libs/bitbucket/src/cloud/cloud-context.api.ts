@@ -38,8 +38,16 @@ export class CloudContextApi {
     );
   }
 
+  /** Cloud projects live in workspaces: there is no listing across all of them. */
   listProjects(input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
-    const workspace = requireWorkspace(input.workspace);
+    const workspace = input.workspace;
+    if (workspace === undefined || workspace === '') {
+      return Promise.reject(
+        new BitbucketException(BitbucketErrorCode.UNSUPPORTED, 'Bitbucket Cloud lists projects per workspace only', {
+          params: { feature: 'projects across workspaces' },
+        }),
+      );
+    }
     return this.api.page(
       `projects ${workspace}`,
       { route: 'GET /workspaces/{workspace}/projects', path: cloudPath.workspace(workspace, '/projects') },

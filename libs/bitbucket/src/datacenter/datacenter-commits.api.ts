@@ -1,5 +1,6 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
 import { commitFilter } from '../code/commit-filter';
+import { readComparison } from '../code/read-comparison';
 import type { BbBuildStatus } from '../model/bb-build-status';
 import type { BbCommit } from '../model/bb-commit';
 import type { BbComparison } from '../model/bb-comparison';
@@ -14,8 +15,7 @@ import { DatacenterRevisions } from './datacenter-revisions';
 
 const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 
-/** How many commits a comparison lists; it counts and lists files over at most COMPARISON_PAGES pages (of 1000). */
-const AHEAD_LISTED = 100;
+/** A comparison counts commits and lists files over at most COMPARISON_PAGES pages (of 1000). */
 const COMPARISON_PAGES = 5;
 
 const commit = (json: DatacenterCommitJson): BbCommit => datacenterCodeMappers.commit(json);
@@ -72,47 +72,40 @@ export class DatacenterCommitsApi {
    * changed since it left `to`); the merge base from `commits/{from}/merge-base` (204 when the
    * histories share none).
    */
-  async compareRefs(
+  compareRefs(
     repo: BbRepositoryRef,
     input: { from: string; to: string },
     options?: CallOptions,
   ): Promise<BbComparison> {
     const signal = options?.signal;
-    const [from, to] = await Promise.all([
-      this.revisions.commitId(repo, input.from, signal),
-      this.revisions.commitId(repo, input.to, signal),
-    ]);
-    const [ahead, behind, files, mergeBase] = await Promise.all([
-      this.between(repo, from, to, signal),
-      this.between(repo, to, from, signal),
-      this.api.all<DatacenterChangeJson>(
-        {
-          route: `GET ${REPOSITORY}/compare/changes`,
-          path: datacenterPath.repository(repo, '/compare/changes'),
-          query: { from, to },
-        },
-        COMPARISON_PAGES,
-        signal,
-      ),
-      this.api.json<DatacenterCommitJson | undefined>(
-        {
-          method: 'GET',
-          route: `GET ${REPOSITORY}/commits/{commitId}/merge-base`,
-          path: datacenterPath.repository(repo, `/commits/${datacenterPath.segment(from)}/merge-base`),
-          query: { otherCommitId: to },
-        },
-        signal,
-      ),
-    ]);
-    return {
-      from: input.from,
-      to: input.to,
-      ahead: ahead.slice(0, AHEAD_LISTED).map(commit),
-      aheadTotal: ahead.length,
-      behindTotal: behind.length,
-      files: files.map((json) => datacenterCodeMappers.fileChange(json)),
-      ...(mergeBase === undefined ? {} : { mergeBase: mergeBase.id }),
-    };
+    return readComparison(input, {
+      resolve: (ref) => this.revisions.commitId(repo, ref, signal),
+      between: (from, to) => this.between(repo, from, to, signal),
+      files: (from, to) =>
+        this.api.all<DatacenterChangeJson>(
+          {
+            route: `GET ${REPOSITORY}/compare/changes`,
+            path: datacenterPath.repository(repo, '/compare/changes'),
+            query: { from, to },
+          },
+          COMPARISON_PAGES,
+          signal,
+        ),
+      mergeBase: (from, to) =>
+        this.api
+          .json<DatacenterCommitJson | undefined>(
+            {
+              method: 'GET',
+              route: `GET ${REPOSITORY}/commits/{commitId}/merge-base`,
+              path: datacenterPath.repository(repo, `/commits/${datacenterPath.segment(from)}/merge-base`),
+              query: { otherCommitId: to },
+            },
+            signal,
+          )
+          .then((base) => base?.id),
+      commit,
+      fileChange: (json) => datacenterCodeMappers.fileChange(json),
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
+import type { BbActivity } from '../model/bb-activity';
 import type { BbCommit } from '../model/bb-commit';
 import type { BbFileChange } from '../model/bb-file-change';
 import type { BbPage } from '../model/bb-page';
@@ -8,10 +9,15 @@ import type { DatacenterChangeJson, DatacenterCommitJson } from './datacenter-co
 import { datacenterCodeMappers } from './datacenter-code-mappers';
 import { datacenterPath } from './datacenter-path';
 import { datacenterRawDiff } from './datacenter-raw-diff';
+import type { DatacenterActivityJson } from './datacenter-review-json';
+import { datacenterReviewMappers } from './datacenter-review-mappers';
 
 const ROUTE = 'GET /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
-/** What a Data Center pull request changes (NOTES §3.6): its effective diff, changed files and commits. */
+/**
+ * What a Data Center pull request changes and what happened to it (NOTES §3.6): its effective diff,
+ * changed files, commits and activity.
+ */
 export class DatacenterPullRequestChangesApi {
   constructor(private readonly api: DatacenterApi) {}
 
@@ -71,6 +77,23 @@ export class DatacenterPullRequestChangesApi {
       { route: `${ROUTE}/commits`, path: datacenterPath.repository(repo, `/pull-requests/${input.id}/commits`) },
       options,
       (json: DatacenterCommitJson) => datacenterCodeMappers.commit(json),
+    );
+  }
+
+  /** Newest first: opening, updates, reviews, comments, rescopes, merge or decline. */
+  listPullRequestActivity(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options?: PageOptions,
+  ): Promise<BbPage<BbActivity>> {
+    return this.api.page(
+      `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`,
+      {
+        route: `${ROUTE}/activities`,
+        path: datacenterPath.repository(repo, `/pull-requests/${input.id}/activities`),
+      },
+      options,
+      (json: DatacenterActivityJson) => datacenterReviewMappers.activity(json),
     );
   }
 }

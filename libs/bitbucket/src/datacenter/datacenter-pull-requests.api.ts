@@ -1,5 +1,4 @@
 import type { CallOptions, PageOptions } from '../bitbucket-client.port';
-import type { BbActivity } from '../model/bb-activity';
 import type { BbPage } from '../model/bb-page';
 import type { BbPullRequest, BbPullRequestState } from '../model/bb-pull-request';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
@@ -8,7 +7,7 @@ import { DatacenterCurrentUser } from './datacenter-current-user';
 import type { DatacenterBranchJson } from './datacenter-json';
 import { datacenterPath } from './datacenter-path';
 import { fetchDatacenterPullRequest } from './datacenter-pull-request-fetch';
-import type { DatacenterActivityJson, DatacenterPullRequestJson } from './datacenter-review-json';
+import type { DatacenterPullRequestJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
@@ -32,7 +31,7 @@ const reviewerBodies = (names: readonly string[]): Record<string, unknown>[] =>
 const currentReviewers = (pr: DatacenterPullRequestJson): string[] =>
   (pr.reviewers ?? []).flatMap((reviewer) => reviewer.user?.name ?? reviewer.user?.slug ?? []);
 
-/** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating, activity. */
+/** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating. */
 export class DatacenterPullRequestsApi {
   private readonly currentUser: DatacenterCurrentUser;
 
@@ -172,23 +171,6 @@ export class DatacenterPullRequestsApi {
       'retry',
     );
     return datacenterReviewMappers.pullRequest(json);
-  }
-
-  /** Newest first: opening, updates, reviews, comments, rescopes, merge or decline. */
-  listPullRequestActivity(
-    repo: BbRepositoryRef,
-    input: { id: number },
-    options?: PageOptions,
-  ): Promise<BbPage<BbActivity>> {
-    return this.api.page(
-      `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`,
-      {
-        route: `GET ${PULL_REQUESTS}/{id}/activities`,
-        path: datacenterPath.repository(repo, `/pull-requests/${input.id}/activities`),
-      },
-      options,
-      (json: DatacenterActivityJson) => datacenterReviewMappers.activity(json),
-    );
   }
 
   private async defaultBranch(repo: BbRepositoryRef, options: CallOptions | undefined): Promise<string> {

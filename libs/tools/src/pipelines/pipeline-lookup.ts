@@ -2,6 +2,7 @@ import {
   BitbucketErrorCode,
   BitbucketException,
   type BbPipeline,
+  type BbPipelineStep,
   type BbRepositoryRef,
   type BitbucketClient,
 } from '@app/bitbucket';
@@ -10,6 +11,8 @@ import type { ToolContext } from '@app/mcp';
 /** Cloud pages of 100 read, newest first, to find a pipeline by build number. */
 const SCANNED_PAGES = 5;
 const PAGE_SIZE = 100;
+/** Bitbucket runs at most 100 steps a pipeline: one page holds them all. */
+const STEPS_PAGE = 100;
 
 function buildNumberOf(pipeline: number | string): number | undefined {
   if (typeof pipeline === 'number') return pipeline;
@@ -51,7 +54,7 @@ async function findByBuildNumber(
   );
 }
 
-/** The pipeline argument (build number or uuid) resolved through the gateway. */
+/** Pipelines found through the gateway: by the pipeline argument (build number or uuid), and a run's steps. */
 export const pipelineLookup = {
   /** The uuid the gateway needs; no call when the argument already is one. */
   async uuid(
@@ -77,5 +80,15 @@ export const pipelineLookup = {
     return buildNumber === undefined
       ? bitbucket.getPipeline(repo, { uuid: String(pipeline).trim() }, { signal: context.signal })
       : findByBuildNumber(bitbucket, repo, buildNumber, context);
+  },
+
+  /** Every step of a run, in order. */
+  async steps(
+    bitbucket: BitbucketClient,
+    repo: BbRepositoryRef,
+    uuid: string,
+    context: ToolContext,
+  ): Promise<readonly BbPipelineStep[]> {
+    return (await bitbucket.listPipelineSteps(repo, { uuid }, { signal: context.signal, limit: STEPS_PAGE })).items;
   },
 };

@@ -1,6 +1,5 @@
-import { errorResponseHeaders, RequestContext, toErrorResponse, Translator } from '@app/common';
+import { sendErrorResponse, Translator } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { Response } from 'express';
 import { TransportException } from '../transport.exception';
 
 /**
@@ -14,29 +13,18 @@ export class McpHttpExceptionFilter implements ExceptionFilter {
   constructor(private readonly translator: Translator) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = toErrorResponse(exception);
-    const correlationId = RequestContext.correlationId();
-    if (response.unexpected) {
-      this.logger.error({
-        message: 'Unhandled error on an MCP endpoint',
-        correlationId,
-        error: exception instanceof Error ? exception.stack : String(exception),
-      });
-    }
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) {
-      res.end();
-      return;
-    }
-    res.set(errorResponseHeaders(response));
-    res.status(response.status).json({
-      jsonrpc: '2.0',
-      id: null,
-      error: {
-        code: exception instanceof TransportException ? exception.jsonRpcCode : -32000,
-        message: this.translator.error(response.code, response.params),
-        data: { code: response.code, correlationId },
-      },
+    sendErrorResponse(exception, host, {
+      logger: this.logger,
+      unexpectedMessage: 'Unhandled error on an MCP endpoint',
+      body: (response, correlationId) => ({
+        jsonrpc: '2.0',
+        id: null,
+        error: {
+          code: exception instanceof TransportException ? exception.jsonRpcCode : -32000,
+          message: this.translator.error(response.code, response.params),
+          data: { code: response.code, correlationId },
+        },
+      }),
     });
   }
 }

@@ -8,7 +8,6 @@ import {
 import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { toolArguments } from '../../shared/tool-arguments';
 import {
   logExcerptView,
   logLines,
@@ -18,20 +17,16 @@ import {
   type LogExcerptView,
 } from '../log-excerpt';
 import { logSearch } from '../log-search';
-import { pipelineArgument } from '../pipeline-argument';
+import { pipelineArguments } from '../pipeline-arguments';
 import { pipelineLookup } from '../pipeline-lookup';
 import { pipelineStepLine, pipelineStepView, toPipelineStepView } from '../pipeline-step-view';
 
 const DEFAULT_MAX_LINES = 200;
 const DEFAULT_CONTEXT_LINES = 2;
-/** Bitbucket runs at most 100 steps a pipeline: one page holds them all. */
-const STEPS_PAGE = 100;
 
 const input = z
   .object({
-    workspace: toolArguments.workspace,
-    repo: toolArguments.repo,
-    pipeline: pipelineArgument,
+    ...pipelineArguments,
     step: z
       .string()
       .min(1)
@@ -171,11 +166,7 @@ export class GetPipelineStepLogTool extends ToolHandler<typeof input, typeof out
     wanted: string | undefined,
     context: ToolContext,
   ): Promise<BbPipelineStep> {
-    const { items } = await this.bitbucket.listPipelineSteps(
-      repo,
-      { uuid },
-      { signal: context.signal, limit: STEPS_PAGE },
-    );
+    const items = await pipelineLookup.steps(this.bitbucket, repo, uuid, context);
     const found =
       wanted === undefined
         ? (items.find((step) => step.result === 'FAILED' || step.result === 'ERROR') ??

@@ -2,14 +2,11 @@ import { BitbucketClient } from '@app/bitbucket';
 import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { toolArguments } from '../../shared/tool-arguments';
-import { pipelineArgument } from '../pipeline-argument';
+import { pipelineArguments } from '../pipeline-arguments';
 import { pipelineLookup } from '../pipeline-lookup';
 import { pipelineLine, pipelineView, toPipelineView, type PipelineView } from '../pipeline-view';
 
-const input = z
-  .object({ workspace: toolArguments.workspace, repo: toolArguments.repo, pipeline: pipelineArgument })
-  .strict();
+const input = z.object(pipelineArguments).strict();
 const output = pipelineView;
 
 @McpTool()

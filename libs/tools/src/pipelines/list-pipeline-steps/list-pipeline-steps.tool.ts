@@ -6,15 +6,13 @@ import { renderListing, toListing, type Listing } from '../../shared/listing';
 import { pageOptions } from '../../shared/page-options';
 import { pageOutput } from '../../shared/page-output';
 import { toolArguments } from '../../shared/tool-arguments';
-import { pipelineArgument } from '../pipeline-argument';
+import { pipelineArguments } from '../pipeline-arguments';
 import { pipelineLookup } from '../pipeline-lookup';
 import { pipelineStepLine, pipelineStepView, toPipelineStepView, type PipelineStepView } from '../pipeline-step-view';
 
 const input = z
   .object({
-    workspace: toolArguments.workspace,
-    repo: toolArguments.repo,
-    pipeline: pipelineArgument,
+    ...pipelineArguments,
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })

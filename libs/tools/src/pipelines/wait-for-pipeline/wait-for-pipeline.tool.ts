@@ -4,22 +4,18 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { fitItems } from '../../shared/response-budget';
-import { toolArguments } from '../../shared/tool-arguments';
 import { cancelled } from '../cancelled';
-import { pipelineArgument } from '../pipeline-argument';
+import { pipelineArguments } from '../pipeline-arguments';
 import { pipelineLookup } from '../pipeline-lookup';
 import { pipelineStepLine, pipelineStepView, toPipelineStepView } from '../pipeline-step-view';
 import { pipelineLine, pipelineStateText, pipelineView, toPipelineView } from '../pipeline-view';
 
 const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_POLL_SECONDS = 5;
-const STEPS_PAGE = 100;
 
 const input = z
   .object({
-    workspace: toolArguments.workspace,
-    repo: toolArguments.repo,
-    pipeline: pipelineArgument,
+    ...pipelineArguments,
     timeoutSeconds: z
       .number()
       .int()
@@ -129,17 +125,15 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     ].join('\n');
   }
 
-  private async look(
+  private look(
     repo: BbRepositoryRef,
     uuid: string,
     context: ToolContext,
   ): Promise<[BbPipeline, readonly BbPipelineStep[]]> {
-    const options = { signal: context.signal };
-    const [pipeline, steps] = await Promise.all([
-      this.bitbucket.getPipeline(repo, { uuid }, options),
-      this.bitbucket.listPipelineSteps(repo, { uuid }, { ...options, limit: STEPS_PAGE }),
+    return Promise.all([
+      this.bitbucket.getPipeline(repo, { uuid }, { signal: context.signal }),
+      pipelineLookup.steps(this.bitbucket, repo, uuid, context),
     ]);
-    return [pipeline, steps.items];
   }
 
   /** What a look saw, as the progress and log message say it, and as a key that changes with the state or step. */

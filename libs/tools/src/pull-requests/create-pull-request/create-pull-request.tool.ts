@@ -11,6 +11,7 @@ import {
   type PullRequestDetailView,
 } from '../pull-request-detail-view';
 import { pullRequestWriteArguments as write } from '../pull-request-write-arguments';
+import { pullRequestWriteFields } from '../pull-request-write-fields';
 
 const input = z
   .object({
@@ -53,10 +54,7 @@ export class CreatePullRequestTool extends ToolHandler<typeof input, typeof outp
       {
         title: args.title,
         sourceBranch: args.sourceBranch,
-        ...(args.description === undefined ? {} : { description: args.description }),
-        ...(args.destinationBranch === undefined ? {} : { destinationBranch: args.destinationBranch }),
-        ...(args.reviewers === undefined ? {} : { reviewers: args.reviewers }),
-        ...(args.draft === undefined ? {} : { draft: args.draft }),
+        ...pullRequestWriteFields(args),
         ...(args.closeSourceBranch === undefined ? {} : { closeSourceBranch: args.closeSourceBranch }),
       },
       { signal: context.signal },

@@ -1,17 +1,11 @@
-import { BitbucketClient, type BbActivity } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import type { BbActivity, BbPage, BbRepositoryRef, PageOptions } from '@app/bitbucket';
+import { McpTool } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { renderListing, toListing, type Listing } from '../../shared/listing';
-import { pageOptions } from '../../shared/page-options';
-import { pageOutput } from '../../shared/page-output';
-import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
-import { toolArguments } from '../../shared/tool-arguments';
+import { PullRequestListingTool } from '../../shared/pull-request-listing.tool-base';
 
 /** Comment texts in the log are excerpts: list_pull_request_comments has them whole. */
 const MAX_DETAIL_CHARS = 200;
-
-const input = z.object({ ...pullRequestArguments, cursor: toolArguments.cursor, limit: toolArguments.limit }).strict();
 
 const activityView = z.object({
   type: z.enum([
@@ -36,7 +30,6 @@ const activityView = z.object({
   commentId: z.number().int().optional(),
 });
 type ActivityView = z.output<typeof activityView>;
-const output = pageOutput(activityView);
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -62,32 +55,18 @@ function activityLine(activity: ActivityView): string {
 
 @McpTool()
 @Injectable()
-export class GetPullRequestActivityTool extends ToolHandler<typeof input, typeof output> {
-  readonly definition: ToolDefinition<typeof input, typeof output> = {
+export class GetPullRequestActivityTool extends PullRequestListingTool<BbActivity, typeof activityView> {
+  readonly definition = PullRequestListingTool.define(activityView, {
     name: 'get_pull_request_activity',
     title: 'Get pull request activity',
     description:
       'Returns the history of a pull request, newest first, one line per event: opened, updated (which fields), approved, unapproved, changes requested, commented (with an excerpt and the comment id), merged, declined, reopened. Use list_pull_request_comments for whole comment threads. Pass the cursor for older events.',
     toolset: 'pull-requests',
-    input,
-    output,
-    hints: TOOL_HINTS.read,
-  };
+  });
+  protected readonly view = toActivityView;
+  protected readonly line = activityLine;
 
-  constructor(private readonly bitbucket: BitbucketClient) {
-    super();
-  }
-
-  async run(args: z.output<typeof input>, context: ToolContext): Promise<Listing<ActivityView>> {
-    const page = await this.bitbucket.listPullRequestActivity(
-      repositoryRef(args),
-      { id: args.pullRequestId },
-      pageOptions(args, context),
-    );
-    return toListing(page, toActivityView, activityLine, context);
-  }
-
-  render(listing: Listing<ActivityView>, context: ToolContext): string {
-    return renderListing(listing, activityLine, context);
+  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbActivity>> {
+    return this.bitbucket.listPullRequestActivity(repo, input, options);
   }
 }

@@ -1,14 +1,8 @@
-import { BitbucketClient, type BbFileChange } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import type { BbFileChange, BbPage, BbRepositoryRef, PageOptions } from '@app/bitbucket';
+import { McpTool, type ToolContext } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { renderListing, toListing, type Listing } from '../../shared/listing';
-import { pageOptions } from '../../shared/page-options';
-import { pageOutput } from '../../shared/page-output';
-import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
-import { toolArguments } from '../../shared/tool-arguments';
-
-const input = z.object({ ...pullRequestArguments, cursor: toolArguments.cursor, limit: toolArguments.limit }).strict();
+import { PullRequestListingTool } from '../../shared/pull-request-listing.tool-base';
 
 const fileChangeView = z.object({
   path: z.string(),
@@ -19,7 +13,6 @@ const fileChangeView = z.object({
   binary: z.boolean().optional(),
 });
 type FileChangeView = z.output<typeof fileChangeView>;
-const output = pageOutput(fileChangeView);
 
 function toFileChangeView(change: BbFileChange): FileChangeView {
   return {
@@ -47,32 +40,18 @@ function fileChangeLine(change: FileChangeView, context: ToolContext): string {
 
 @McpTool()
 @Injectable()
-export class GetPullRequestDiffstatTool extends ToolHandler<typeof input, typeof output> {
-  readonly definition: ToolDefinition<typeof input, typeof output> = {
+export class GetPullRequestDiffstatTool extends PullRequestListingTool<BbFileChange, typeof fileChangeView> {
+  readonly definition = PullRequestListingTool.define(fileChangeView, {
     name: 'get_pull_request_diffstat',
     title: 'Get pull request diffstat',
     description:
       'Lists the files a pull request changes, one line each: status (added, modified, removed, renamed, copied), path, lines added and removed. Cheap: use it before get_pull_request_diff to pick the files to read. Pass the cursor for more.',
     toolset: 'pull-requests',
-    input,
-    output,
-    hints: TOOL_HINTS.read,
-  };
+  });
+  protected readonly view = toFileChangeView;
+  protected readonly line = fileChangeLine;
 
-  constructor(private readonly bitbucket: BitbucketClient) {
-    super();
-  }
-
-  async run(args: z.output<typeof input>, context: ToolContext): Promise<Listing<FileChangeView>> {
-    const page = await this.bitbucket.getPullRequestDiffstat(
-      repositoryRef(args),
-      { id: args.pullRequestId },
-      pageOptions(args, context),
-    );
-    return toListing(page, toFileChangeView, (change) => fileChangeLine(change, context), context);
-  }
-
-  render(listing: Listing<FileChangeView>, context: ToolContext): string {
-    return renderListing(listing, (change) => fileChangeLine(change, context), context);
+  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbFileChange>> {
+    return this.bitbucket.getPullRequestDiffstat(repo, input, options);
   }
 }

@@ -11,6 +11,7 @@ import {
   type PullRequestDetailView,
 } from '../pull-request-detail-view';
 import { pullRequestWriteArguments as write } from '../pull-request-write-arguments';
+import { pullRequestWriteFields } from '../pull-request-write-fields';
 
 const input = z
   .object({
@@ -60,10 +61,7 @@ export class UpdatePullRequestTool extends ToolHandler<typeof input, typeof outp
       {
         id: args.pullRequestId,
         ...(args.title === undefined ? {} : { title: args.title }),
-        ...(args.description === undefined ? {} : { description: args.description }),
-        ...(args.destinationBranch === undefined ? {} : { destinationBranch: args.destinationBranch }),
-        ...(args.reviewers === undefined ? {} : { reviewers: args.reviewers }),
-        ...(args.draft === undefined ? {} : { draft: args.draft }),
+        ...pullRequestWriteFields(args),
       },
       { signal: context.signal },
     );

@@ -1,0 +1,36 @@
+import type { ArgumentsHost, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { errorResponseHeaders, toErrorResponse, type ErrorResponse } from './error-response';
+import { RequestContext } from './request-context';
+
+/** What an HTTP exception filter says on its own: where it logs, and how its error body reads. */
+export interface ErrorResponseWriting {
+  readonly logger: Logger;
+  /** The log message of an error that is a defect of ours (logged with its stack). */
+  readonly unexpectedMessage: string;
+  readonly body: (response: ErrorResponse, correlationId: string | undefined) => unknown;
+}
+
+/**
+ * Answers an exception an HTTP filter caught: logs it when it is unexpected, then writes the status,
+ * the error headers and the body the filter words. Never a stack or an upstream body.
+ */
+export function sendErrorResponse(exception: unknown, host: ArgumentsHost, writing: ErrorResponseWriting): void {
+  const response = toErrorResponse(exception);
+  const correlationId = RequestContext.correlationId();
+  if (response.unexpected) {
+    writing.logger.error({
+      message: writing.unexpectedMessage,
+      correlationId,
+      error: exception instanceof Error ? exception.stack : String(exception),
+    });
+  }
+  const res = host.switchToHttp().getResponse<Response>();
+  if (res.headersSent) {
+    // A stream already started: the status line is gone, so the only honest answer is to end it.
+    res.end();
+    return;
+  }
+  res.set(errorResponseHeaders(response));
+  res.status(response.status).json(writing.body(response, correlationId));
+}
