@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import type { UpstreamFailureKind } from './upstream/upstream-failure';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -7,7 +8,7 @@ export interface UpstreamCallEvent {
   readonly method: string;
   readonly route: string;
   /** HTTP status, or the failure kind when there was no answer. */
-  readonly outcome: number | 'timeout' | 'network' | 'tls' | 'cancelled' | 'rejected' | 'too-large';
+  readonly outcome: number | Exclude<UpstreamFailureKind, 'status'> | 'rejected';
   readonly durationMs: number;
 }
 

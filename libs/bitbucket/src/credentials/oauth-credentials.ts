@@ -15,7 +15,8 @@ export class OAuthCredentials extends OutboundCredentials {
   readonly kind = 'oauth';
   readonly refreshable = true;
   readonly id: string;
-  private token: { value: string; refreshAt: number } | undefined;
+  /** The Authorization header of the current token, and when to fetch the next one. */
+  private token: { header: string; refreshAt: number } | undefined;
   private pending: Promise<string> | undefined;
   private refreshToken: string | undefined;
 
@@ -31,12 +32,12 @@ export class OAuthCredentials extends OutboundCredentials {
   }
 
   async authorization(): Promise<string> {
-    if (this.token !== undefined && this.now() < this.token.refreshAt) return `Bearer ${this.token.value}`;
+    if (this.token !== undefined && this.now() < this.token.refreshAt) return this.token.header;
     // Shared by every waiting caller, so it does not follow any one caller's cancellation.
     this.pending ??= this.obtain().finally(() => {
       this.pending = undefined;
     });
-    return `Bearer ${await this.pending}`;
+    return this.pending;
   }
 
   invalidate(): void {
@@ -52,9 +53,9 @@ export class OAuthCredentials extends OutboundCredentials {
     if (issued.refreshToken !== undefined) this.refreshToken = issued.refreshToken;
     const lifetimeMs = issued.expiresInSeconds * 1000;
     this.token = {
-      value: issued.accessToken,
+      header: `Bearer ${issued.accessToken}`,
       refreshAt: this.now() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 4),
     };
-    return issued.accessToken;
+    return this.token.header;
   }
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
-import type { BitbucketEvents } from '../bitbucket-events';
+import type { BitbucketEvents, UpstreamCallEvent } from '../bitbucket-events';
 import type { BitbucketConfig } from '../bitbucket.config';
 import { BitbucketException } from '../bitbucket.exception';
 import type { OutboundCredentials } from '../credentials/outbound-credentials';
@@ -15,6 +15,13 @@ import type { UpstreamQuery, UpstreamRequest } from './upstream-request';
 import type { UpstreamResponse } from './upstream-response';
 
 const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+const USER_AGENT = 'bitbucket-mcp-server';
+/** The headers of a request without a body, by what it accepts; Authorization is added per exchange. */
+const BASE_HEADERS: Readonly<Record<'json' | 'text', Readonly<Record<string, string>>>> = {
+  json: { Accept: 'application/json', 'User-Agent': USER_AGENT },
+  text: { Accept: 'text/plain, */*', 'User-Agent': USER_AGENT },
+};
 const STATUS_CODES: Readonly<Record<number, BitbucketErrorCode>> = {
   400: BitbucketErrorCode.VALIDATION,
   401: BitbucketErrorCode.UNAUTHORIZED,
@@ -33,6 +40,13 @@ function appendQuery(url: URL, query: UpstreamQuery | undefined): void {
     if (Array.isArray(value)) for (const item of value as readonly string[]) url.searchParams.append(name, item);
     else url.searchParams.set(name, String(value));
   }
+}
+
+/** What every attempt of one request sends, prepared once: the absolute URL, the headers but Authorization, the body. */
+interface Outgoing {
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
 }
 
 /**
@@ -79,10 +93,10 @@ export class BitbucketUpstream {
 
   async send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
     try {
-      const url = this.url(request);
-      if (request.method !== 'GET') return this.checked(await this.withCredentials(request, url, signal));
-      const key = `${this.credentials.id} ${request.accept ?? 'json'} ${url.toString()}`;
-      return this.checked(await this.flights.run(key, signal, (shared) => this.withRetries(request, url, shared)));
+      const outgoing = this.outgoing(request);
+      if (request.method !== 'GET') return this.checked(await this.withCredentials(request, outgoing, signal));
+      const key = `${this.credentials.id} ${request.accept ?? 'json'} ${outgoing.url.href}`;
+      return this.checked(await this.flights.run(key, signal, (shared) => this.withRetries(request, outgoing, shared)));
     } catch (error) {
       throw this.toException(request, error);
     }
@@ -92,10 +106,22 @@ export class BitbucketUpstream {
     this.breaker.shutdown();
   }
 
-  private async withRetries(request: UpstreamRequest, url: URL, signal: AbortSignal): Promise<UpstreamResponse> {
+  private outgoing(request: UpstreamRequest): Outgoing {
+    const url = this.url(request);
+    const headers = BASE_HEADERS[request.accept ?? 'json'];
+    return request.json === undefined
+      ? { url, headers, body: undefined }
+      : { url, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(request.json) };
+  }
+
+  private async withRetries(
+    request: UpstreamRequest,
+    outgoing: Outgoing,
+    signal: AbortSignal,
+  ): Promise<UpstreamResponse> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.withCredentials(request, url, signal);
+        return await this.withCredentials(request, outgoing, signal);
       } catch (error) {
         if (!(error instanceof UpstreamFailure) || !error.retryable || attempt >= this.config.retry.maxRetries)
           throw error;
@@ -120,75 +146,77 @@ export class BitbucketUpstream {
   }
 
   /** One logical attempt; a 401 answered to an expired OAuth token gets exactly one refresh and resend. */
-  private async withCredentials(request: UpstreamRequest, url: URL, signal?: AbortSignal): Promise<UpstreamResponse> {
-    const response = await this.breaker.run(() => this.exchange(request, url, signal));
+  private async withCredentials(
+    request: UpstreamRequest,
+    outgoing: Outgoing,
+    signal?: AbortSignal,
+  ): Promise<UpstreamResponse> {
+    const response = await this.breaker.run(() => this.exchange(request, outgoing, signal));
     if (response.status !== 401 || !this.credentials.refreshable) return response;
     this.credentials.invalidate();
     this.events.emit('token-refresh', { reason: 'rejected' });
-    return this.breaker.run(() => this.exchange(request, url, signal));
+    return this.breaker.run(() => this.exchange(request, outgoing, signal));
   }
 
-  /** One HTTP exchange (following same-origin redirects for GETs); 5xx and 429 fail, so the breaker counts them. */
-  private async exchange(request: UpstreamRequest, url: URL, signal?: AbortSignal): Promise<UpstreamResponse> {
+  /** One HTTP exchange, reported as a `call` event; 5xx and 429 fail, so the breaker counts them. */
+  private async exchange(
+    request: UpstreamRequest,
+    outgoing: Outgoing,
+    signal?: AbortSignal,
+  ): Promise<UpstreamResponse> {
     const started = performance.now();
-    let target = url;
+    let response: UpstreamResponse;
     try {
-      for (let redirects = 0; ; redirects += 1) {
-        const authorization = await this.credentials.authorization(signal);
-        const headers: Record<string, string> = {
-          Accept: request.accept === 'text' ? 'text/plain, */*' : 'application/json',
-          'User-Agent': 'bitbucket-mcp-server',
-          ...(authorization === undefined ? {} : { Authorization: authorization }),
-          ...(request.headers ?? {}),
-        };
-        let body: string | undefined;
-        if (request.json !== undefined) {
-          headers['Content-Type'] = 'application/json';
-          body = JSON.stringify(request.json);
-        } else if (request.form !== undefined) {
-          headers['Content-Type'] = 'application/x-www-form-urlencoded';
-          body = new URLSearchParams(request.form).toString();
-        }
-        const response = await sendHttp(this.dispatcher, {
-          method: request.method,
-          url: target.toString(),
-          headers,
-          ...(body === undefined ? {} : { body }),
-          timeoutMs: this.config.http.timeoutMs,
-          ...(signal === undefined ? {} : { signal }),
-        });
-        const location = response.header('location');
-        if (request.method === 'GET' && [301, 302, 303, 307, 308].includes(response.status) && location !== undefined) {
-          if (redirects >= MAX_REDIRECTS) throw new UpstreamFailure('network', 'too many redirects');
-          const next = new URL(location, target);
-          // Credentials never follow a redirect off the configured origin.
-          if (next.origin !== this.apiRoot.origin)
-            throw new UpstreamFailure('network', `redirect to another origin (${next.origin})`);
-          target = next;
-          continue;
-        }
-        this.events.emit('call', {
-          method: request.method,
-          route: request.route,
-          outcome: response.status,
-          durationMs: performance.now() - started,
-        });
-        if (response.status >= 500 || response.status === 429) {
-          throw new UpstreamFailure('status', `Bitbucket answered ${response.status}`, response);
-        }
-        return response;
-      }
+      response = await this.followRedirects(request, outgoing, signal);
     } catch (error) {
-      if (error instanceof UpstreamFailure && error.kind !== 'status') {
-        this.events.emit('call', {
-          method: request.method,
-          route: request.route,
-          outcome: error.kind,
-          durationMs: performance.now() - started,
-        });
-      }
+      if (error instanceof UpstreamFailure && error.kind !== 'status') this.called(request, error.kind, started);
       throw error;
     }
+    this.called(request, response.status, started);
+    if (response.status >= 500 || response.status === 429) {
+      throw new UpstreamFailure('status', `Bitbucket answered ${response.status}`, response);
+    }
+    return response;
+  }
+
+  /** Sends the request, following a GET's redirects on the configured origin (credentials never leave it). */
+  private async followRedirects(
+    request: UpstreamRequest,
+    outgoing: Outgoing,
+    signal: AbortSignal | undefined,
+  ): Promise<UpstreamResponse> {
+    const authorization = await this.credentials.authorization(signal);
+    const headers =
+      authorization === undefined ? outgoing.headers : { ...outgoing.headers, Authorization: authorization };
+    let target = outgoing.url;
+    for (let redirects = 0; ; redirects += 1) {
+      const response = await sendHttp(this.dispatcher, {
+        method: request.method,
+        url: target.href,
+        headers,
+        body: outgoing.body,
+        timeoutMs: this.config.http.timeoutMs,
+        signal,
+      });
+      const location = response.header('location');
+      if (request.method !== 'GET' || !REDIRECT_STATUSES.has(response.status) || location === undefined) {
+        return response;
+      }
+      if (redirects >= MAX_REDIRECTS) throw new UpstreamFailure('network', 'too many redirects');
+      target = new URL(location, target);
+      if (target.origin !== this.apiRoot.origin) {
+        throw new UpstreamFailure('network', `redirect to another origin (${target.origin})`);
+      }
+    }
+  }
+
+  private called(request: UpstreamRequest, outcome: UpstreamCallEvent['outcome'], started: number): void {
+    this.events.emit('call', {
+      method: request.method,
+      route: request.route,
+      outcome,
+      durationMs: performance.now() - started,
+    });
   }
 
   /** 2xx/3xx pass; every 4xx becomes its BitbucketException (5xx and 429 arrive as failures instead). */

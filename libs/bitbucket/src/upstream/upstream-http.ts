@@ -5,10 +5,10 @@ import { UpstreamResponse } from './upstream-response';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-export interface HttpSend {
+interface HttpSend {
   readonly method: Dispatcher.HttpMethod;
   readonly url: string;
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -32,13 +32,12 @@ export async function sendHttp(dispatcher: Dispatcher, send: HttpSend): Promise<
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of res.body as AsyncIterable<Buffer>) {
-      const buffer = chunk;
-      size += buffer.length;
+      size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         res.body.destroy();
         throw new UpstreamFailure('too-large', `response larger than ${MAX_BODY_BYTES} bytes`);
       }
-      chunks.push(buffer);
+      chunks.push(chunk);
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(res.headers)) {

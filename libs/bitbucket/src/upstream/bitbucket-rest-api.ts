@@ -1,0 +1,28 @@
+import type { BitbucketUpstream } from './bitbucket-upstream';
+import type { UpstreamRequest } from './upstream-request';
+import type { UpstreamResponse } from './upstream-response';
+
+/** What both flavors' REST APIs read off the shared upstream: an answer whole, or its JSON, text or bytes. */
+export abstract class BitbucketRestApi {
+  constructor(readonly upstream: BitbucketUpstream) {}
+
+  /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
+  send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+    return this.upstream.send(request, signal);
+  }
+
+  /** The JSON body; undefined when there is none (204, or an empty body). */
+  async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
+    const response = await this.upstream.send(request, signal);
+    return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
+  }
+
+  async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {
+    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).text();
+  }
+
+  /** Raw bytes (file contents), undecoded. */
+  async bytes(request: UpstreamRequest, signal?: AbortSignal): Promise<Buffer> {
+    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).body;
+  }
+}
