@@ -1,9 +1,8 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import { pageCursor } from '../pagination/page-cursor';
-import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
+import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamRequest } from '../upstream/upstream-request';
-import type { UpstreamResponse } from '../upstream/upstream-response';
 import type { CloudPageJson } from './cloud-json';
 
 const MAX_PAGELEN = 100;
@@ -12,28 +11,7 @@ const MAX_PAGELEN = 100;
 type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
 
 /** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
-export class CloudApi {
-  constructor(readonly upstream: BitbucketUpstream) {}
-
-  /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
-  send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
-    return this.upstream.send(request, signal);
-  }
-
-  async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
-    const response = await this.upstream.send(request, signal);
-    return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
-  }
-
-  async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {
-    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).text();
-  }
-
-  /** Raw bytes (file contents), undecoded. */
-  async bytes(request: UpstreamRequest, signal?: AbortSignal): Promise<Buffer> {
-    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).body;
-  }
-
+export class CloudApi extends BitbucketRestApi {
   /** Items per Cloud page for the caller's `limit`. */
   pagelen(options: PageOptions | undefined): number {
     return Math.min(MAX_PAGELEN, Math.max(1, options?.limit ?? 25));

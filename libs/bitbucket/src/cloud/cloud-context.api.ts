@@ -7,17 +7,10 @@ import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
 import type { CloudApi } from './cloud-api';
 import type { CloudAccountJson, CloudMembershipJson, CloudProjectJson, CloudWorkspaceAccessJson } from './cloud-json';
+import { cloudBbql } from './cloud-bbql';
 import { cloudMappers } from './cloud-mappers';
 import { cloudPath } from './cloud-path';
-
-function requireWorkspace(workspace: string | undefined): string {
-  if (workspace === undefined || workspace === '') {
-    throw new BitbucketException(BitbucketErrorCode.VALIDATION, 'Bitbucket Cloud needs a workspace here', {
-      params: { detail: 'workspace is required on Bitbucket Cloud' },
-    });
-  }
-  return workspace;
-}
+import { requireCloudWorkspace } from './cloud-workspace';
 
 /** Cloud: current user, workspaces (GET /user/workspaces since 2026), projects, members. */
 export class CloudContextApi {
@@ -57,7 +50,7 @@ export class CloudContextApi {
   }
 
   async getProject(input: { workspace?: string; key: string }, options?: CallOptions): Promise<BbProject> {
-    const workspace = requireWorkspace(input.workspace);
+    const workspace = requireCloudWorkspace(input.workspace);
     const json = await this.api.json<CloudProjectJson>(
       {
         method: 'GET',
@@ -70,17 +63,15 @@ export class CloudContextApi {
   }
 
   /** Workspace members, optionally filtered by a name fragment (Cloud has no user search outside a workspace). */
-  listUsers(input: { workspace?: string; query?: string }, options?: PageOptions): Promise<BbPage<BbUser>> {
-    const workspace = requireWorkspace(input.workspace);
-    const query = input.query?.replaceAll('"', '');
+  async listUsers(input: { workspace?: string; query?: string }, options?: PageOptions): Promise<BbPage<BbUser>> {
+    const workspace = requireCloudWorkspace(input.workspace);
+    const name = input.query === undefined || input.query === '' ? undefined : cloudBbql.string(input.query);
     return this.api.page(
-      `members ${workspace} ${query ?? ''}`,
+      `members ${workspace} ${input.query ?? ''}`,
       {
         route: 'GET /workspaces/{workspace}/members',
         path: cloudPath.workspace(workspace, '/members'),
-        ...(query === undefined || query === ''
-          ? {}
-          : { query: { q: `user.display_name ~ "${query}" OR user.nickname ~ "${query}"` } }),
+        ...(name === undefined ? {} : { query: { q: `user.display_name ~ ${name} OR user.nickname ~ ${name}` } }),
       },
       options,
       (json: CloudMembershipJson) => cloudMappers.user(json.user),

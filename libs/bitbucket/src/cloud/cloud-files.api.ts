@@ -12,6 +12,7 @@ import type { CloudCodeSearchResultJson, CloudTreeEntryJson } from './cloud-code
 import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
+import { requireCloudWorkspace } from './cloud-workspace';
 
 /** Cloud source (NOTES §2.6): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (§2.10). */
 export class CloudFilesApi {
@@ -75,15 +76,11 @@ export class CloudFilesApi {
   }
 
   /** Code search within a workspace, with each hit's repository asked for explicitly. */
-  searchCode(input: { workspace?: string; query: string }, options?: PageOptions): Promise<BbPage<BbCodeSearchHit>> {
-    const { workspace } = input;
-    if (workspace === undefined || workspace === '') {
-      return Promise.reject(
-        new BitbucketException(BitbucketErrorCode.VALIDATION, 'Bitbucket Cloud searches code within a workspace', {
-          params: { detail: 'workspace is required on Bitbucket Cloud' },
-        }),
-      );
-    }
+  async searchCode(
+    input: { workspace?: string; query: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbCodeSearchHit>> {
+    const workspace = requireCloudWorkspace(input.workspace);
     return this.api.page(
       `code search ${workspace} ${input.query}`,
       {

@@ -1,3 +1,4 @@
+import { encodedFilePath } from '../code/encoded-file-path';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 
 const segment = (value: string): string => encodeURIComponent(value);
@@ -15,13 +16,7 @@ export const cloudPath = {
     return `/workspaces/${segment(workspace)}${rest}`;
   },
   /** A file path below `src/{ref}/`: each segment encoded, the slashes between them kept. */
-  file(path: string): string {
-    return path
-      .split('/')
-      .filter((part) => part !== '')
-      .map(segment)
-      .join('/');
-  },
+  file: encodedFilePath,
   /** Pipeline and step uuids travel with their braces (`{…}`), which callers may have left off. */
   uuid(value: string): string {
     return segment(/^\{.*\}$/.test(value) ? value : `{${value}}`);

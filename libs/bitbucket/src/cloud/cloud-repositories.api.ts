@@ -3,6 +3,7 @@ import type { BbPage } from '../model/bb-page';
 import type { BbRepository } from '../model/bb-repository';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { CloudApi } from './cloud-api';
+import { cloudBbql } from './cloud-bbql';
 import type { CloudRepositoryJson } from './cloud-json';
 import { cloudMappers } from './cloud-mappers';
 import { cloudPath } from './cloud-path';
@@ -12,17 +13,13 @@ export class CloudRepositoriesApi {
   constructor(private readonly api: CloudApi) {}
 
   listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
-    const query = input.query?.replaceAll('"', '');
+    const name = input.query === undefined || input.query === '' ? undefined : cloudBbql.string(input.query);
     return this.api.page(
-      `repositories ${input.workspace} ${query ?? ''}`,
+      `repositories ${input.workspace} ${input.query ?? ''}`,
       {
         route: 'GET /repositories/{workspace}',
         path: `/repositories/${cloudPath.segment(input.workspace)}`,
-        query: {
-          role: 'member',
-          sort: '-updated_on',
-          ...(query === undefined || query === '' ? {} : { q: `name ~ "${query}"` }),
-        },
+        query: { role: 'member', sort: '-updated_on', ...(name === undefined ? {} : { q: `name ~ ${name}` }) },
       },
       options,
       (json: CloudRepositoryJson) => cloudMappers.repository(json),

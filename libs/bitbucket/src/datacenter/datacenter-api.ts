@@ -2,9 +2,8 @@ import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import { filteredPage } from '../pagination/filtered-page';
 import { pageCursor } from '../pagination/page-cursor';
-import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
-import type { UpstreamQuery, UpstreamRequest } from '../upstream/upstream-request';
-import type { UpstreamResponse } from '../upstream/upstream-response';
+import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
+import type { UpstreamQuery } from '../upstream/upstream-request';
 import type { DatacenterPageJson } from './datacenter-json';
 
 const MAX_LIMIT = 1000;
@@ -22,22 +21,7 @@ const nextStart = (page: DatacenterPageJson<unknown>): number | undefined =>
   page.isLastPage === true ? undefined : page.nextPageStart;
 
 /** Data Center REST over the shared upstream: JSON calls, and `start`/`limit` listings behind cursors. */
-export class DatacenterApi {
-  constructor(readonly upstream: BitbucketUpstream) {}
-
-  async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
-    const response = await this.upstream.send(request, signal);
-    return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
-  }
-
-  async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {
-    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).text();
-  }
-
-  raw(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
-    return this.upstream.send(request, signal);
-  }
-
+export class DatacenterApi extends BitbucketRestApi {
   /** Items per page for the caller's `limit`. */
   limit(options: PageOptions | undefined): number {
     return Math.min(MAX_LIMIT, Math.max(1, options?.limit ?? 25));

@@ -13,6 +13,7 @@ import type {
   DatacenterPathJson,
   DatacenterRefJson,
 } from './datacenter-code-json';
+import { isoDate } from './datacenter-iso-date';
 import { datacenterMappers } from './datacenter-mappers';
 
 /** Data Center's CANCELLED is the model's STOPPED; UNKNOWN (and anything newer) reads as in progress. */
@@ -39,9 +40,6 @@ const ENTITIES = new Map([
   ['quot', '"'],
   ['apos', "'"],
 ]);
-
-/** Epoch milliseconds, as Data Center writes every timestamp, to ISO-8601. */
-const isoDate = (epochMs: number): string => new Date(epochMs).toISOString();
 
 const pathText = (json: DatacenterPathJson | undefined): string | undefined =>
   typeof json?.toString === 'string' ? json.toString : json?.components?.join('/');
@@ -79,7 +77,7 @@ export const datacenterCodeMappers = {
       authorName: person?.displayName ?? person?.name ?? 'unknown',
       ...(person?.emailAddress === undefined ? {} : { authorEmail: person.emailAddress }),
       ...(user === undefined ? {} : { author: { id: user.id, name: user.name, displayName: user.displayName } }),
-      date: json.authorTimestamp === undefined ? '' : isoDate(json.authorTimestamp),
+      date: isoDate(json.authorTimestamp),
       parents: (json.parents ?? []).map((parent) => parent.id),
     };
   },

@@ -38,7 +38,7 @@ export class DatacenterCommentsApi {
   async listComments(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbComment>> {
     const listing = `comment threads ${repo.workspace}/${repo.repo} ${input.id}`;
     const start = Number(pageCursor.decode(options?.cursor, listing) ?? 0);
-    const limit = Math.min(ACTIVITY_PAGE, Math.max(1, options?.limit ?? 25));
+    const limit = this.api.limit(options);
     const threads = datacenterReviewMappers.threads(await this.activities(repo, input.id, options?.signal));
     const end = start + limit;
     return {

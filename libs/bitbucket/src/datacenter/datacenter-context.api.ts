@@ -16,7 +16,7 @@ export class DatacenterContextApi {
 
   /** Data Center has no "myself" resource: any authenticated answer names the caller in X-AUSERNAME. */
   async getCurrentUser(options?: CallOptions): Promise<BbUser> {
-    const probe = await this.api.raw(
+    const probe = await this.api.send(
       {
         method: 'GET',
         route: 'GET /rest/api/latest/projects',

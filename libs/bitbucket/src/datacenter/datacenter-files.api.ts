@@ -73,13 +73,12 @@ export class DatacenterFilesApi {
         },
       });
     }
-    const { body: content } = await this.api.raw(
+    const content = await this.api.bytes(
       {
         method: 'GET',
         route: `GET ${REPOSITORY}/raw/{path}`,
         path: datacenterPath.repository(repo, `/raw/${file}`),
         query: at(input.ref),
-        accept: 'text',
       },
       signal,
     );

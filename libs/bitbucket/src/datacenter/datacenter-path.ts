@@ -1,3 +1,4 @@
+import { encodedFilePath } from '../code/encoded-file-path';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 
 const segment = (value: string): string => encodeURIComponent(value);
@@ -26,11 +27,5 @@ export const datacenterPath = {
     return `/rest/${name}/latest${repositoryPart(repo)}${rest}`;
   },
   /** A file path: each segment encoded, the slashes kept. */
-  file(path: string): string {
-    return path
-      .split('/')
-      .filter((part) => part !== '')
-      .map(segment)
-      .join('/');
-  },
+  file: encodedFilePath,
 };

@@ -4,11 +4,11 @@ import type { BbPullRequest, BbPullRequestState } from '../model/bb-pull-request
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { DatacenterApi } from './datacenter-api';
 import { DatacenterCurrentUser } from './datacenter-current-user';
-import type { DatacenterBranchJson } from './datacenter-json';
 import { datacenterPath } from './datacenter-path';
 import { fetchDatacenterPullRequest } from './datacenter-pull-request-fetch';
 import type { DatacenterPullRequestJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
+import { DatacenterRevisions } from './datacenter-revisions';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
 
@@ -34,9 +34,11 @@ const currentReviewers = (pr: DatacenterPullRequestJson): string[] =>
 /** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating. */
 export class DatacenterPullRequestsApi {
   private readonly currentUser: DatacenterCurrentUser;
+  private readonly revisions: DatacenterRevisions;
 
   constructor(private readonly api: DatacenterApi) {
     this.currentUser = new DatacenterCurrentUser(api);
+    this.revisions = new DatacenterRevisions(api);
   }
 
   /**
@@ -109,7 +111,7 @@ export class DatacenterPullRequestsApi {
     options?: CallOptions,
   ): Promise<BbPullRequest> {
     refuseSourceBranchDeletion(input.closeSourceBranch);
-    const destination = input.destinationBranch ?? (await this.defaultBranch(repo, options));
+    const destination = input.destinationBranch ?? (await this.revisions.defaultBranch(repo, options?.signal));
     const json = await this.api.json<DatacenterPullRequestJson>(
       {
         method: 'POST',
@@ -171,17 +173,5 @@ export class DatacenterPullRequestsApi {
       'retry',
     );
     return datacenterReviewMappers.pullRequest(json);
-  }
-
-  private async defaultBranch(repo: BbRepositoryRef, options: CallOptions | undefined): Promise<string> {
-    const branch = await this.api.json<DatacenterBranchJson>(
-      {
-        method: 'GET',
-        route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/branches/default',
-        path: datacenterPath.repository(repo, '/branches/default'),
-      },
-      options?.signal,
-    );
-    return branch.displayId ?? '';
   }
 }

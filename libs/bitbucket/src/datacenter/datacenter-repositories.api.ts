@@ -5,13 +5,18 @@ import type { BbPage } from '../model/bb-page';
 import type { BbRepository } from '../model/bb-repository';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { DatacenterApi } from './datacenter-api';
-import type { DatacenterBranchJson, DatacenterRepositoryJson } from './datacenter-json';
+import type { DatacenterRepositoryJson } from './datacenter-json';
 import { datacenterMappers } from './datacenter-mappers';
 import { datacenterPath } from './datacenter-path';
+import { DatacenterRevisions } from './datacenter-revisions';
 
 /** Data Center repositories of a project (`workspace` is the project key). */
 export class DatacenterRepositoriesApi {
-  constructor(private readonly api: DatacenterApi) {}
+  private readonly revisions: DatacenterRevisions;
+
+  constructor(private readonly api: DatacenterApi) {
+    this.revisions = new DatacenterRevisions(api);
+  }
 
   listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
     return this.api.page(
@@ -33,7 +38,7 @@ export class DatacenterRepositoriesApi {
 
   /** The repository with its default branch (a second call: Data Center's repository JSON lacks it). */
   async getRepository(repo: BbRepositoryRef, options?: CallOptions): Promise<BbRepository> {
-    const [json, branch] = await Promise.all([
+    const [json, defaultBranch] = await Promise.all([
       this.api.json<DatacenterRepositoryJson>(
         {
           method: 'GET',
@@ -42,21 +47,12 @@ export class DatacenterRepositoriesApi {
         },
         options?.signal,
       ),
-      this.api
-        .json<DatacenterBranchJson>(
-          {
-            method: 'GET',
-            route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/branches/default',
-            path: datacenterPath.repository(repo, '/branches/default'),
-          },
-          options?.signal,
-        )
-        // An empty repository has no default branch (404); any other failure is the caller's too.
-        .catch((error: unknown) => {
-          if (error instanceof BitbucketException && error.code === BitbucketErrorCode.NOT_FOUND) return undefined;
-          throw error;
-        }),
+      // An empty repository has no default branch (NOT_FOUND); any other failure is the caller's too.
+      this.revisions.defaultBranch(repo, options?.signal).catch((error: unknown) => {
+        if (error instanceof BitbucketException && error.code === BitbucketErrorCode.NOT_FOUND) return undefined;
+        throw error;
+      }),
     ]);
-    return datacenterMappers.repository(json, branch?.displayId);
+    return datacenterMappers.repository(json, defaultBranch);
   }
 }

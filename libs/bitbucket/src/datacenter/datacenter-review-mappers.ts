@@ -2,6 +2,7 @@ import type { BbActivity } from '../model/bb-activity';
 import type { BbComment, BbInlineAnchor } from '../model/bb-comment';
 import type { BbPullRequest, BbPullRequestState, BbReviewer, BbReviewStatus } from '../model/bb-pull-request';
 import type { BbTask } from '../model/bb-task';
+import { isoDate } from './datacenter-iso-date';
 import { datacenterMappers } from './datacenter-mappers';
 import type {
   DatacenterActivityJson,
@@ -33,11 +34,6 @@ const REVIEW_STATUSES: Readonly<Record<string, BbReviewStatus>> = {
   APPROVED: 'approved',
   NEEDS_WORK: 'changes_requested',
 };
-
-/** Epoch milliseconds as an ISO-8601 instant ('' when Data Center sent none). */
-function isoDate(epochMs: number | undefined): string {
-  return epochMs === undefined ? '' : new Date(epochMs).toISOString();
-}
 
 function reviewer(json: DatacenterParticipantJson, role: BbReviewer['role']): BbReviewer {
   const status = REVIEW_STATUSES[json.status ?? ''] ?? (json.approved === true ? 'approved' : 'none');
