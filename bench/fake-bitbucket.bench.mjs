@@ -20,19 +20,17 @@ import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort, ROOT } from './bench-processes.mjs';
 
 const TARGET_REQUESTS_PER_SECOND = 5000;
 const TARGET_START_MS = 1000;
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const MAIN = join(ROOT, 'dist/apps/fake-bitbucket/main.js');
 
 const basic = (user, secret) => `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
@@ -85,17 +83,6 @@ function options() {
     starts: number('starts', 'BENCH_STARTS', 3, { min: 1, max: 20, integer: true }),
     json: values.json,
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One GET on a fresh connection: the status and the body, or undefined while nothing listens. */

@@ -1,27 +1,18 @@
-import { freePort, REPO_ROOT } from '@app/testing';
+import { freePort, SpawnedProcess } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 
 describe('npm run demo (scripts/demo.mjs: the fake Bitbucket and the HTTP server wired together)', () => {
   it('prints an MCP URL and client configurations that an SDK client uses, and Ctrl-C stops both', async () => {
     const [port, fakePort] = [await freePort(), await freePort()];
-    const demo = spawn(process.execPath, ['scripts/demo.mjs'], {
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), FAKE_BITBUCKET_PORT: String(fakePort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const demo = SpawnedProcess.script('scripts/demo.mjs', {
+      PORT: String(port),
+      FAKE_BITBUCKET_PORT: String(fakePort),
     });
-    let output = '';
-    demo.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    demo.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const exited = once(demo, 'exit');
     try {
-      const deadline = Date.now() + 20000;
-      while (!output.includes('Ctrl-C stops the demo.') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await demo.waitForStdout(/Ctrl-C stops the demo\./, 20000);
+      const output = demo.output;
       const url = /MCP URL \(Streamable HTTP\):\s+(\S+)/.exec(output)?.[1];
       expect(url).toBe(`http://127.0.0.1:${port}/mcp`);
       const apiKey = /API key \(X-API-Key header\):\s+(\S+)/.exec(output)?.[1] ?? '';
@@ -45,9 +36,9 @@ describe('npm run demo (scripts/demo.mjs: the fake Bitbucket and the HTTP server
       expect(result.structuredContent).toMatchObject({ slug: 'payments-api' });
       await client.close();
     } finally {
-      demo.kill('SIGINT');
+      await demo.stop('SIGINT');
     }
-    expect(await exited).toEqual([0, null]);
+    expect(await demo.exited).toEqual({ code: 0, signal: null });
     // Both children are gone with it: their ports are free again.
     await expect(fetch(`http://127.0.0.1:${port}/health/live`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${fakePort}/health/live`)).rejects.toThrow();

@@ -1,16 +1,13 @@
 import { decodeJwt } from 'jose';
 import { FakeBitbucketProcess, OAuthServerProcess, type McpHttpProcess } from '@app/testing';
-import { openSession, post } from './mcp-http-client';
+import { bearer, listToolsRequest, openSession, post, toolCallRequest } from './mcp-http-client';
 import {
   CredentialLedger,
-  bearer,
   expectTokenRefused,
-  listToolsRequest,
   mintToken,
   openLegacyStream,
   openStandaloneStream,
   startResourceServer,
-  toolCallRequest,
 } from './oauth-resource-server';
 import { SseReader } from './sse-reader';
 

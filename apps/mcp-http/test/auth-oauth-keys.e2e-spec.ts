@@ -1,14 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeProtectedHeader } from 'jose';
 import { FakeBitbucketProcess, OAuthServerProcess, type McpHttpProcess, type OutageMode } from '@app/testing';
-import { openSession, post } from './mcp-http-client';
+import { bearer, listToolsRequest, openSession, post } from './mcp-http-client';
 import {
   CredentialLedger,
-  bearer,
   expectJwksFetches,
   expectTokenRefused,
   jwksFetches,
-  listToolsRequest,
   mintToken,
   startResourceServer,
 } from './oauth-resource-server';

@@ -14,19 +14,24 @@ import {
   type ForgedTokenKind,
   type McpHttpProcess,
 } from '@app/testing';
-import { initializeRequest, jsonRpcError, openSession, post } from './mcp-http-client';
+import {
+  bearer,
+  initializeRequest,
+  jsonRpcError,
+  listToolsRequest,
+  openSession,
+  post,
+  toolCallRequest,
+} from './mcp-http-client';
 import {
   CredentialLedger,
-  bearer,
   expectJwksFetches,
   expectTokenRefused,
   introspectionClientEnv,
   jwksFetches,
-  listToolsRequest,
   resourceMetadataUrl,
   startResourceServer,
   mintToken,
-  toolCallRequest,
 } from './oauth-resource-server';
 
 const STATIC_TOKEN = 'alice-static-bearer-0123456789';

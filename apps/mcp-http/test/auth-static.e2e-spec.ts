@@ -1,6 +1,14 @@
 import { FakeBitbucketProcess, McpHttpProcess, SpawnedProcess, freePort } from '@app/testing';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
-import { initializeRequest, jsonRpcError, openSession, post } from './mcp-http-client';
+import {
+  bearer,
+  initializeRequest,
+  jsonRpcError,
+  listToolsRequest,
+  openSession,
+  post,
+  toolCallRequest,
+} from './mcp-http-client';
 
 const SECRETS = {
   aliceToken: 'alice-bearer-token-0123456789',
@@ -9,15 +17,7 @@ const SECRETS = {
 };
 const BEARER_TOKENS = `alice:${SECRETS.aliceToken},reader:${SECRETS.readerToken}[bitbucket:read]`;
 const API_KEYS = `ci:${SECRETS.ciKey}`;
-const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 const apiKey = (key: string): Record<string, string> => ({ 'X-API-Key': key });
-const listTools = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
-const callTool = (name: string, args: Record<string, unknown>) => ({
-  jsonrpc: '2.0',
-  id: 2,
-  method: 'tools/call',
-  params: { name, arguments: args },
-});
 
 describe('client authentication with bearer tokens and API keys (the built mcp-http app)', () => {
   let fake: FakeBitbucketProcess;
@@ -96,11 +96,11 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
     it('lets a read-scoped credential read, and refuses it a write with 403 insufficient_scope', async () => {
       const id = await openSession(server.mcpUrl, bearer(SECRETS.readerToken));
       const headers = { ...bearer(SECRETS.readerToken), 'Mcp-Session-Id': id };
-      const read = await post(server.mcpUrl, callTool('get_current_user', {}), headers);
+      const read = await post(server.mcpUrl, toolCallRequest('get_current_user', {}), headers);
       expect(read.status).toBe(200);
       const write = await post(
         server.mcpUrl,
-        callTool('create_branch', { workspace: 'acme', repo: 'payments-api', name: 'x', startPoint: 'main' }),
+        toolCallRequest('create_branch', { workspace: 'acme', repo: 'payments-api', name: 'x', startPoint: 'main' }),
         headers,
       );
       expect(write.status).toBe(403);
@@ -112,9 +112,9 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
 
     it('gives a session only to the principal that opened it: anyone else gets 404', async () => {
       const id = await openSession(server.mcpUrl, bearer(SECRETS.aliceToken));
-      const own = await post(server.mcpUrl, listTools, { ...bearer(SECRETS.aliceToken), 'Mcp-Session-Id': id });
+      const own = await post(server.mcpUrl, listToolsRequest, { ...bearer(SECRETS.aliceToken), 'Mcp-Session-Id': id });
       expect(own.status).toBe(200);
-      const other = await post(server.mcpUrl, listTools, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
+      const other = await post(server.mcpUrl, listToolsRequest, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
       expect(other.status).toBe(404);
       expect((await jsonRpcError(other)).data.code).toBe('MCP_SESSION_NOT_FOUND');
     });
@@ -128,8 +128,11 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
     async (methods, _title, winner) => {
       const server = await start({ AUTH_METHODS: methods });
       const id = await openSession(server.mcpUrl, { ...bearer(SECRETS.aliceToken), ...apiKey(SECRETS.ciKey) });
-      const asBearer = await post(server.mcpUrl, listTools, { ...bearer(SECRETS.aliceToken), 'Mcp-Session-Id': id });
-      const asApiKey = await post(server.mcpUrl, listTools, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
+      const asBearer = await post(server.mcpUrl, listToolsRequest, {
+        ...bearer(SECRETS.aliceToken),
+        'Mcp-Session-Id': id,
+      });
+      const asApiKey = await post(server.mcpUrl, listToolsRequest, { ...apiKey(SECRETS.ciKey), 'Mcp-Session-Id': id });
       expect([asBearer.status, asApiKey.status]).toEqual(winner === SECRETS.aliceToken ? [200, 404] : [404, 200]);
     },
   );
@@ -152,6 +155,6 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
     });
     const exit = await exposed.exited;
     expect(exit.code).not.toBe(0);
-    expect(exposed.stderr + exposed.stdout).toContain('allowed only on a loopback address');
+    expect(exposed.output).toContain('allowed only on a loopback address');
   }, 20000);
 });

@@ -29,7 +29,7 @@ describe('mcp-http process lifecycle', () => {
     expect(server.stderr).toContain('PORT: expected an integer from 1 to 65535, got "abc"');
     expect(server.stderr).toContain('BITBUCKET_URL: expected an absolute http(s) URL, got "not-a-url"');
     expect(server.stderr.match(/Invalid configuration/g)).toHaveLength(1);
-    expect(`${server.stdout}${server.stderr}`).not.toMatch(/^\s+at /m);
+    expect(server.output).not.toMatch(/^\s+at /m);
   });
 
   it('answers unknown routes with a localized error body carrying the correlation id', async () => {

@@ -23,6 +23,17 @@ export const initializeRequest = {
   params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
 };
 
+export const listToolsRequest = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
+
+export const toolCallRequest = (name: string, args: Record<string, unknown> = {}, id = 2) => ({
+  jsonrpc: '2.0',
+  id,
+  method: 'tools/call',
+  params: { name, arguments: args },
+});
+
+export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
+
 /** Opens a session (initialize + initialized) and returns its id. */
 export async function openSession(url: URL | string, headers: Record<string, string> = {}): Promise<string> {
   const res = await post(url, initializeRequest, headers);

@@ -10,6 +10,7 @@ import {
   type OAuthServerProcess,
 } from '@app/testing';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
+import { bearer } from './mcp-http-client';
 
 /** Helpers of the OAuth suites: the built server as the protected resource of a real authorization server. */
 
@@ -43,17 +44,6 @@ export function introspectionClientEnv(oauth: OAuthServerProcess): Record<string
 
 export const resourceMetadataUrl = (server: McpHttpProcess): string =>
   `${server.url}/.well-known/oauth-protected-resource/mcp`;
-
-export const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
-
-export const toolCallRequest = (name: string, args: Record<string, unknown> = {}, id = 2) => ({
-  jsonrpc: '2.0',
-  id,
-  method: 'tools/call',
-  params: { name, arguments: args },
-});
-
-export const listToolsRequest = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
 
 /** GET /mcp without Last-Event-ID: the session's standalone stream. */
 export function openStandaloneStream(

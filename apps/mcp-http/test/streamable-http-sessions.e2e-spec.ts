@@ -1,9 +1,8 @@
 import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
-import { initializeRequest, jsonRpcError, openSession, post } from './mcp-http-client';
+import { initializeRequest, jsonRpcError, listToolsRequest, openSession, post } from './mcp-http-client';
 
-const listTools = { jsonrpc: '2.0', id: 1, method: 'tools/list' };
 const UUID = /^[0-9a-f-]{36}$/;
 
 describe('Streamable HTTP session rules (the built mcp-http app over real sockets)', () => {
@@ -32,7 +31,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
     });
 
     it('answers a request without a session id 400, saying to initialize first', async () => {
-      const res = await post(server.mcpUrl, listTools);
+      const res = await post(server.mcpUrl, listToolsRequest);
       expect(res.status).toBe(400);
       const error = await jsonRpcError(res);
       expect(error.data.code).toBe('MCP_SESSION_REQUIRED');
@@ -41,7 +40,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
     });
 
     it('answers an unknown session id 404, in the caller’s language', async () => {
-      const res = await post(server.mcpUrl, listTools, {
+      const res = await post(server.mcpUrl, listToolsRequest, {
         'Mcp-Session-Id': 'no-such-session',
         'Accept-Language': 'fr',
       });
@@ -53,14 +52,14 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
 
     it('serves a session until DELETE, then answers its id 404', async () => {
       const id = await openSession(server.mcpUrl);
-      const listed = await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id });
+      const listed = await post(server.mcpUrl, listToolsRequest, { 'Mcp-Session-Id': id });
       expect(listed.status).toBe(200);
       expect(listed.headers.get('content-type')).toContain('application/json');
       expect(((await listed.json()) as { result: { tools: unknown[] } }).result.tools.length).toBeGreaterThan(0);
 
       const deleted = await fetch(server.mcpUrl, { method: 'DELETE', headers: { 'Mcp-Session-Id': id } });
       expect(deleted.status).toBe(200);
-      const reused = await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id });
+      const reused = await post(server.mcpUrl, listToolsRequest, { 'Mcp-Session-Id': id });
       expect(reused.status).toBe(404);
     });
 
@@ -124,7 +123,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
         signal: abort.signal,
       });
       expect(stream.status).toBe(200);
-      const answered = await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id });
+      const answered = await post(server.mcpUrl, listToolsRequest, { 'Mcp-Session-Id': id });
       abort.abort();
       expect(answered.headers.get('content-type')).toContain('application/json');
     });
@@ -178,9 +177,9 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
   it('reaps idle sessions after MCP_SESSION_IDLE_TTL_MS', async () => {
     const server = await start({ MCP_SESSION_IDLE_TTL_MS: '1000' });
     const id = await openSession(server.mcpUrl);
-    expect((await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id })).status).toBe(200);
+    expect((await post(server.mcpUrl, listToolsRequest, { 'Mcp-Session-Id': id })).status).toBe(200);
     await sleep(2000);
-    expect((await post(server.mcpUrl, listTools, { 'Mcp-Session-Id': id })).status).toBe(404);
+    expect((await post(server.mcpUrl, listToolsRequest, { 'Mcp-Session-Id': id })).status).toBe(404);
   });
 
   it('answers 503 with Retry-After when MCP_MAX_SESSIONS are open', async () => {
@@ -198,7 +197,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
     const init = await post(server.mcpUrl, initializeRequest);
     expect(init.status).toBe(200);
     expect(init.headers.get('mcp-session-id')).toBeNull();
-    const listed = await post(server.mcpUrl, listTools);
+    const listed = await post(server.mcpUrl, listToolsRequest);
     expect(listed.status).toBe(200);
     for (const method of ['GET', 'DELETE']) {
       const res = await fetch(server.mcpUrl, { method, headers: { Accept: 'text/event-stream' } });

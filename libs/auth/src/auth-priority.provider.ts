@@ -13,8 +13,6 @@ import type { AuthStrategy } from './strategies/auth-strategy';
 import { BearerTokenAuthStrategy } from './strategies/bearer-token-auth.strategy';
 import { OAuth2AuthStrategy } from './strategies/oauth2-auth.strategy';
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
-
 function oauth2(config: AuthConfig, server: HttpServerConfig): AuthStrategy | string {
   const { oauth } = config;
   if (oauth.issuer === undefined) return 'no OAUTH_ISSUER';
@@ -61,7 +59,7 @@ function strategyFor(method: AuthMethod, config: AuthConfig, server: HttpServerC
     case 'apikey':
       return config.apiKeys.length === 0 ? 'no AUTH_API_KEYS' : new ApiKeyAuthStrategy(config.apiKeys);
     case 'none':
-      if (!LOOPBACK.test(server.host)) {
+      if (!server.loopback) {
         throw new Error(
           `AUTH_METHODS includes none (no authentication) but HOST is ${server.host}: allowed only on a loopback address`,
         );

@@ -64,13 +64,3 @@ export function toErrorResponse(error: unknown): ErrorResponse {
     unexpected: true,
   };
 }
-
-/** The headers an error answer carries: `Retry-After` when the client should wait, and any challenge. */
-export function errorResponseHeaders(response: ErrorResponse): Record<string, string> {
-  return {
-    ...(response.retryAfterSeconds === undefined
-      ? {}
-      : { 'Retry-After': String(Math.max(1, Math.ceil(response.retryAfterSeconds))) }),
-    ...response.headers,
-  };
-}

@@ -1,6 +1,6 @@
 import type { ArgumentsHost, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { errorResponseHeaders, toErrorResponse, type ErrorResponse } from './error-response';
+import { toErrorResponse, type ErrorResponse } from './error-response';
 import { RequestContext } from './request-context';
 
 /** What an HTTP exception filter says on its own: where it logs, and how its error body reads. */
@@ -9,6 +9,16 @@ export interface ErrorResponseWriting {
   /** The log message of an error that is a defect of ours (logged with its stack). */
   readonly unexpectedMessage: string;
   readonly body: (response: ErrorResponse, correlationId: string | undefined) => unknown;
+}
+
+/** The headers an error answer carries: `Retry-After` when the client should wait, and any challenge. */
+function errorResponseHeaders(response: ErrorResponse): Record<string, string> {
+  return {
+    ...(response.retryAfterSeconds === undefined
+      ? {}
+      : { 'Retry-After': String(Math.max(1, Math.ceil(response.retryAfterSeconds))) }),
+    ...response.headers,
+  };
 }
 
 /**

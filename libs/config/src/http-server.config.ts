@@ -2,6 +2,9 @@ import type { ConfigType } from '@nestjs/config';
 import { defineConfig } from './define-config';
 import { env } from './env';
 
+/** HOST values that mean this machine only. */
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
+
 function parseTrustProxy(value: string): boolean | number | string[] {
   if (value === 'true' || value === 'false') return value === 'true';
   if (/^\d+$/.test(value)) return Number(value);
@@ -41,6 +44,8 @@ export const httpServerConfig = defineConfig({
     return {
       port: v.PORT,
       host: v.HOST,
+      /** Bound to loopback: only this machine can connect (no authentication allowed, DNS-rebinding checks on). */
+      loopback: LOOPBACK.test(v.HOST),
       publicUrl,
       /** The MCP endpoint as clients name it: the OAuth resource (audience) of this server. */
       mcpResourceUrl: `${publicUrl}/mcp`,

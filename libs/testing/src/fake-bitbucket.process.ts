@@ -23,9 +23,12 @@ export class FakeBitbucketProcess {
 
   static async start(env: Record<string, string> = {}): Promise<FakeBitbucketProcess> {
     const port = await freePort();
-    const process = SpawnedProcess.start('fake-bitbucket', { FAKE_BITBUCKET_PORT: String(port), ...env });
     const url = `http://127.0.0.1:${port}`;
-    await process.waitForHttp(`${url}/health/ready`);
+    const process = await SpawnedProcess.startReady(
+      'fake-bitbucket',
+      { FAKE_BITBUCKET_PORT: String(port), ...env },
+      `${url}/health/ready`,
+    );
     return new FakeBitbucketProcess(process, url);
   }
 
@@ -85,7 +88,7 @@ export class FakeBitbucketProcess {
   }
 
   get output(): string {
-    return `${this.process.stdout}${this.process.stderr}`;
+    return this.process.output;
   }
 
   async stop(): Promise<void> {

@@ -12,15 +12,13 @@ export class McpHttpProcess {
   /** On `env.PORT` when given (a test that must know the URL first, e.g. for PUBLIC_URL), else on a free port. */
   static async start(env: Record<string, string> = {}): Promise<McpHttpProcess> {
     const port = env.PORT ?? String(await freePort());
-    // Open on loopback unless a test configures authentication: the auth suites do, the others test other things.
-    const process = SpawnedProcess.start('mcp-http', {
-      HOST: '127.0.0.1',
-      AUTH_METHODS: 'none',
-      ...env,
-      PORT: port,
-    });
     const url = `http://127.0.0.1:${port}`;
-    await process.waitForHttp(`${url}/health/ready`);
+    // Open on loopback unless a test configures authentication: the auth suites do, the others test other things.
+    const process = await SpawnedProcess.startReady(
+      'mcp-http',
+      { HOST: '127.0.0.1', AUTH_METHODS: 'none', ...env, PORT: port },
+      `${url}/health/ready`,
+    );
     return new McpHttpProcess(process, url);
   }
 
@@ -33,7 +31,7 @@ export class McpHttpProcess {
   }
 
   get output(): string {
-    return `${this.process.stdout}${this.process.stderr}`;
+    return this.process.output;
   }
 
   async stop(): Promise<void> {

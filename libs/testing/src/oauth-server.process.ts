@@ -189,7 +189,7 @@ export class OAuthServerProcess {
   }
 
   get output(): string {
-    return `${this.process.stdout}${this.process.stderr}`;
+    return this.process.output;
   }
 
   async stop(): Promise<void> {

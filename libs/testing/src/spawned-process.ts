@@ -27,6 +27,18 @@ export class SpawnedProcess {
     return SpawnedProcess.script(`dist/apps/${app}/main.js`, env, args);
   }
 
+  /** Starts a built app and resolves once `readyUrl` answers 200; one that never does is stopped, not left running. */
+  static async startReady(app: string, env: Record<string, string>, readyUrl: string): Promise<SpawnedProcess> {
+    const started = SpawnedProcess.start(app, env);
+    try {
+      await started.waitForHttp(readyUrl);
+    } catch (error) {
+      await started.stop('SIGKILL');
+      throw error;
+    }
+    return started;
+  }
+
   /** `script` is relative to the repository root. */
   static script(script: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
     const child = spawn(process.execPath, [script, ...args], {
@@ -35,6 +47,11 @@ export class SpawnedProcess {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new SpawnedProcess(child);
+  }
+
+  /** Everything it printed, stdout then stderr. */
+  get output(): string {
+    return `${this.stdout}${this.stderr}`;
   }
 
   /** Polls `url` until it answers 200, or fails with the process output after `timeoutMs`. */

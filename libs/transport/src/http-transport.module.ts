@@ -31,7 +31,7 @@ const HTTP_TRANSPORT_PROVIDERS = [
       new OriginPolicy({
         allowedOrigins: transport.allowedOrigins,
         allowedHosts: transport.allowedHosts,
-        bindHost: server.host,
+        loopback: server.loopback,
       }),
   },
   {
@@ -53,7 +53,6 @@ export class HttpTransportModule {
       imports: [McpModule.register({ imports: options.tools })],
       controllers: HTTP_TRANSPORT_CONTROLLERS,
       providers: HTTP_TRANSPORT_PROVIDERS,
-      exports: [McpSessionRegistry, OriginPolicy],
     };
   }
 }

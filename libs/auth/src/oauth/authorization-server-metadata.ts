@@ -20,24 +20,28 @@ function metadataUrls(issuer: string): string[] {
 
 /**
  * The issuer's endpoints (JWKS, introspection), from the operator's settings where given, else from
- * the issuer's metadata, fetched once and again only after a failure has cooled down.
+ * the issuer's metadata, fetched once (concurrent callers share the fetch) and again only after a
+ * failure has cooled down.
  */
 export class AuthorizationServerMetadata {
   private readonly logger = new Logger('OAuthMetadata');
   private discovered: AuthorizationServerEndpoints | undefined;
+  private discovering: Promise<AuthorizationServerEndpoints | undefined> | undefined;
   private lastFailure = 0;
 
   constructor(
-    private readonly issuer: string | undefined,
+    private readonly issuer: string,
     private readonly configured: AuthorizationServerEndpoints,
   ) {}
 
   async endpoints(): Promise<AuthorizationServerEndpoints> {
     const known = { ...this.discovered, ...this.configured };
-    if (this.issuer === undefined || (known.jwksUri !== undefined && known.introspectionUrl !== undefined))
-      return known;
+    if (known.jwksUri !== undefined && known.introspectionUrl !== undefined) return known;
     if (this.discovered === undefined && Date.now() - this.lastFailure > RETRY_AFTER_FAILURE_MS) {
-      this.discovered = await this.discover(this.issuer);
+      this.discovering ??= this.discover(this.issuer).finally(() => {
+        this.discovering = undefined;
+      });
+      this.discovered = await this.discovering;
     }
     return { ...this.discovered, ...this.configured };
   }

@@ -31,7 +31,7 @@ export class JwksCache {
   /** jose's key resolver: the cached set, refreshed when stale or missing the token's key. */
   readonly getKey: JWTVerifyGetKey = async (header: CompactJWSHeaderParameters, token: FlattenedJWSInput) => {
     if (this.keys === undefined) {
-      await this.refresh('first use');
+      await this.refetch('first use');
     } else if (Date.now() - this.lastAttempt > this.refreshMs) {
       // Refreshed in the background: awaiting it here made every request wait out the fetch timeout while the issuer
       // hung. Counted from the last attempt, not the last success, so an issuer that is down is asked again only every
@@ -43,13 +43,21 @@ export class JwksCache {
     try {
       return await keys(header, token);
     } catch (error) {
-      if (!(error instanceof errors.JWKSNoMatchingKey) || Date.now() - this.lastAttempt < this.minRefetchMs) {
-        throw error;
-      }
-      await this.refresh('unknown kid');
+      if (!(error instanceof errors.JWKSNoMatchingKey)) throw error;
+      // Keys another request refetched meanwhile are tried before the issuer is asked again.
+      if (this.keys === keys) await this.refetch('unknown kid');
       return (this.keys ?? keys)(header, token);
     }
   };
+
+  /**
+   * A fetch a request waits for (no keys yet, or an unknown `kid`): it joins the fetch in flight, else starts one unless
+   * the last began under minRefetchMs ago, so neither forged kids nor an unreachable issuer turn requests into fetches.
+   */
+  private async refetch(reason: string): Promise<void> {
+    if (this.inflight === undefined && Date.now() - this.lastAttempt < this.minRefetchMs) return;
+    await this.refresh(reason);
+  }
 
   private refresh(reason: string): Promise<void> {
     this.inflight ??= this.fetchKeys(reason).finally(() => {

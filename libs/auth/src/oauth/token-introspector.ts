@@ -20,43 +20,57 @@ export interface IntrospectedToken {
 /**
  * Asks the authorization server about opaque tokens (RFC 7662), authenticating as this server's
  * client. Answers are cached by the token's digest for at most `cacheMs` and never past the token's
- * own expiry, so a revocation takes effect within `cacheMs`.
+ * own expiry, so a revocation takes effect within `cacheMs`; concurrent requests with the same
+ * token share one question.
  */
 export class TokenIntrospector {
   private readonly logger = new Logger('Introspection');
   private readonly cache = new Map<string, { token: IntrospectedToken; until: number }>();
+  private readonly asking = new Map<string, Promise<IntrospectedToken | undefined>>();
+  /** `Authorization` of this server as the introspection client. */
+  private readonly authorization: string | undefined;
 
   constructor(
     private readonly endpoint: () => Promise<string | undefined>,
-    private readonly client: { id: string; secret: string } | undefined,
+    client: { id: string; secret: string } | undefined,
     private readonly cacheMs: number,
-  ) {}
-
-  get available(): boolean {
-    return this.client !== undefined;
+  ) {
+    this.authorization =
+      client === undefined
+        ? undefined
+        : `Basic ${Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString('base64')}`;
   }
 
-  async introspect(token: string): Promise<IntrospectedToken | undefined> {
+  get available(): boolean {
+    return this.authorization !== undefined;
+  }
+
+  introspect(token: string): Promise<IntrospectedToken | undefined> {
     const key = createHash('sha256').update(token).digest('base64url');
     const cached = this.cache.get(key);
-    if (cached !== undefined && cached.until > Date.now()) return cached.token;
+    if (cached !== undefined && cached.until > Date.now()) return Promise.resolve(cached.token);
     this.cache.delete(key);
-    const answer = await this.ask(token);
-    if (answer !== undefined && this.cacheMs > 0) this.remember(key, answer);
+    let answer = this.asking.get(key);
+    if (answer === undefined) {
+      answer = this.ask(token)
+        .then((asked) => {
+          if (asked !== undefined && this.cacheMs > 0) this.remember(key, asked);
+          return asked;
+        })
+        .finally(() => this.asking.delete(key));
+      this.asking.set(key, answer);
+    }
     return answer;
   }
 
   private async ask(token: string): Promise<IntrospectedToken | undefined> {
     const url = await this.endpoint();
-    if (url === undefined || this.client === undefined) return undefined;
-    const basic = Buffer.from(
-      `${encodeURIComponent(this.client.id)}:${encodeURIComponent(this.client.secret)}`,
-    ).toString('base64');
+    if (url === undefined || this.authorization === undefined) return undefined;
     try {
       const res = await fetch(url, {
         method: 'POST',
         headers: {
-          Authorization: `Basic ${basic}`,
+          Authorization: this.authorization,
           'Content-Type': 'application/x-www-form-urlencoded',
           Accept: 'application/json',
         },

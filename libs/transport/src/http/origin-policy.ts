@@ -3,7 +3,6 @@ import { TransportErrorCode } from '../transport-error-code.enum';
 import { TransportException } from '../transport.exception';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-const LOOPBACK_BIND = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/;
 
 /** `host` or `host:port` → `host` (IPv6 in brackets kept). */
 const hostName = (value: string): string => value.replace(/:\d+$/, '').toLowerCase();
@@ -17,13 +16,11 @@ export class OriginPolicy {
   private readonly origins: readonly (string | RegExp)[];
   private readonly hosts: ReadonlySet<string> | undefined;
 
-  constructor(options: { allowedOrigins: readonly string[]; allowedHosts: readonly string[]; bindHost: string }) {
+  constructor(options: { allowedOrigins: readonly string[]; allowedHosts: readonly string[]; loopback: boolean }) {
     this.origins = options.allowedOrigins.map((entry) =>
       entry.startsWith('/') && entry.endsWith('/') ? new RegExp(entry.slice(1, -1)) : entry.toLowerCase(),
     );
-    this.hosts = LOOPBACK_BIND.test(options.bindHost)
-      ? new Set([...LOOPBACK_HOSTS, ...options.allowedHosts.map(hostName)])
-      : undefined;
+    this.hosts = options.loopback ? new Set([...LOOPBACK_HOSTS, ...options.allowedHosts.map(hostName)]) : undefined;
   }
 
   originAllowed(origin: string): boolean {

@@ -8,6 +8,7 @@ import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
+import { newMcpSession } from '../new-mcp-session';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
@@ -29,7 +30,7 @@ export class LegacySseEndpoint {
   async open(signal: AbortSignal): Promise<Observable<MessageEvent>> {
     this.registry.admit();
     const id = randomUUID();
-    const state = { locale: this.translator.currentLocale(), logLevel: 'info' as const, loggingRequested: false };
+    const state = newMcpSession(this.translator.currentLocale());
     const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
     const mcp = this.factory.create(state);
     const session = new LegacySseSession(id, requestPrincipalId(), state, sse, mcp, this.config.sse.retryMs);

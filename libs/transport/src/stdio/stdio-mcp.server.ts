@@ -2,6 +2,7 @@ import { McpServerFactory } from '@app/mcp';
 import { Injectable, Logger } from '@nestjs/common';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { newMcpSession } from '../new-mcp-session';
 
 /** The single session of a stdio server: protocol on stdin/stdout, nothing else on stdout. */
 @Injectable()
@@ -12,7 +13,7 @@ export class StdioMcpServer {
   constructor(private readonly factory: McpServerFactory) {}
 
   async serve(locale: string): Promise<void> {
-    this.server = this.factory.create({ locale, logLevel: 'info', loggingRequested: false });
+    this.server = this.factory.create(newMcpSession(locale));
     await this.server.connect(new StdioServerTransport());
     this.logger.log('MCP session open on stdio');
   }

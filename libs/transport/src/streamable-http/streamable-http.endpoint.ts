@@ -1,5 +1,5 @@
 import { Translator } from '@app/common';
-import { McpServerFactory, type McpSession } from '@app/mcp';
+import { McpServerFactory } from '@app/mcp';
 import { Inject, Injectable } from '@nestjs/common';
 import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
@@ -10,6 +10,7 @@ import { httpChecks } from '../http/http-checks';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
+import { newMcpSession } from '../new-mcp-session';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
@@ -87,7 +88,7 @@ export class StreamableHttpEndpoint {
   private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
     this.registry.admit();
     const id = randomUUID();
-    const state = this.newState();
+    const state = newMcpSession(this.translator.currentLocale());
     const mcp = this.factory.create(state);
     const http = new JsonOrSseTransport({
       sessionIdGenerator: () => id,
@@ -109,7 +110,7 @@ export class StreamableHttpEndpoint {
   }
 
   private async stateless(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
-    const state = this.newState();
+    const state = newMcpSession(this.translator.currentLocale());
     const mcp = this.factory.create(state);
     const http = new JsonOrSseTransport({ sessionIdGenerator: undefined });
     // No session to resume into: once the exchange is over, the throwaway server goes too.
@@ -149,9 +150,5 @@ export class StreamableHttpEndpoint {
         headers: { Allow: 'POST' },
       });
     }
-  }
-
-  private newState(): McpSession {
-    return { locale: this.translator.currentLocale(), logLevel: 'info', loggingRequested: false };
   }
 }
