@@ -1,7 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { PullRequestOperations } from '../domain/pull-request.operations';
 import { renderUnifiedDiff } from '../git/unified-diff';
@@ -13,13 +11,10 @@ import { datacenterChange } from './datacenter-change.representation';
 import { datacenterCommit } from './datacenter-commit.representation';
 import { datacenterDiff } from './datacenter-diff.representation';
 import { DatacenterLinks } from './datacenter-links';
-import { DatacenterLookup } from './datacenter-lookup.service';
 import { changeUnderPaths } from './datacenter-path-filter';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
-
-const PULL_REQUEST = 'projects/:projectKey/repos/:repositorySlug/pull-requests/:pullRequestId';
 
 /** `git diff`'s own default context for the raw diff; the JSON diff defaults to Data Center's 10. */
 const RAW_CONTEXT_LINES = 3;
@@ -46,37 +41,26 @@ function contextLinesOf(value: string | undefined): number | undefined {
  */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestDiffController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
     private readonly store: FakeStore,
-    lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+  ) {}
 
   @Get(`${PULL_REQUEST}.diff`)
-  rawDiff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
-    @Query() query: DiffQuery,
-    @Res() res: Response,
-  ): void {
-    this.sendRaw(this.finder.find(caller, params), query, [], res);
+  rawDiff(@DatacenterRoutePullRequest() pr: FakePullRequest, @Query() query: DiffQuery, @Res() res: Response): void {
+    this.sendRaw(pr, query, [], res);
   }
 
   /** JSON by default; `Accept: text/plain` streams the raw diff instead, as Data Center does. */
   @Get([`${PULL_REQUEST}/diff`, `${PULL_REQUEST}/diff/*path`])
   diff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams & { readonly path?: unknown },
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('path') rawPath: unknown,
     @Query() query: DiffQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const pr = this.finder.find(caller, params);
-    const path = wildcardPath(params.path);
+    const path = wildcardPath(rawPath);
     const paths = [path, query.srcPath ?? ''].filter((p) => p !== '');
     if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
       this.sendRaw(pr, query, paths, res);
@@ -96,12 +80,7 @@ export class DatacenterPullRequestDiffController {
 
   /** One page at most, as Data Center streams it, with the hashes the changes were computed between. */
   @Get(`${PULL_REQUEST}/changes`)
-  changes(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
+  changes(@DatacenterRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const repository = this.operations.destinationRepository(pr);
     const pageHref = DatacenterLinks.of(req).href(
       `/projects/${repository.projectKey}/repos/${repository.slug}/pull-requests/${pr.id}/diff`,
@@ -117,12 +96,10 @@ export class DatacenterPullRequestDiffController {
   /** Newest first; `withCounts=true` adds the author and commit counts to the page. */
   @Get(`${PULL_REQUEST}/commits`)
   commits(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
     @Query('withCounts') withCounts?: string,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     const links = DatacenterLinks.of(req);
     const commits = this.operations.commits(pr);
     const page = datacenterPage(req, commits, (commit) => datacenterCommit(commit, this.store.data, links));
