@@ -9,6 +9,7 @@ import { CLOUD_CONTROLLERS } from './cloud/cloud.controllers';
 import { CloudLookup } from './cloud/cloud-lookup.service';
 import { DATACENTER_CONTROLLERS } from './datacenter/datacenter.controllers';
 import { DatacenterLookup } from './datacenter/datacenter-lookup.service';
+import { DatacenterPullRequestRoutes } from './datacenter/datacenter-pull-request-routes';
 import { FAKE_BITBUCKET_CONFIGS } from './fake-bitbucket.configs';
 import { FaultInjectionMiddleware } from './faults/fault-injection.middleware';
 import { FaultRegistry } from './faults/fault.registry';
@@ -34,6 +35,7 @@ const RUNTIME_PROVIDERS = [
   RequestLog,
   CloudLookup,
   DatacenterLookup,
+  DatacenterPullRequestRoutes,
 ];
 const DOMAIN_PROVIDERS = [
   PullRequestOperations,

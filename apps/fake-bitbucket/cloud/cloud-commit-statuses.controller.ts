@@ -1,8 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeBuildStatus } from '../dataset/fake-build-status';
 import type { FakeRepository } from '../dataset/fake-repository';
 import { BuildStatusOperations } from '../domain/build-status.operations';
@@ -11,8 +9,8 @@ import { cloudErrors } from '../shared/cloud-errors';
 import { cloudList } from '../shared/cloud-list';
 import { cloudCommitStatus } from './cloud-commit-status.representation';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
 import { resolveCloudRevision } from './cloud-revision';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 const REQUIRED = 'This field is required.';
 const STATES = ['SUCCESSFUL', 'FAILED', 'INPROGRESS', 'STOPPED'] as const;
@@ -30,19 +28,15 @@ const statusUpdateSchema = buildStatusSchema.partial();
 export class CloudCommitStatusesController {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: CloudLookup,
     private readonly statuses: BuildStatusOperations,
   ) {}
 
   @Get()
   list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const hash = resolveCloudRevision(repository, commit).hash;
     const links = CloudLinks.of(req);
     const statuses = this.store.data
@@ -54,15 +48,12 @@ export class CloudCommitStatusesController {
   /** 201 when the key is new, 200 when it overwrote an existing status. */
   @Post('build')
   create(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const hash = resolveCloudRevision(repository, commit).hash;
     const input = buildStatusSchema.parse(body);
     const existed = this.find(repository, hash, input.key) !== undefined;
@@ -73,14 +64,11 @@ export class CloudCommitStatusesController {
 
   @Get('build/:key')
   get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Param('key') key: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const status = this.existing(repository, resolveCloudRevision(repository, commit).hash, key);
     return cloudCommitStatus(status, repository, CloudLinks.of(req));
   }
@@ -88,15 +76,12 @@ export class CloudCommitStatusesController {
   /** The key cannot change; the other fields keep their value when left out. */
   @Put('build/:key')
   update(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Param('key') key: string,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const hash = resolveCloudRevision(repository, commit).hash;
     const current = this.existing(repository, hash, key);
     const input = statusUpdateSchema.parse(body);

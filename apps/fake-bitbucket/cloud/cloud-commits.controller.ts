@@ -1,56 +1,41 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeRepository } from '../dataset/fake-repository';
 import { FakeStore } from '../runtime/fake-store.service';
 import { cloudList } from '../shared/cloud-list';
 import { wildcardPath } from '../shared/wildcard-path';
 import { cloudCommit } from './cloud-commit.representation';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
 import { cloudQueryList } from './cloud-query-list';
 import { resolveCloudRevision } from './cloud-revision';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 /** Commit history (NOTES §2.4): `git log` with include/exclude/path, iterator-paged, newest first. */
 @Controller('2.0/repositories/:workspace/:repoSlug')
 export class CloudCommitsController {
-  constructor(
-    private readonly store: FakeStore,
-    private readonly lookup: CloudLookup,
-  ) {}
+  constructor(private readonly store: FakeStore) {}
 
   /** Without a revision or `include`, every branch and tag (`git log --all`). */
   @Get('commits')
-  all(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    return this.history(req, this.lookup.repository(caller, workspace, repoSlug), []);
+  all(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
+    return this.history(req, repository, []);
   }
 
   @Get('commits/*revision')
   fromRevision(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('revision') revision: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    return this.history(req, this.lookup.repository(caller, workspace, repoSlug), [wildcardPath(revision)]);
+    return this.history(req, repository, [wildcardPath(revision)]);
   }
 
   @Get('commit/:commit')
   commit(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') revision: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     return cloudCommit(resolveCloudRevision(repository, revision), repository, this.store.data, CloudLinks.of(req));
   }
 

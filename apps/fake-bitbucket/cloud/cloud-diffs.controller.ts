@@ -19,6 +19,7 @@ import { CloudLookup } from './cloud-lookup.service';
 import { cloudQueryList } from './cloud-query-list';
 import { sendCloudRaw } from './cloud-raw-response';
 import { resolveCloudRevision } from './cloud-revision';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 interface Comparison {
   /** The old side; absent for a root commit. */
@@ -40,13 +41,11 @@ export class CloudDiffsController {
   @Get('diff/*spec')
   diff(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('spec') spec: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const comparison = this.compare(caller, repository, wildcardPath(spec), req);
     const context = Number.parseInt(typeof req.query.context === 'string' ? req.query.context : '', 10);
     const changes =
@@ -63,12 +62,10 @@ export class CloudDiffsController {
   @Get('diffstat/*spec')
   diffstat(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('spec') spec: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const { from, to, changes } = this.compare(caller, repository, wildcardPath(spec), req);
     const paths = cloudQueryList(req.query.path);
     const links = CloudLinks.of(req);
@@ -84,12 +81,10 @@ export class CloudDiffsController {
   @Get('patch/*spec')
   patch(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('spec') spec: unknown,
     @Res() res: Response,
   ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const parsed = this.parse(caller, wildcardPath(spec));
     const source = resolveCloudRevision(repository, parsed.source);
     const series =
@@ -108,13 +103,10 @@ export class CloudDiffsController {
 
   @Get('merge-base/*revspec')
   mergeBase(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('revspec') revspec: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const parsed = parseCloudDiffSpec(wildcardPath(revspec));
     if (parsed.destination === undefined) {
       throw cloudErrors.badRequest('The revspec must name two commits: a..b', 'revspec');

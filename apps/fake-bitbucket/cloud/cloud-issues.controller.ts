@@ -12,7 +12,7 @@ import { cloudCodeErrors } from './cloud-code-errors';
 import { cloudIssueComment } from './cloud-issue-comment.representation';
 import { cloudIssue } from './cloud-issue.representation';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 const REQUIRED = 'This field is required.';
 const contentSchema = z.object({ raw: z.string({ error: REQUIRED }) }, { error: REQUIRED });
@@ -36,18 +36,12 @@ const createCommentSchema = z.object({ content: contentSchema });
 export class CloudIssuesController {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: CloudLookup,
     private readonly issues: IssueOperations,
   ) {}
 
   @Get()
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.tracker(caller, workspace, repoSlug);
+  list(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
+    this.requireTracker(repository);
     const links = CloudLinks.of(req);
     const issues = this.store.data.issuesOf(repository).sort((a, b) => a.id - b.id);
     return cloudList(req, issues, (issue) => cloudIssue(issue, repository, this.store.data, links));
@@ -58,13 +52,12 @@ export class CloudIssuesController {
   @HttpCode(201)
   create(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Record<string, unknown> {
-    const repository = this.tracker(caller, workspace, repoSlug);
+    this.requireTracker(repository);
     const input = createIssueSchema.parse(body);
     const assignee = input.assignee ?? undefined;
     const assigneeId = assignee?.uuid ?? assignee?.account_id ?? assignee?.nickname ?? assignee?.username;
@@ -82,26 +75,22 @@ export class CloudIssuesController {
 
   @Get(':issueId')
   get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('issueId') issueId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.tracker(caller, workspace, repoSlug);
+    this.requireTracker(repository);
     return cloudIssue(this.issue(repository, issueId), repository, this.store.data, CloudLinks.of(req));
   }
 
   /** Oldest first. */
   @Get(':issueId/comments')
   comments(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('issueId') issueId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.tracker(caller, workspace, repoSlug);
+    this.requireTracker(repository);
     const issue = this.issue(repository, issueId);
     const links = CloudLinks.of(req);
     return cloudList(req, issue.comments, (comment) =>
@@ -113,14 +102,13 @@ export class CloudIssuesController {
   @HttpCode(201)
   comment(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('issueId') issueId: string,
     @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Record<string, unknown> {
-    const repository = this.tracker(caller, workspace, repoSlug);
+    this.requireTracker(repository);
     const issue = this.issue(repository, issueId);
     const comment = this.issues.comment(issue, caller.user, createCommentSchema.parse(body).content.raw);
     const rendered = cloudIssueComment(comment, issue, repository, this.store.data, CloudLinks.of(req));
@@ -131,10 +119,8 @@ export class CloudIssuesController {
     return rendered;
   }
 
-  private tracker(caller: FakeIdentity, workspace: string, repoSlug: string): FakeRepository {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  private requireTracker(repository: FakeRepository): void {
     if (!repository.hasIssues) throw cloudCodeErrors.noIssueTracker();
-    return repository;
   }
 
   private issue(repository: FakeRepository, issueId: string): FakeIssue {

@@ -18,8 +18,4 @@ export class CloudLinks {
   web(path: string): { href: string } {
     return { href: `${this.origin}${path}` };
   }
-
-  repositoryPath(workspace: string, slug: string, rest = ''): string {
-    return `/repositories/${workspace}/${slug}${rest}`;
-  }
 }

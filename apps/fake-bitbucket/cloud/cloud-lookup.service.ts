@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakePullRequest } from '../dataset/fake-pull-request';
 import type { FakeRepository } from '../dataset/fake-repository';
 import type { FakeWorkspace } from '../dataset/fake-workspace';
 import { FakeStore } from '../runtime/fake-store.service';
@@ -25,6 +26,14 @@ export class CloudLookup {
       throw cloudErrors.repositoryNotFound();
     }
     return repository;
+  }
+
+  /** The pull request of `…/pullrequests/{id}`, or Cloud's 404 for an unknown repository or id. */
+  pullRequest(caller: FakeIdentity, workspaceSlug: string, slug: string, id: string): FakePullRequest {
+    const repository = this.repository(caller, workspaceSlug, slug);
+    const pr = /^\d+$/.test(id) ? this.store.data.findPullRequest(repository, Number(id)) : undefined;
+    if (pr === undefined) throw cloudErrors.notFound();
+    return pr;
   }
 
   /** Workspaces the caller belongs to, by slug. */

@@ -14,11 +14,11 @@ import { cloudList } from '../shared/cloud-list';
 import { parseByteRange } from './cloud-byte-range';
 import { cloudCodeErrors } from './cloud-code-errors';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
 import { customPipelinesAt } from './cloud-pipeline-config';
 import { cloudPipeline } from './cloud-pipeline.representation';
 import { cloudPipelinePath } from './cloud-pipeline-path';
 import { cloudPipelineStep } from './cloud-pipeline-step.representation';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 import { sendCloudRaw } from './cloud-raw-response';
 
 const triggerSchema = z.object({
@@ -43,20 +43,13 @@ const sameUuid = (a: string, b: string): boolean =>
 export class CloudPipelinesController {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: CloudLookup,
     private readonly clock: FakeClock,
     private readonly pipelines: PipelineOperations,
   ) {}
 
   /** Newest first unless `sort` says otherwise. */
   @Get()
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  list(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
     const pipelines = this.store.data
       .pipelinesOf(repository)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.buildNumber - a.buildNumber);
@@ -68,13 +61,11 @@ export class CloudPipelinesController {
   @HttpCode(201)
   trigger(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const { target, variables } = triggerSchema.parse(body);
     const refHead =
       target.ref_type === 'tag'
@@ -111,13 +102,10 @@ export class CloudPipelinesController {
 
   @Get(':pipelineUuid')
   get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('pipelineUuid') uuid: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     return this.render(this.pipeline(repository, uuid), repository, req);
   }
 
@@ -126,23 +114,19 @@ export class CloudPipelinesController {
   @HttpCode(204)
   stop(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('pipelineUuid') uuid: string,
   ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     this.pipelines.stop(this.pipeline(repository, uuid), caller.user);
   }
 
   @Get(':pipelineUuid/steps')
   steps(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('pipelineUuid') uuid: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pipeline = this.pipeline(this.lookup.repository(caller, workspace, repoSlug), uuid);
+    const pipeline = this.pipeline(repository, uuid);
     const now = this.clock.now();
     const links = CloudLinks.of(req);
     return cloudList(req, pipelineState(pipeline, now).steps, (state) =>
@@ -152,14 +136,12 @@ export class CloudPipelinesController {
 
   @Get(':pipelineUuid/steps/:stepUuid')
   step(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('pipelineUuid') uuid: string,
     @Param('stepUuid') stepUuid: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pipeline = this.pipeline(this.lookup.repository(caller, workspace, repoSlug), uuid);
+    const pipeline = this.pipeline(repository, uuid);
     const now = this.clock.now();
     return cloudPipelineStep(pipeline, this.stepState(pipeline, stepUuid, now), now, CloudLinks.of(req));
   }
@@ -167,15 +149,13 @@ export class CloudPipelinesController {
   /** The lines written so far, as raw bytes; honours a single `Range` (206, or 416 outside the log). */
   @Get(':pipelineUuid/steps/:stepUuid/log')
   log(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('pipelineUuid') uuid: string,
     @Param('stepUuid') stepUuid: string,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const pipeline = this.pipeline(this.lookup.repository(caller, workspace, repoSlug), uuid);
+    const pipeline = this.pipeline(repository, uuid);
     const state = this.stepState(pipeline, stepUuid, this.clock.now());
     if (state.startedOn === undefined) throw cloudErrors.notFound(`No log for step ${state.step.uuid} yet.`);
     const log = Buffer.from(state.log.map((line) => `${line}\n`).join(''), 'utf8');

@@ -11,6 +11,7 @@ import { cloudAccount } from './cloud-account.representation';
 import { cloudComment } from './cloud-comment.representation';
 import { CloudLinks } from './cloud-links';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
 
 const line = z.number().int().min(1).nullish();
 const contentSchema = z.object({ raw: z.string() });
@@ -26,14 +27,7 @@ const updateSchema = z.object({ content: contentSchema });
 export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   /** Every comment in creation order, deleted ones included; tasks live under /tasks. */
   @Get()
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+  list(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
     const comments = this.data.commentsOf(pr).filter((c) => c.kind === 'comment');
     return cloudList(req, comments, (comment) => cloudComment(comment, pr, this.data, links));
@@ -42,13 +36,10 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   @Post()
   create(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = createSchema.parse(body);
     const { inline } = input;
     const comment = this.operations.addComment(pr, caller.user, {
@@ -66,14 +57,10 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   /** A deleted comment still answers, with `deleted: true`, as listings show it. */
   @Get(':commentId')
   get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('commentId') commentId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const comment = this.data.commentsOf(pr).find((c) => c.kind === 'comment' && String(c.id) === commentId);
     if (comment === undefined) throw cloudErrors.notFound();
     return cloudComment(comment, pr, this.data, CloudLinks.of(req));
@@ -82,16 +69,13 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   @Put(':commentId')
   update(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('commentId') commentId: string,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = updateSchema.parse(body);
-    const comment = this.operations.editComment(this.comment(pr, commentId), caller.user, input.content.raw);
+    const comment = this.operations.editComment(this.comment(pr, commentId, 'comment'), caller.user, input.content.raw);
     return cloudComment(comment, pr, this.data, CloudLinks.of(req));
   }
 
@@ -99,13 +83,10 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   @HttpCode(204)
   remove(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('commentId') commentId: string,
   ): void {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
-    this.operations.deleteComment(pr, this.comment(pr, commentId), caller.user);
+    this.operations.deleteComment(pr, this.comment(pr, commentId, 'comment'), caller.user);
   }
 
   /** 200 with the `comment_resolution`; 409 when the thread is already resolved. */
@@ -113,13 +94,10 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   @HttpCode(200)
   resolve(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('commentId') commentId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const comment = this.operations.setThreadResolved(this.thread(pr, commentId), caller.user, true);
     const links = CloudLinks.of(req);
     return {
@@ -134,25 +112,17 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
   @HttpCode(204)
   reopen(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('commentId') commentId: string,
   ): void {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const thread = this.thread(pr, commentId);
     if (thread.resolution === undefined) throw cloudErrors.notFound('This comment thread is not resolved.');
     this.operations.setThreadResolved(thread, caller.user, false);
   }
 
-  private comment(pr: FakePullRequest, commentId: string): FakeComment {
-    if (!/^\d+$/.test(commentId)) throw cloudErrors.notFound();
-    return this.operations.comment(pr, Number(commentId), 'comment');
-  }
-
   /** Only the top-level comment of a thread on the diff resolves it (403 otherwise, per the spec). */
   private thread(pr: FakePullRequest, commentId: string): FakeComment {
-    const comment = this.comment(pr, commentId);
+    const comment = this.comment(pr, commentId, 'comment');
     if (comment.parentId !== undefined) throw cloudErrors.error(403, 'Only a top-level comment can be resolved.');
     if (comment.inline === undefined) throw cloudErrors.error(403, 'Only comments on the diff can be resolved.');
     return comment;

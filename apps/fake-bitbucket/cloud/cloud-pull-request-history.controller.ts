@@ -1,7 +1,5 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakePullRequest, FakePullRequestEvent } from '../dataset/fake-pull-request';
 import { cloudList } from '../shared/cloud-list';
 import { cloudCommit } from './cloud-commit.representation';
@@ -10,6 +8,7 @@ import { CloudLinks } from './cloud-links';
 import { cloudPullRequestActivity } from './cloud-pull-request-activity.representation';
 import { cloudPullRequestDiffPath } from './cloud-pull-request-diff.representation';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
 
 const REVIEW_EVENTS: readonly FakePullRequestEvent['type'][] = [
   'approved',
@@ -35,14 +34,7 @@ function currentEvents(pr: FakePullRequest): FakePullRequestEvent[] {
 export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
   /** Newest first, with a cursor for `next` (NOTES §2.7: pagelen 20). */
   @Get('activity')
-  activity(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+  activity(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
     const entries = currentEvents(pr)
       .reverse()
@@ -52,14 +44,7 @@ export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
   }
 
   @Get('commits')
-  commits(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+  commits(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const repository = this.operations.sourceRepository(pr);
     const links = CloudLinks.of(req);
     return cloudList(req, this.operations.commits(pr), (commit) => cloudCommit(commit, repository, this.data, links), {
@@ -69,14 +54,7 @@ export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
 
   /** Build statuses of the source head. */
   @Get('statuses')
-  statuses(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+  statuses(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const repository = this.operations.sourceRepository(pr);
     const links = CloudLinks.of(req);
     const statuses = this.data
@@ -86,39 +64,18 @@ export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
   }
 
   @Get('diff')
-  diff(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'diff', req, res);
+  diff(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request, @Res() res: Response): void {
+    this.redirect(pr, 'diff', req, res);
   }
 
   @Get('diffstat')
-  diffstat(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'diffstat', req, res);
+  diffstat(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request, @Res() res: Response): void {
+    this.redirect(pr, 'diffstat', req, res);
   }
 
   @Get('patch')
-  patch(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    this.redirect(this.pullRequest(caller, workspace, repoSlug, id), 'patch', req, res);
+  patch(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request, @Res() res: Response): void {
+    this.redirect(pr, 'patch', req, res);
   }
 
   /**

@@ -11,6 +11,7 @@ import { cloudCommit } from './cloud-commit.representation';
 import { CloudLinks } from './cloud-links';
 import { cloudParticipant } from './cloud-participant.representation';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
 
 /**
  * Cloud's six strategies (NOTES §2.7) on the fake's merge kinds. Rebasing is not modelled: the rebase
@@ -48,58 +49,41 @@ export class CloudPullRequestReviewController extends CloudPullRequestRoutes {
   @HttpCode(200)
   approve(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    return this.review(this.pullRequest(caller, workspace, repoSlug, id), caller, 'approved', req);
+    return this.review(pr, caller, 'approved', req);
   }
 
   @Delete('approve')
   @HttpCode(204)
-  unapprove(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-  ): void {
-    this.withdraw(this.pullRequest(caller, workspace, repoSlug, id), caller, 'approved');
+  unapprove(@Caller() caller: FakeIdentity, @CloudRoutePullRequest() pr: FakePullRequest): void {
+    this.withdraw(pr, caller, 'approved');
   }
 
   @Post('request-changes')
   @HttpCode(200)
   requestChanges(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    return this.review(this.pullRequest(caller, workspace, repoSlug, id), caller, 'changes_requested', req);
+    return this.review(pr, caller, 'changes_requested', req);
   }
 
   @Delete('request-changes')
   @HttpCode(204)
-  withdrawChangeRequest(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-  ): void {
-    this.withdraw(this.pullRequest(caller, workspace, repoSlug, id), caller, 'changes_requested');
+  withdrawChangeRequest(@Caller() caller: FakeIdentity, @CloudRoutePullRequest() pr: FakePullRequest): void {
+    this.withdraw(pr, caller, 'changes_requested');
   }
 
   @Post('decline')
   @HttpCode(200)
   decline(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     this.requireOpen(pr, 'cannot be declined');
     return this.render(this.operations.decline(pr, caller.user), req);
   }
@@ -108,15 +92,12 @@ export class CloudPullRequestReviewController extends CloudPullRequestRoutes {
   @Post('merge')
   merge(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Query('async') async: string | undefined,
     @Body() body: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = mergeSchema.parse(body ?? {});
     this.requireOpen(pr, 'cannot be merged');
     this.operations.merge(pr, caller.user, {
@@ -139,14 +120,10 @@ export class CloudPullRequestReviewController extends CloudPullRequestRoutes {
   /** PENDING on the first poll, then SUCCESS with the merged pull request. */
   @Get('merge/task-status/:taskId')
   mergeTaskStatus(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('taskId') taskId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const task = this.mergeTasks.get(this.data)?.get(taskId);
     if (task?.repoKey !== pr.repoKey || task.pullRequestId !== pr.id) {
       throw cloudErrors.badRequest('The provided task ID does not relate to this pull request.');

@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakeComment } from '../dataset/fake-comment';
 import type { FakeDataset } from '../dataset/fake-dataset';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { PullRequestOperations } from '../domain/pull-request.operations';
 import { FakeStore } from '../runtime/fake-store.service';
 import { cloudErrors } from '../shared/cloud-errors';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
 import { cloudPullRequest } from './cloud-pull-request.representation';
 
-/** What every Cloud pull request controller needs: finding the pull request a URL names and rendering it. */
+/**
+ * What every Cloud pull request controller needs: rendering a pull request, its comments and tasks by
+ * id, and the refusal to act on a closed one. The pull request itself comes from `@CloudRoutePullRequest()`.
+ */
 @Injectable()
 export abstract class CloudPullRequestRoutes {
   constructor(
     protected readonly store: FakeStore,
-    protected readonly lookup: CloudLookup,
     protected readonly operations: PullRequestOperations,
   ) {}
 
@@ -23,12 +24,10 @@ export abstract class CloudPullRequestRoutes {
     return this.store.data;
   }
 
-  /** The pull request of `W/pullrequests/{id}`, or Cloud's 404 for an unknown repository or id. */
-  protected pullRequest(caller: FakeIdentity, workspace: string, repoSlug: string, id: string): FakePullRequest {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
-    const pr = /^\d+$/.test(id) ? this.data.findPullRequest(repository, Number(id)) : undefined;
-    if (pr === undefined) throw cloudErrors.notFound();
-    return pr;
+  /** A live comment or task of the pull request by the id in the URL, or Cloud's 404. */
+  protected comment(pr: FakePullRequest, id: string, kind: FakeComment['kind']): FakeComment {
+    if (!/^\d+$/.test(id)) throw cloudErrors.notFound();
+    return this.operations.comment(pr, Number(id), kind);
   }
 
   protected render(pr: FakePullRequest, req: Request): Record<string, unknown> {

@@ -3,12 +3,11 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
-import type { FakeComment } from '../dataset/fake-comment';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
-import { cloudErrors } from '../shared/cloud-errors';
 import { cloudList } from '../shared/cloud-list';
 import { CloudLinks } from './cloud-links';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
 import { cloudTask } from './cloud-task.representation';
 
 const contentSchema = z.object({ raw: z.string() });
@@ -25,14 +24,7 @@ const updateSchema = z.object({
 @Controller('2.0/repositories/:workspace/:repoSlug/pullrequests/:pullRequestId/tasks')
 export class CloudPullRequestTasksController extends CloudPullRequestRoutes {
   @Get()
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
+  list(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
     const tasks = this.data.commentsOf(pr).filter((c) => c.kind === 'task' && !c.deleted);
     return cloudList(req, tasks, (task) => cloudTask(task, pr, this.data, links));
@@ -41,13 +33,10 @@ export class CloudPullRequestTasksController extends CloudPullRequestRoutes {
   @Post()
   create(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = createSchema.parse(body);
     const anchor = input.comment === undefined ? undefined : this.operations.comment(pr, input.comment.id, 'comment');
     const task = this.operations.addComment(pr, caller.user, {
@@ -60,31 +49,24 @@ export class CloudPullRequestTasksController extends CloudPullRequestRoutes {
 
   @Get(':taskId')
   get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('taskId') taskId: string,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
-    return cloudTask(this.task(pr, taskId), pr, this.data, CloudLinks.of(req));
+    return cloudTask(this.comment(pr, taskId, 'task'), pr, this.data, CloudLinks.of(req));
   }
 
   /** Edits the text (its creator only) and/or moves the task between UNRESOLVED and RESOLVED. */
   @Put(':taskId')
   update(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('taskId') taskId: string,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = updateSchema.parse(body);
-    const task = this.task(pr, taskId);
+    const task = this.comment(pr, taskId, 'task');
     if (input.content !== undefined) this.operations.editComment(task, caller.user, input.content.raw);
     if (input.state !== undefined) {
       this.operations.setTaskState(task, caller.user, input.state === 'RESOLVED' ? 'RESOLVED' : 'OPEN');
@@ -96,17 +78,9 @@ export class CloudPullRequestTasksController extends CloudPullRequestRoutes {
   @HttpCode(204)
   remove(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Param('taskId') taskId: string,
   ): void {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
-    this.operations.deleteComment(pr, this.task(pr, taskId), caller.user);
-  }
-
-  private task(pr: FakePullRequest, taskId: string): FakeComment {
-    if (!/^\d+$/.test(taskId)) throw cloudErrors.notFound();
-    return this.operations.comment(pr, Number(taskId), 'task');
+    this.operations.deleteComment(pr, this.comment(pr, taskId, 'task'), caller.user);
   }
 }

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
 import { FakeDomainError } from '../dataset/fake-domain.error';
-import type { FakePullRequestState } from '../dataset/fake-pull-request';
+import type { FakePullRequest, FakePullRequestState } from '../dataset/fake-pull-request';
+import type { FakeRepository } from '../dataset/fake-repository';
 import type { UpdatePullRequestInput } from '../domain/pull-request.operations';
 import { cloudErrors } from '../shared/cloud-errors';
 import { cloudList } from '../shared/cloud-list';
 import { CloudLinks } from './cloud-links';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
+import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 const REQUIRED = { error: 'This field is required.' };
 const branchRef = z.object({ branch: z.object({ name: z.string(REQUIRED).min(1, REQUIRED) }, REQUIRED) }, REQUIRED);
@@ -46,13 +49,7 @@ const DETAIL_FIELDS = ['rendered', 'reviewers', 'participants'];
 @Controller('2.0/repositories/:workspace/:repoSlug/pullrequests')
 export class CloudPullRequestsController extends CloudPullRequestRoutes {
   @Get()
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  list(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
     const states = this.requestedStates(req);
     const pullRequests = this.data
       .pullRequestsOf(repository)
@@ -72,13 +69,11 @@ export class CloudPullRequestsController extends CloudPullRequestRoutes {
   @Post()
   create(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const input = createSchema.parse(body);
     let pr;
     try {
@@ -95,26 +90,17 @@ export class CloudPullRequestsController extends CloudPullRequestRoutes {
   }
 
   @Get(':pullRequestId')
-  get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    return this.render(this.pullRequest(caller, workspace, repoSlug, id), req);
+  get(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
+    return this.render(pr, req);
   }
 
   @Put(':pullRequestId')
   update(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('pullRequestId') id: string,
+    @CloudRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.pullRequest(caller, workspace, repoSlug, id);
     const input = updateSchema.parse(body);
     this.requireOpen(pr, 'cannot be updated');
     this.operations.update(pr, caller.user, input);

@@ -13,7 +13,7 @@ import { cloudBranch } from './cloud-branch.representation';
 import { cloudCodeErrors } from './cloud-code-errors';
 import { gitNameOrder } from './cloud-git-name-order';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 import { resolveCloudRevision } from './cloud-revision';
 import { cloudTag } from './cloud-tag.representation';
 
@@ -31,18 +31,11 @@ type Ref = { readonly kind: 'branch'; readonly name: string } | { readonly kind:
 export class CloudRefsController {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: CloudLookup,
     private readonly refs: RefOperations,
   ) {}
 
   @Get()
-  all(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  all(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
     const refs: Ref[] = [
       ...this.branchNames(repository).map((name): Ref => ({ kind: 'branch', name })),
       ...this.tags(repository).map((tag): Ref => ({ kind: 'tag', tag })),
@@ -56,13 +49,7 @@ export class CloudRefsController {
   }
 
   @Get('branches')
-  branches(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  branches(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
     return cloudList(req, this.branchNames(repository), (name) =>
       cloudBranch(repository, name, this.store.data, links),
@@ -72,13 +59,10 @@ export class CloudRefsController {
   @Post('branches')
   @HttpCode(201)
   createBranch(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const input = createRefSchema.parse(body);
     const target = resolveCloudRevision(repository, input.target.hash);
     if (repository.git.branches.has(input.name)) throw cloudCodeErrors.refExists('Branch', input.name);
@@ -88,40 +72,21 @@ export class CloudRefsController {
 
   @Get('branches/*name')
   branch(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('name') name: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
-    const branch = wildcardPath(name);
-    if (!repository.git.branches.has(branch)) throw cloudCodeErrors.branchNotFound(branch);
-    return cloudBranch(repository, branch, this.store.data, CloudLinks.of(req));
+    return cloudBranch(repository, this.existingBranch(repository, name), this.store.data, CloudLinks.of(req));
   }
 
   @Delete('branches/*name')
   @HttpCode(204)
-  deleteBranch(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('name') name: unknown,
-  ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
-    const branch = wildcardPath(name);
-    if (!repository.git.branches.has(branch)) throw cloudCodeErrors.branchNotFound(branch);
-    this.refs.deleteBranch(repository, branch);
+  deleteBranch(@CloudRouteRepository() repository: FakeRepository, @Param('name') name: unknown): void {
+    this.refs.deleteBranch(repository, this.existingBranch(repository, name));
   }
 
   @Get('tags')
-  tagList(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  tagList(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
     return cloudList(req, this.tags(repository), (tag) => cloudTag(repository, tag, this.store.data, links));
   }
@@ -131,12 +96,10 @@ export class CloudRefsController {
   @HttpCode(201)
   createTag(
     @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
     const input = createRefSchema.parse(body);
     const target = repository.git.resolve(input.target.hash);
     if (target === undefined) throw cloudCodeErrors.invalidTarget(input.target.hash);
@@ -147,30 +110,31 @@ export class CloudRefsController {
 
   @Get('tags/*name')
   tag(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('name') name: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
-    const tag = repository.git.tags.get(wildcardPath(name));
-    if (tag === undefined) throw cloudCodeErrors.tagNotFound(wildcardPath(name));
-    return cloudTag(repository, tag, this.store.data, CloudLinks.of(req));
+    return cloudTag(repository, this.existingTag(repository, name), this.store.data, CloudLinks.of(req));
   }
 
   @Delete('tags/*name')
   @HttpCode(204)
-  deleteTag(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Param('name') name: unknown,
-  ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
-    const tag = wildcardPath(name);
-    if (!repository.git.tags.has(tag)) throw cloudCodeErrors.tagNotFound(tag);
-    this.refs.deleteTag(repository, tag);
+  deleteTag(@CloudRouteRepository() repository: FakeRepository, @Param('name') name: unknown): void {
+    this.refs.deleteTag(repository, this.existingTag(repository, name).name);
+  }
+
+  /** The branch a `branches/{name}` route names, or Cloud's 404. */
+  private existingBranch(repository: FakeRepository, name: unknown): string {
+    const branch = wildcardPath(name);
+    if (!repository.git.branches.has(branch)) throw cloudCodeErrors.branchNotFound(branch);
+    return branch;
+  }
+
+  /** The tag a `tags/{name}` route names, or Cloud's 404. */
+  private existingTag(repository: FakeRepository, name: unknown): GitTag {
+    const tag = repository.git.tags.get(wildcardPath(name));
+    if (tag === undefined) throw cloudCodeErrors.tagNotFound(wildcardPath(name));
+    return tag;
   }
 
   private branchNames(repository: FakeRepository): string[] {

@@ -2,12 +2,14 @@ import { Controller, Get, Param, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakeRepository } from '../dataset/fake-repository';
 import { FakeStore } from '../runtime/fake-store.service';
 import { cloudErrors } from '../shared/cloud-errors';
 import { cloudList } from '../shared/cloud-list';
 import { CloudLinks } from './cloud-links';
 import { CloudLookup } from './cloud-lookup.service';
 import { cloudRepository } from './cloud-repository.representation';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 @Controller('2.0/repositories')
 export class CloudRepositoriesController {
@@ -44,12 +46,7 @@ export class CloudRepositoriesController {
   }
 
   @Get(':workspace/:repoSlug')
-  get(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    return cloudRepository(this.lookup.repository(caller, workspace, repoSlug), this.store.data, CloudLinks.of(req));
+  get(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request): Record<string, unknown> {
+    return cloudRepository(repository, this.store.data, CloudLinks.of(req));
   }
 }

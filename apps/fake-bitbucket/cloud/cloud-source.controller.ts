@@ -1,7 +1,5 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeRepository } from '../dataset/fake-repository';
 import type { FileBlob } from '../git/file-blob';
 import type { GitCommit } from '../git/git-commit';
@@ -13,9 +11,9 @@ import { cloudCommitFile } from './cloud-commit-file.representation';
 import { fileMimeType } from './cloud-file-mime-type';
 import { gitNameOrder } from './cloud-git-name-order';
 import { CloudLinks } from './cloud-links';
-import { CloudLookup } from './cloud-lookup.service';
 import { sendCloudRaw } from './cloud-raw-response';
 import { resolveCloudRevision } from './cloud-revision';
+import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
 interface TreeEntry {
   readonly path: string;
@@ -55,18 +53,9 @@ function entriesUnder(commit: GitCommit, directory: string, maxDepth: number): T
 /** File contents, file and directory meta data, and directory listings at a revision (NOTES §2.6). */
 @Controller('2.0/repositories/:workspace/:repoSlug/src')
 export class CloudSourceController {
-  constructor(private readonly lookup: CloudLookup) {}
-
   /** Redirects to the root listing at the main branch's head, as Cloud does. */
   @Get()
-  root(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): void {
-    const repository = this.lookup.repository(caller, workspace, repoSlug);
+  root(@CloudRouteRepository() repository: FakeRepository, @Req() req: Request, @Res() res: Response): void {
     const head = resolveCloudRevision(repository, repository.git.defaultBranch).hash;
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     const { href } = CloudLinks.of(req).api(
@@ -77,27 +66,23 @@ export class CloudSourceController {
 
   @Get(':commit')
   rootDirectory(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    this.serve(this.lookup.repository(caller, workspace, repoSlug), commit, '', req, res);
+    this.serve(repository, commit, '', req, res);
   }
 
   @Get(':commit/*path')
   path(
-    @Caller() caller: FakeIdentity,
-    @Param('workspace') workspace: string,
-    @Param('repoSlug') repoSlug: string,
+    @CloudRouteRepository() repository: FakeRepository,
     @Param('commit') commit: string,
     @Param('path') path: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    this.serve(this.lookup.repository(caller, workspace, repoSlug), commit, wildcardPath(path), req, res);
+    this.serve(repository, commit, wildcardPath(path), req, res);
   }
 
   private serve(repository: FakeRepository, revision: string, rawPath: string, req: Request, res: Response): void {

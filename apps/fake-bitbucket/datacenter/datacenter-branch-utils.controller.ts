@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, HttpCode, Param } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode } from '@nestjs/common';
 import { z } from 'zod';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakeRepository } from '../dataset/fake-repository';
 import { RefOperations } from '../domain/ref.operations';
 import { datacenterErrors } from '../shared/datacenter-errors';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DATACENTER_REPOSITORY, type DatacenterRepositoryParams } from './datacenter-repository-route';
+import { DATACENTER_REPOSITORY } from './datacenter-repository-route';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 
 const deleteSchema = z.object({
   name: z.string({ error: 'A ref name to delete is required.' }).trim().min(1, 'A ref name to delete is required.'),
@@ -16,10 +15,7 @@ const deleteSchema = z.object({
 /** The branch-utils plugin's resources (`/rest/branch-utils`): deleting a branch. */
 @Controller(['rest/branch-utils/latest', 'rest/branch-utils/1.0'])
 export class DatacenterBranchUtilsController {
-  constructor(
-    private readonly lookup: DatacenterLookup,
-    private readonly refs: RefOperations,
-  ) {}
+  constructor(private readonly refs: RefOperations) {}
 
   /**
    * 204 whether or not the branch existed: afterwards it does not. The default branch cannot go,
@@ -27,12 +23,7 @@ export class DatacenterBranchUtilsController {
    */
   @Delete(`${DATACENTER_REPOSITORY}/branches`)
   @HttpCode(204)
-  deleteBranch(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
-    @Body() body: unknown,
-  ): void {
-    const repository = this.lookup.repository(caller, params.projectKey, params.repositorySlug);
+  deleteBranch(@DatacenterRouteRepository() repository: FakeRepository, @Body() body: unknown): void {
     const input = deleteSchema.parse(body ?? {});
     const name = input.name.replace(/^refs\/heads\//, '');
     const head = repository.git.branches.get(name);

@@ -1,7 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeRepository } from '../dataset/fake-repository';
 import type { GitCommit } from '../git/git-commit';
 import type { FileChange } from '../git/file-change';
@@ -13,9 +11,9 @@ import { datacenterComparison } from './datacenter-comparison';
 import { datacenterCommitHistory } from './datacenter-commit-history';
 import { datacenterCommit } from './datacenter-commit.representation';
 import { DatacenterLinks } from './datacenter-links';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DATACENTER_REPOSITORY as REPOSITORY, type DatacenterRepositoryParams } from './datacenter-repository-route';
+import { DATACENTER_REPOSITORY as REPOSITORY } from './datacenter-repository-route';
 import { datacenterRevision } from './datacenter-revision';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 
 interface CommitsQuery {
@@ -33,8 +31,6 @@ interface CompareQuery {
   readonly to?: string;
 }
 
-type CommitParams = DatacenterRepositoryParams & { readonly commitId: string };
-
 const MERGES = ['exclude', 'include', 'only'];
 
 function keepMerges(commits: readonly GitCommit[], merges: string | undefined): readonly GitCommit[] {
@@ -47,10 +43,7 @@ function keepMerges(commits: readonly GitCommit[], merges: string | undefined): 
 /** Commit history, single commits and their changes, and comparisons between two refs. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterCommitsController {
-  constructor(
-    private readonly store: FakeStore,
-    private readonly lookup: DatacenterLookup,
-  ) {}
+  constructor(private readonly store: FakeStore) {}
 
   /**
    * Newest first from `until` (default: the default branch), excluding what `since` reaches.
@@ -59,12 +52,10 @@ export class DatacenterCommitsController {
    */
   @Get(`${REPOSITORY}/commits`)
   commits(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: CommitsQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const known = (rev: string | undefined): boolean => rev === undefined || repository.git.resolve(rev) !== undefined;
     const missing = query.ignoreMissing === 'true' && !(known(query.until) && known(query.since));
     const history = missing
@@ -86,29 +77,27 @@ export class DatacenterCommitsController {
   /** By commit id (full or abbreviated); with `path`, the first commit from there on that touches it. */
   @Get(`${REPOSITORY}/commits/:commitId`)
   commit(
-    @Caller() caller: FakeIdentity,
-    @Param() params: CommitParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('commitId') commitId: string,
     @Req() req: Request,
     @Query('path') path?: string,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
-    const hash = this.commitId(repository, params.commitId);
+    const hash = this.commitId(repository, commitId);
     const commit =
       path === undefined || path === '' ? repository.git.get(hash) : repository.git.history([hash], [], path)[0];
-    if (commit === undefined) throw datacenterCodeErrors.noSuchCommit(repository, params.commitId);
+    if (commit === undefined) throw datacenterCodeErrors.noSuchCommit(repository, commitId);
     return datacenterCommit(commit, this.store.data, DatacenterLinks.of(req));
   }
 
   /** Against `since`, or the commit's first parent; the page carries the two hashes. */
   @Get(`${REPOSITORY}/commits/:commitId/changes`)
   changes(
-    @Caller() caller: FakeIdentity,
-    @Param() params: CommitParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('commitId') commitId: string,
     @Req() req: Request,
     @Query('since') since?: string,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
-    const hash = this.commitId(repository, params.commitId);
+    const hash = this.commitId(repository, commitId);
     const given = since === undefined || since === '' ? undefined : datacenterRevision(repository, since);
     const changes = given === undefined ? repository.git.changesOf(hash) : repository.git.changesBetween(given, hash);
     return {
@@ -124,14 +113,13 @@ export class DatacenterCommitsController {
    */
   @Get(`${REPOSITORY}/commits/:commitId/merge-base`)
   mergeBase(
-    @Caller() caller: FakeIdentity,
-    @Param() params: CommitParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('commitId') commitId: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Query('otherCommitId') otherCommitId?: string,
   ): Record<string, unknown> | undefined {
-    const repository = this.repository(caller, params);
-    const hash = this.commitId(repository, params.commitId);
+    const hash = this.commitId(repository, commitId);
     if (otherCommitId === undefined || otherCommitId === '') {
       throw datacenterCodeErrors.missingParameter('otherCommitId');
     }
@@ -146,12 +134,10 @@ export class DatacenterCommitsController {
   /** Commits reachable from `from` but not from `to` (both default to the default branch). */
   @Get(`${REPOSITORY}/compare/commits`)
   compareCommits(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: CompareQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const { from, to } = datacenterComparison(repository, query.from, query.to);
     return this.page(req, repository.git.history([from], [to]));
   }
@@ -159,12 +145,10 @@ export class DatacenterCommitsController {
   /** What `from` changed since it left `to`: the diff from their merge base to `from`. */
   @Get(`${REPOSITORY}/compare/changes`)
   compareChanges(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: CompareQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const { from, base } = datacenterComparison(repository, query.from, query.to);
     return this.changesPage(req, repository, from, repository.git.changesBetween(base, from));
   }
@@ -190,9 +174,5 @@ export class DatacenterCommitsController {
   private commitId(repository: FakeRepository, commitId: string): string {
     if (commitId.startsWith('refs/')) throw datacenterCodeErrors.noSuchCommit(repository, commitId);
     return datacenterRevision(repository, commitId);
-  }
-
-  private repository(caller: FakeIdentity, params: DatacenterRepositoryParams): FakeRepository {
-    return this.lookup.repository(caller, params.projectKey, params.repositorySlug);
   }
 }

@@ -35,18 +35,20 @@ function contextLinesOf(value: string | undefined): number | undefined {
 
 /**
  * Answers a diff resource: RestDiff JSON by default, the raw unified diff when the client asks for
- * `text/plain` (as Data Center streams it on `Accept: text/plain`).
+ * `text/plain` (as Data Center streams it on `Accept: text/plain`) or the resource is raw only
+ * (a pull request's `{id}.diff`).
  */
 export function sendDatacenterDiff(
   req: Request,
   res: Response,
   query: DatacenterDiffQuery,
   content: DatacenterDiffContent,
+  format: 'negotiated' | 'raw' = 'negotiated',
 ): void {
   const contextLines = contextLinesOf(query.contextLines);
   const ignoreWhitespace = query.whitespace?.toLowerCase() === 'ignore-all';
   const paths = [content.path, query.srcPath ?? ''].filter((path) => path !== '');
-  if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
+  if (format === 'raw' || req.accepts(['application/json', 'text/plain']) === 'text/plain') {
     const changes = content.changes.filter((change) => changeUnderPaths(change, paths));
     const text = renderUnifiedDiff(changes, { context: contextLines ?? RAW_CONTEXT_LINES, ignoreWhitespace });
     sendDatacenterRaw(res, 'text/plain;charset=UTF-8', text);

@@ -1,20 +1,16 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakeRepository } from '../dataset/fake-repository';
 import { formatPatch } from '../cloud/cloud-format-patch';
 import { wildcardPath } from '../shared/wildcard-path';
 import { datacenterCodeErrors } from './datacenter-code-errors';
 import { datacenterComparison } from './datacenter-comparison';
 import { sendDatacenterDiff, type DatacenterDiffQuery } from './datacenter-diff-response';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DATACENTER_REPOSITORY as REPOSITORY, type DatacenterRepositoryParams } from './datacenter-repository-route';
+import { DATACENTER_REPOSITORY as REPOSITORY } from './datacenter-repository-route';
 import { sendDatacenterRaw } from './datacenter-raw-response';
 import { datacenterRevision } from './datacenter-revision';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
-
-type PathParams = DatacenterRepositoryParams & { readonly path?: unknown };
 
 interface RangeQuery extends DatacenterDiffQuery {
   readonly since?: string;
@@ -40,53 +36,49 @@ const given = (value: string | undefined): value is string => value !== undefine
  */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterDiffsController {
-  constructor(private readonly lookup: DatacenterLookup) {}
-
   /** A commit against `since`, or against its first parent (then `fromHash` is null). */
   @Get([`${REPOSITORY}/commits/:commitId/diff`, `${REPOSITORY}/commits/:commitId/diff/*path`])
   commitDiff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams & { readonly commitId: string },
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('commitId') commitId: string,
+    @Param('path') path: unknown,
     @Query() query: RangeQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const repository = this.repository(caller, params);
-    const commit = datacenterRevision(repository, params.commitId);
-    this.sendRange(req, res, repository, query, commit, wildcardPath(params.path));
+    const commit = datacenterRevision(repository, commitId);
+    this.sendRange(req, res, repository, query, commit, wildcardPath(path));
   }
 
   /** `until` is required; `since` defaults to the first parent of `until`. */
   @Get([`${REPOSITORY}/diff`, `${REPOSITORY}/diff/*path`])
   diff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('path') path: unknown,
     @Query() query: RangeQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const repository = this.repository(caller, params);
     if (!given(query.until)) throw datacenterCodeErrors.missingParameter('until');
     const until = datacenterRevision(repository, query.until);
-    this.sendRange(req, res, repository, query, until, wildcardPath(params.path));
+    this.sendRange(req, res, repository, query, until, wildcardPath(path));
   }
 
   /** What `from` changed since it left `to`: from their merge base to `from` (both default to the default branch). */
   @Get([`${REPOSITORY}/compare/diff`, `${REPOSITORY}/compare/diff/*path`])
   compareDiff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('path') path: unknown,
     @Query() query: CompareQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const repository = this.repository(caller, params);
     const { from, base } = datacenterComparison(repository, query.from, query.to);
     sendDatacenterDiff(req, res, query, {
       changes: repository.git.changesBetween(base, from),
       fromHash: base ?? null,
       toHash: from,
-      path: wildcardPath(params.path),
+      path: wildcardPath(path),
     });
   }
 
@@ -96,12 +88,10 @@ export class DatacenterDiffsController {
    */
   @Get(`${REPOSITORY}/patch`)
   patch(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: PatchQuery,
     @Res() res: Response,
   ): void {
-    const repository = this.repository(caller, params);
     if (!given(query.until)) throw datacenterCodeErrors.missingParameter('until');
     const until = datacenterRevision(repository, query.until);
     const exclude =
@@ -132,9 +122,5 @@ export class DatacenterDiffsController {
       toHash: until,
       path,
     });
-  }
-
-  private repository(caller: FakeIdentity, params: DatacenterRepositoryParams): FakeRepository {
-    return this.lookup.repository(caller, params.projectKey, params.repositorySlug);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
+import type { FakeRepository } from '../dataset/fake-repository';
 import { fileMimeType } from '../cloud/cloud-file-mime-type';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
@@ -9,15 +8,13 @@ import { wildcardPath } from '../shared/wildcard-path';
 import { datacenterCodeErrors } from './datacenter-code-errors';
 import { datacenterDirectory } from './datacenter-directory.representation';
 import { datacenterLinePage } from './datacenter-line-page.representation';
-import { DatacenterLookup } from './datacenter-lookup.service';
 import { datacenterPath } from './datacenter-path.representation';
 import { sendDatacenterRaw } from './datacenter-raw-response';
-import { DATACENTER_REPOSITORY as REPOSITORY, type DatacenterRepositoryParams } from './datacenter-repository-route';
+import { DATACENTER_REPOSITORY as REPOSITORY } from './datacenter-repository-route';
 import { datacenterRevision } from './datacenter-revision';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 import { DatacenterTree } from './datacenter-tree';
-
-type PathParams = DatacenterRepositoryParams & { readonly path?: unknown };
 
 interface BrowseQuery {
   readonly at?: string;
@@ -38,17 +35,15 @@ interface Located {
 /** File contents (raw and paged lines), directory listings and recursive file lists at a revision. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterFilesController {
-  constructor(private readonly lookup: DatacenterLookup) {}
-
   /** The bytes as stored, typed from the file name's extension. */
   @Get(`${REPOSITORY}/raw/*path`)
   raw(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('path') rawPath: unknown,
     @Res() res: Response,
     @Query('at') at?: string,
   ): void {
-    const { tree, path, revision } = this.locate(caller, params, at);
+    const { tree, path, revision } = this.locate(repository, rawPath, at);
     const blob = tree.file(path);
     if (blob === undefined) throw datacenterCodeErrors.noSuchPath(path, revision);
     sendDatacenterRaw(res, fileMimeType(path, blob.binary), blob.content);
@@ -61,12 +56,12 @@ export class DatacenterFilesController {
    */
   @Get([`${REPOSITORY}/browse`, `${REPOSITORY}/browse/*path`])
   browse(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('path') rawPath: unknown,
     @Query() query: BrowseQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const { tree, path, revision } = this.locate(caller, params, query.at);
+    const { tree, path, revision } = this.locate(repository, rawPath, query.at);
     const blob = tree.file(path);
     if (blob === undefined && !tree.isDirectory(path)) throw datacenterCodeErrors.noSuchPath(path, revision);
     if (query.size === 'true') {
@@ -82,12 +77,12 @@ export class DatacenterFilesController {
   /** Every file below the path (default: the root), recursively, relative to it. */
   @Get([`${REPOSITORY}/files`, `${REPOSITORY}/files/*path`])
   files(
-    @Caller() caller: FakeIdentity,
-    @Param() params: PathParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('path') rawPath: unknown,
     @Req() req: Request,
     @Query('at') at?: string,
   ): Record<string, unknown> {
-    const { tree, path, revision } = this.locate(caller, params, at);
+    const { tree, path, revision } = this.locate(repository, rawPath, at);
     if (!tree.isDirectory(path)) {
       if (tree.file(path) === undefined) throw datacenterCodeErrors.noSuchPath(path, revision);
       throw datacenterErrors.badRequest(`The path "${path}" is not a directory at revision "${revision}"`, 'path');
@@ -95,12 +90,11 @@ export class DatacenterFilesController {
     return datacenterPage(req, tree.filesUnder(path), (file) => file, { maxLimit: MAX_FILES });
   }
 
-  private locate(caller: FakeIdentity, params: PathParams, at: string | undefined): Located {
-    const repository = this.lookup.repository(caller, params.projectKey, params.repositorySlug);
+  private locate(repository: FakeRepository, rawPath: unknown, at: string | undefined): Located {
     const hash = datacenterRevision(repository, at, 'content');
     return {
       tree: new DatacenterTree(repository.git.get(hash).tree),
-      path: wildcardPath(params.path).replace(/^\/+|\/+$/g, ''),
+      path: wildcardPath(rawPath).replace(/^\/+|\/+$/g, ''),
       revision: at === undefined || at === '' ? `refs/heads/${repository.git.defaultBranch}` : at,
     };
   }

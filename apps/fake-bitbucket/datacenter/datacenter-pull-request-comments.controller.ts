@@ -11,20 +11,17 @@ import { datacenterPage } from '../shared/datacenter-page';
 import { datacenterCommentStates } from './datacenter-comment-states';
 import { DatacenterCommentWriter } from './datacenter-comment-writer';
 import { datacenterComment } from './datacenter-comment.representation';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterPullRequestRoutes } from './datacenter-pull-request-routes';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 import { datacenterVersion } from './datacenter-version';
 
-const PULL_REQUEST = 'projects/:projectKey/repos/:repositorySlug/pull-requests/:pullRequestId';
 const COMMENTS = `${PULL_REQUEST}/comments`;
 /** Tasks: since 7.2, comments of severity BLOCKER, resolved by setting their `state`. */
 const BLOCKER_COMMENTS = `${PULL_REQUEST}/blocker-comments`;
 const EITHER = [COMMENTS, BLOCKER_COMMENTS];
 const ONE_OF_EITHER = EITHER.map((route) => `${route}/:commentId`);
-
-type CommentParams = DatacenterPullRequestParams & { readonly commentId: string };
 
 /** Under /blocker-comments only tasks exist, and what is created there is a task. */
 const taskRoute = (req: Request): boolean => req.path.includes('/blocker-comments');
@@ -38,22 +35,23 @@ const oldestFirst = (a: FakeComment, b: FakeComment): number =>
  */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestCommentsController {
-  private readonly finder: DatacenterPullRequestFinder;
   private readonly writer: DatacenterCommentWriter;
 
-  constructor(store: FakeStore, lookup: DatacenterLookup, operations: PullRequestOperations) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
+  constructor(
+    store: FakeStore,
+    operations: PullRequestOperations,
+    private readonly routes: DatacenterPullRequestRoutes,
+  ) {
     this.writer = new DatacenterCommentWriter(store, operations);
   }
 
   @Get(COMMENTS)
   list(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
     @Query('path') path?: string,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     if (path === undefined || path === '') {
       throw datacenterErrors.badRequest('A path is required to list the comments of a pull request.', 'path');
     }
@@ -68,56 +66,59 @@ export class DatacenterPullRequestCommentsController {
   @Get(BLOCKER_COMMENTS)
   listTasks(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    return this.page(this.finder.find(caller, params), caller, req, (c) => c.kind === 'task');
+    return this.page(pr, caller, req, (c) => c.kind === 'task');
   }
 
   @Post(EITHER)
   create(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     const comment = this.writer.create(pr, caller.user, body, taskRoute(req) ? 'task' : undefined);
-    return datacenterComment(comment, pr, this.finder.context(caller, req));
+    return datacenterComment(comment, pr, this.routes.context(caller, req));
   }
 
   @Get(ONE_OF_EITHER)
-  get(@Caller() caller: FakeIdentity, @Param() params: CommentParams, @Req() req: Request): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    return datacenterComment(this.comment(pr, params, req), pr, this.finder.context(caller, req));
+  get(
+    @Caller() caller: FakeIdentity,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('commentId') commentId: string,
+    @Req() req: Request,
+  ): Record<string, unknown> {
+    return datacenterComment(this.comment(pr, commentId, req), pr, this.routes.context(caller, req));
   }
 
   @Put(ONE_OF_EITHER)
   update(
     @Caller() caller: FakeIdentity,
-    @Param() params: CommentParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('commentId') commentId: string,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    const updated = this.writer.update(pr, this.comment(pr, params, req), caller.user, body);
-    return datacenterComment(updated, pr, this.finder.context(caller, req));
+    const updated = this.writer.update(pr, this.comment(pr, commentId, req), caller.user, body);
+    return datacenterComment(updated, pr, this.routes.context(caller, req));
   }
 
   @Delete(ONE_OF_EITHER)
   @HttpCode(204)
   delete(
     @Caller() caller: FakeIdentity,
-    @Param() params: CommentParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('commentId') commentId: string,
     @Req() req: Request,
     @Query('version') version?: string,
   ): void {
-    const pr = this.finder.find(caller, params);
-    this.writer.delete(pr, this.comment(pr, params, req), caller.user, datacenterVersion(version));
+    this.writer.delete(pr, this.comment(pr, commentId, req), caller.user, datacenterVersion(version));
   }
 
-  private comment(pr: FakePullRequest, params: CommentParams, req: Request): FakeComment {
-    const id = /^\d+$/.test(params.commentId) ? Number(params.commentId) : Number.NaN;
+  private comment(pr: FakePullRequest, commentId: string, req: Request): FakeComment {
+    const id = /^\d+$/.test(commentId) ? Number(commentId) : Number.NaN;
     return this.writer.find(pr, id, taskRoute(req) ? 'task' : undefined);
   }
 
@@ -128,7 +129,7 @@ export class DatacenterPullRequestCommentsController {
     req: Request,
     wanted: (comment: FakeComment) => boolean,
   ): Record<string, unknown> {
-    const context = this.finder.context(caller, req);
+    const context = this.routes.context(caller, req);
     const states = datacenterCommentStates(req.query);
     const comments = context.data
       .commentsOf(pr)

@@ -3,13 +3,12 @@ import type { Request } from 'express';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
-import { PullRequestOperations } from '../domain/pull-request.operations';
 import { FakeClock } from '../runtime/fake-clock.service';
 import { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
 import { DatacenterLookup } from './datacenter-lookup.service';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
+import { DatacenterPullRequestRoutes } from './datacenter-pull-request-routes';
 import { datacenterPullRequestQuery } from './datacenter-pull-request-query';
 import { datacenterPullRequest } from './datacenter-pull-request.representation';
 import { datacenterReviewErrors } from './datacenter-review-errors';
@@ -18,16 +17,12 @@ import { DATACENTER_API_ROOTS } from './datacenter-routes';
 /** The caller's pull requests across every repository they can see: the dashboard and the inbox. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestDashboardController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
     private readonly store: FakeStore,
     private readonly lookup: DatacenterLookup,
-    operations: PullRequestOperations,
+    private readonly routes: DatacenterPullRequestRoutes,
     private readonly clock: FakeClock,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+  ) {}
 
   /** Pull requests a user authors, reviews or takes part in, in any state unless `state` says. */
   @Get('dashboard/pull-requests')
@@ -80,7 +75,7 @@ export class DatacenterPullRequestDashboardController {
   }
 
   private page(caller: FakeIdentity, req: Request, prs: readonly FakePullRequest[]): Record<string, unknown> {
-    const context = this.finder.context(caller, req);
+    const context = this.routes.context(caller, req);
     return datacenterPage(req, prs, (pr) => datacenterPullRequest(pr, context));
   }
 }

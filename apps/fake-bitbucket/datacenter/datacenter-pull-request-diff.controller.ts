@@ -1,43 +1,17 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Caller } from '../auth/caller.decorator';
-import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { PullRequestOperations } from '../domain/pull-request.operations';
-import { renderUnifiedDiff } from '../git/unified-diff';
 import { FakeStore } from '../runtime/fake-store.service';
-import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
 import { wildcardPath } from '../shared/wildcard-path';
 import { datacenterChange } from './datacenter-change.representation';
 import { datacenterCommit } from './datacenter-commit.representation';
-import { datacenterDiff } from './datacenter-diff.representation';
+import { sendDatacenterDiff, type DatacenterDiffContent, type DatacenterDiffQuery } from './datacenter-diff-response';
 import { DatacenterLinks } from './datacenter-links';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { changeUnderPaths } from './datacenter-path-filter';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
-
-const PULL_REQUEST = 'projects/:projectKey/repos/:repositorySlug/pull-requests/:pullRequestId';
-
-/** `git diff`'s own default context for the raw diff; the JSON diff defaults to Data Center's 10. */
-const RAW_CONTEXT_LINES = 3;
-
-interface DiffQuery {
-  readonly contextLines?: string;
-  readonly whitespace?: string;
-  readonly srcPath?: string;
-}
-
-function contextLinesOf(value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const lines = Number(value);
-  if (!Number.isInteger(lines) || lines < 0) {
-    throw datacenterErrors.badRequest('contextLines must be a non-negative number of lines.', 'contextLines');
-  }
-  return lines;
-}
 
 /**
  * What a pull request changes: its effective diff (source against the merge base) as raw text or
@@ -46,62 +20,38 @@ function contextLinesOf(value: string | undefined): number | undefined {
  */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestDiffController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
     private readonly store: FakeStore,
-    lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+  ) {}
 
+  /** Always the raw diff, of every file: this resource takes no path. */
   @Get(`${PULL_REQUEST}.diff`)
   rawDiff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
-    @Query() query: DiffQuery,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Query() query: DatacenterDiffQuery,
+    @Req() req: Request,
     @Res() res: Response,
   ): void {
-    this.sendRaw(this.finder.find(caller, params), query, [], res);
+    const { contextLines, whitespace } = query;
+    sendDatacenterDiff(req, res, { contextLines, whitespace }, this.diffContent(pr, ''), 'raw');
   }
 
   /** JSON by default; `Accept: text/plain` streams the raw diff instead, as Data Center does. */
   @Get([`${PULL_REQUEST}/diff`, `${PULL_REQUEST}/diff/*path`])
   diff(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams & { readonly path?: unknown },
-    @Query() query: DiffQuery,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('path') rawPath: unknown,
+    @Query() query: DatacenterDiffQuery,
     @Req() req: Request,
     @Res() res: Response,
   ): void {
-    const pr = this.finder.find(caller, params);
-    const path = wildcardPath(params.path);
-    const paths = [path, query.srcPath ?? ''].filter((p) => p !== '');
-    if (req.accepts(['application/json', 'text/plain']) === 'text/plain') {
-      this.sendRaw(pr, query, paths, res);
-      return;
-    }
-    const contextLines = contextLinesOf(query.contextLines);
-    res.status(200).json(
-      datacenterDiff(this.operations.changes(pr), {
-        fromHash: this.operations.destinationHead(pr),
-        toHash: this.operations.sourceHead(pr),
-        ...(contextLines === undefined ? {} : { contextLines }),
-        whitespace: query.whitespace === 'ignore-all' ? 'IGNORE_ALL' : 'SHOW',
-        paths,
-      }),
-    );
+    sendDatacenterDiff(req, res, query, this.diffContent(pr, wildcardPath(rawPath)));
   }
 
   /** One page at most, as Data Center streams it, with the hashes the changes were computed between. */
   @Get(`${PULL_REQUEST}/changes`)
-  changes(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
+  changes(@DatacenterRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const repository = this.operations.destinationRepository(pr);
     const pageHref = DatacenterLinks.of(req).href(
       `/projects/${repository.projectKey}/repos/${repository.slug}/pull-requests/${pr.id}/diff`,
@@ -117,12 +67,10 @@ export class DatacenterPullRequestDiffController {
   /** Newest first; `withCounts=true` adds the author and commit counts to the page. */
   @Get(`${PULL_REQUEST}/commits`)
   commits(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
     @Query('withCounts') withCounts?: string,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     const links = DatacenterLinks.of(req);
     const commits = this.operations.commits(pr);
     const page = datacenterPage(req, commits, (commit) => datacenterCommit(commit, this.store.data, links));
@@ -131,12 +79,13 @@ export class DatacenterPullRequestDiffController {
     return { ...page, authorCount: authors.size, totalCount: commits.length };
   }
 
-  private sendRaw(pr: FakePullRequest, query: DiffQuery, paths: readonly string[], res: Response): void {
-    const changes = this.operations.changes(pr).filter((change) => changeUnderPaths(change, paths));
-    const text = renderUnifiedDiff(changes, {
-      context: contextLinesOf(query.contextLines) ?? RAW_CONTEXT_LINES,
-      ignoreWhitespace: query.whitespace === 'ignore-all',
-    });
-    res.status(200).type('text/plain').send(text);
+  /** The effective diff (what the source changed since the merge base), between the two heads. */
+  private diffContent(pr: FakePullRequest, path: string): DatacenterDiffContent {
+    return {
+      changes: this.operations.changes(pr),
+      fromHash: this.operations.destinationHead(pr),
+      toHash: this.operations.sourceHead(pr),
+      path,
+    };
   }
 }

@@ -10,16 +10,14 @@ import { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
 import { DatacenterLinks } from './datacenter-links';
-import { DatacenterLookup } from './datacenter-lookup.service';
 import { datacenterParticipant } from './datacenter-participant.representation';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterPullRequestRoutes } from './datacenter-pull-request-routes';
 import { datacenterReviewErrors } from './datacenter-review-errors';
 import { datacenterReviewStatus } from './datacenter-review-status';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 import { datacenterVersion } from './datacenter-version';
-
-const PULL_REQUEST = 'projects/:projectKey/repos/:repositorySlug/pull-requests/:pullRequestId';
 
 const assignSchema = z.object({
   user: z.object({ name: z.string().optional(), slug: z.string().optional() }),
@@ -32,29 +30,18 @@ const statusSchema = z.object({
   lastReviewedCommit: z.string().optional(),
 });
 
-type ParticipantParams = DatacenterPullRequestParams & { readonly userSlug: string };
-
 /** Reviewers and participants, and the review loop: approve, needs work (REVIEWED), unapprove. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestParticipantsController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
     private readonly store: FakeStore,
-    lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+    private readonly routes: DatacenterPullRequestRoutes,
+  ) {}
 
   /** The author first, then reviewers, then the other participants. */
   @Get(`${PULL_REQUEST}/participants`)
-  list(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
-    @Req() req: Request,
-  ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
+  list(@DatacenterRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const links = DatacenterLinks.of(req);
     const everyone = [
       { userSlug: pr.authorSlug, role: 'AUTHOR' as const, status: null, lastReviewedCommit: undefined },
@@ -71,11 +58,10 @@ export class DatacenterPullRequestParticipantsController {
   @HttpCode(200)
   assign(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     const input = assignSchema.parse(body ?? {});
     if (input.role !== 'REVIEWER') throw datacenterErrors.badRequest('Only the REVIEWER role can be assigned.', 'role');
     const slug = input.user.name ?? input.user.slug ?? '';
@@ -90,19 +76,17 @@ export class DatacenterPullRequestParticipantsController {
   @Put(`${PULL_REQUEST}/participants/:userSlug`)
   setStatus(
     @Caller() caller: FakeIdentity,
-    @Param() params: ParticipantParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('userSlug') userSlug: string,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    if (params.userSlug.toLowerCase() !== caller.user.slug) {
-      throw datacenterReviewErrors.notPermitted(
-        `You are not permitted to change the review status of ${params.userSlug}.`,
-      );
+    if (userSlug.toLowerCase() !== caller.user.slug) {
+      throw datacenterReviewErrors.notPermitted(`You are not permitted to change the review status of ${userSlug}.`);
     }
     const input = statusSchema.parse(body ?? {});
-    this.finder.checkVersion(pr, datacenterVersion(req.query.version), this.finder.context(caller, req));
-    this.finder.requireOpen(pr);
+    this.routes.checkVersion(pr, datacenterVersion(req.query.version), this.routes.context(caller, req));
+    this.routes.requireOpen(pr);
     if (input.lastReviewedCommit !== undefined && input.lastReviewedCommit !== this.operations.sourceHead(pr)) {
       throw datacenterErrors.error(
         409,
@@ -116,10 +100,13 @@ export class DatacenterPullRequestParticipantsController {
   /** Takes the REVIEWER role away; the user stays a participant, as in Data Center. */
   @Delete(`${PULL_REQUEST}/participants/:userSlug`)
   @HttpCode(204)
-  unassign(@Caller() caller: FakeIdentity, @Param() params: ParticipantParams): void {
-    const pr = this.finder.find(caller, params);
-    const user = this.store.data.findUser(params.userSlug);
-    if (user === undefined) throw datacenterReviewErrors.noSuchUser(params.userSlug);
+  unassign(
+    @Caller() caller: FakeIdentity,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
+    @Param('userSlug') userSlug: string,
+  ): void {
+    const user = this.store.data.findUser(userSlug);
+    if (user === undefined) throw datacenterReviewErrors.noSuchUser(userSlug);
     const reviewers = this.reviewerSlugs(pr);
     if (reviewers.includes(user.slug)) {
       this.operations.update(pr, caller.user, {
@@ -134,11 +121,10 @@ export class DatacenterPullRequestParticipantsController {
   @HttpCode(200)
   approve(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    this.finder.requireOpen(pr);
+    this.routes.requireOpen(pr);
     return this.review(pr, caller.user, 'approved', req);
   }
 
@@ -146,17 +132,16 @@ export class DatacenterPullRequestParticipantsController {
   @Delete(`${PULL_REQUEST}/approve`)
   withdrawApproval(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     if (!pr.participants.some((p) => p.userSlug === caller.user.slug)) {
       throw datacenterErrors.notFound(
         `${caller.user.slug} is not a participant of pull request ${pr.id}.`,
         'com.atlassian.bitbucket.pull.NoSuchPullRequestParticipantException',
       );
     }
-    this.finder.requireOpen(pr);
+    this.routes.requireOpen(pr);
     return this.review(pr, caller.user, null, req);
   }
 

@@ -1,34 +1,34 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { PullRequestOperations, type MergeKind } from '../domain/pull-request.operations';
-import { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
 import { datacenterActivity } from './datacenter-activity.representation';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterPullRequestRoutes } from './datacenter-pull-request-routes';
 import { datacenterPullRequestMergeability } from './datacenter-pull-request-mergeability.representation';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
 import { datacenterPullRequest } from './datacenter-pull-request.representation';
 import { datacenterReviewErrors } from './datacenter-review-errors';
+import type { DatacenterReviewContext } from './datacenter-review-context';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 import { datacenterVersion } from './datacenter-version';
 
-const PULL_REQUEST = 'projects/:projectKey/repos/:repositorySlug/pull-requests/:pullRequestId';
-
+/** State changes take their `version` from the query or, failing that, the body. */
+const version = z.number().int().min(0).optional();
 const mergeSchema = z.object({
-  version: z.number().int().min(0).optional(),
+  version,
   message: z.string().optional(),
   strategyId: z.string().optional(),
   autoSubject: z.union([z.boolean(), z.string()]).optional(),
   autoMerge: z.boolean().optional(),
 });
-const declineSchema = z.object({ version: z.number().int().min(0).optional(), comment: z.string().optional() });
-const reopenSchema = z.object({ version: z.number().int().min(0).optional() });
+const declineSchema = z.object({ version, comment: z.string().optional() });
+const reopenSchema = z.object({ version });
 
 type MergeStrategy = (canFastForward: boolean) => MergeKind;
 
@@ -58,20 +58,14 @@ function vetoesOf(pr: FakePullRequest): { summaryMessage: string; detailedMessag
 /** Merge (and its dry run), decline, reopen and the activity stream of a pull request. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestReviewController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
-    store: FakeStore,
-    lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+    private readonly routes: DatacenterPullRequestRoutes,
+  ) {}
 
   @Get(`${PULL_REQUEST}/merge`)
-  canMerge(@Caller() caller: FakeIdentity, @Param() params: DatacenterPullRequestParams): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    this.finder.requireOpen(pr);
+  canMerge(@DatacenterRoutePullRequest() pr: FakePullRequest): Record<string, unknown> {
+    this.routes.requireOpen(pr);
     return datacenterPullRequestMergeability(this.operations.mergePreview(pr), vetoesOf(pr));
   }
 
@@ -79,15 +73,12 @@ export class DatacenterPullRequestReviewController {
   @HttpCode(200)
   merge(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    const input = mergeSchema.parse(body ?? {});
-    const context = this.finder.context(caller, req);
-    this.finder.checkVersion(pr, datacenterVersion(req.query.version) ?? input.version, context);
-    this.finder.requireOpen(pr);
+    const { input, context } = this.stateChange(mergeSchema, pr, caller, body, req);
+    this.routes.requireOpen(pr);
     const strategy = STRATEGIES[input.strategyId ?? 'no-ff'];
     if (strategy === undefined) {
       throw datacenterErrors.badRequest(
@@ -118,14 +109,11 @@ export class DatacenterPullRequestReviewController {
   @HttpCode(200)
   decline(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    const input = declineSchema.parse(body ?? {});
-    const context = this.finder.context(caller, req);
-    this.finder.checkVersion(pr, datacenterVersion(req.query.version) ?? input.version, context);
+    const { input, context } = this.stateChange(declineSchema, pr, caller, body, req);
     this.operations.decline(pr, caller.user, input.comment ?? '');
     return datacenterPullRequest(pr, context);
   }
@@ -134,14 +122,11 @@ export class DatacenterPullRequestReviewController {
   @HttpCode(200)
   reopen(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    const input = reopenSchema.parse(body ?? {});
-    const context = this.finder.context(caller, req);
-    this.finder.checkVersion(pr, datacenterVersion(req.query.version) ?? input.version, context);
+    const { context } = this.stateChange(reopenSchema, pr, caller, body, req);
     datacenterReviewErrors.conflictOnInvalid(() => this.operations.reopen(pr, caller.user));
     return datacenterPullRequest(pr, context);
   }
@@ -150,11 +135,10 @@ export class DatacenterPullRequestReviewController {
   @Get(`${PULL_REQUEST}/activities`)
   activities(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
-    const context = this.finder.context(caller, req);
+    const context = this.routes.context(caller, req);
     const live = new Set(
       context.data
         .commentsOf(pr)
@@ -165,6 +149,20 @@ export class DatacenterPullRequestReviewController {
       .filter((event) => event.commentId === undefined || live.has(event.commentId))
       .sort((a, b) => b.at.getTime() - a.at.getTime() || b.id - a.id);
     return datacenterPage(req, events, (event) => datacenterActivity(event, pr, context));
+  }
+
+  /** What merge, decline and reopen do first: read the body, then check the version it or the query names. */
+  private stateChange<Input extends { readonly version?: number | undefined }>(
+    schema: z.ZodType<Input>,
+    pr: FakePullRequest,
+    caller: FakeIdentity,
+    body: unknown,
+    req: Request,
+  ): { input: Input; context: DatacenterReviewContext } {
+    const input = schema.parse(body ?? {});
+    const context = this.routes.context(caller, req);
+    this.routes.checkVersion(pr, datacenterVersion(req.query.version) ?? input.version, context);
+    return { input, context };
   }
 
   /**

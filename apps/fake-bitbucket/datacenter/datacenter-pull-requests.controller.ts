@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { Caller } from '../auth/caller.decorator';
@@ -10,19 +10,18 @@ import { PullRequestOperations } from '../domain/pull-request.operations';
 import { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { datacenterPage } from '../shared/datacenter-page';
-import { DatacenterLookup } from './datacenter-lookup.service';
-import { DatacenterPullRequestFinder } from './datacenter-pull-request-finder';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
+import { DATACENTER_PULL_REQUEST as PULL_REQUEST } from './datacenter-pull-request-route';
+import { DatacenterPullRequestRoutes } from './datacenter-pull-request-routes';
 import { datacenterPullRequestQuery } from './datacenter-pull-request-query';
 import { datacenterPullRequest } from './datacenter-pull-request.representation';
 import { datacenterRefBranch } from './datacenter-ref-branch';
 import { isDatacenterRepositoryAdmin } from './datacenter-repository-admin';
+import { DATACENTER_REPOSITORY as REPOSITORY } from './datacenter-repository-route';
 import type { DatacenterReviewContext } from './datacenter-review-context';
 import { datacenterReviewErrors } from './datacenter-review-errors';
+import { DatacenterRoutePullRequest } from './datacenter-route-pull-request.decorator';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
-
-const REPOSITORY = 'projects/:projectKey/repos/:repositorySlug';
-const PULL_REQUEST = `${REPOSITORY}/pull-requests/:pullRequestId`;
 
 const refSchema = z.object({
   id: z.string().trim().min(1, 'A ref id is required.'),
@@ -55,23 +54,18 @@ const reviewerSlugs = (reviewers: z.infer<typeof reviewersSchema> | undefined): 
 /** Pull requests of a repository: list, create, read, update (reviewers are replaced whole), delete. */
 @Controller(DATACENTER_API_ROOTS)
 export class DatacenterPullRequestsController {
-  private readonly finder: DatacenterPullRequestFinder;
-
   constructor(
     private readonly store: FakeStore,
-    lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
-  ) {
-    this.finder = new DatacenterPullRequestFinder(store, lookup, operations);
-  }
+    private readonly routes: DatacenterPullRequestRoutes,
+  ) {}
 
   @Get(`${REPOSITORY}/pull-requests`)
   list(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.finder.repository(caller, params);
     const query = req.query as Record<string, unknown>;
     const text = (name: string): string | undefined => (typeof query[name] === 'string' ? query[name] : undefined);
     const direction = (text('direction') ?? 'INCOMING').toUpperCase();
@@ -91,7 +85,7 @@ export class DatacenterPullRequestsController {
       (pr: FakePullRequest) => draft === undefined || String(pr.draft) === draft,
     ];
     const prs = this.store.data.pullRequestsOf(repository).filter((pr) => filters.every((filter) => filter(pr)));
-    const context = this.finder.context(caller, req);
+    const context = this.routes.context(caller, req);
     const withProperties = text('withProperties') !== 'false';
     return datacenterPage(req, datacenterPullRequestQuery.sorted(prs, text('order')), (pr) =>
       datacenterPullRequest(pr, context, { withProperties }),
@@ -101,15 +95,14 @@ export class DatacenterPullRequestsController {
   @Post(`${REPOSITORY}/pull-requests`)
   create(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.finder.repository(caller, params);
     const input = createSchema.parse(body ?? {});
     const sourceBranch = datacenterRefBranch(input.fromRef, repository, 'fromRef');
     const destinationBranch = datacenterRefBranch(input.toRef, repository, 'toRef');
-    const context = this.finder.context(caller, req);
+    const context = this.routes.context(caller, req);
     try {
       const pr = datacenterReviewErrors.conflictOnInvalid(() =>
         this.operations.create(repository, caller.user, {
@@ -131,23 +124,22 @@ export class DatacenterPullRequestsController {
   @Get(PULL_REQUEST)
   get(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Req() req: Request,
   ): Record<string, unknown> {
-    return datacenterPullRequest(this.finder.find(caller, params), this.finder.context(caller, req));
+    return datacenterPullRequest(pr, this.routes.context(caller, req));
   }
 
   @Put(PULL_REQUEST)
   update(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const pr = this.finder.find(caller, params);
     const input = updateSchema.parse(body ?? {});
-    const context = this.finder.context(caller, req);
-    this.finder.checkVersion(pr, input.version, context);
+    const context = this.routes.context(caller, req);
+    this.routes.checkVersion(pr, input.version, context);
     const repository = this.operations.destinationRepository(pr);
     const destinationBranch =
       input.toRef === undefined ? undefined : datacenterRefBranch(input.toRef, repository, 'toRef');
@@ -172,11 +164,10 @@ export class DatacenterPullRequestsController {
   @HttpCode(204)
   delete(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterPullRequestParams,
+    @DatacenterRoutePullRequest() pr: FakePullRequest,
     @Body() body: unknown,
     @Req() req: Request,
   ): void {
-    const pr = this.finder.find(caller, params);
     const repository = this.operations.destinationRepository(pr);
     const admin = isDatacenterRepositoryAdmin(this.store.data, repository, caller.user.slug);
     if (pr.authorSlug !== caller.user.slug && !admin) {
@@ -185,7 +176,7 @@ export class DatacenterPullRequestsController {
       );
     }
     const { version } = deleteSchema.parse(body ?? {});
-    this.finder.checkVersion(pr, version, this.finder.context(caller, req));
+    this.routes.checkVersion(pr, version, this.routes.context(caller, req));
     this.operations.delete(pr);
   }
 

@@ -12,10 +12,10 @@ import { wildcardPath } from '../shared/wildcard-path';
 import { datacenterBranchMetadata } from './datacenter-branch-metadata';
 import { datacenterBranch } from './datacenter-branch.representation';
 import { DatacenterLinks } from './datacenter-links';
-import { DatacenterLookup } from './datacenter-lookup.service';
 import { orderDatacenterRefs, type DatacenterRefQuery } from './datacenter-ref-order';
 import { datacenterRevision } from './datacenter-revision';
-import { DATACENTER_REPOSITORY as REPOSITORY, type DatacenterRepositoryParams } from './datacenter-repository-route';
+import { DATACENTER_REPOSITORY as REPOSITORY } from './datacenter-repository-route';
+import { DatacenterRouteRepository } from './datacenter-route-repository.decorator';
 import { DATACENTER_API_ROOTS } from './datacenter-routes';
 import { datacenterTag } from './datacenter-tag.representation';
 
@@ -35,19 +35,16 @@ const createRefSchema = z.object({
 export class DatacenterRefsController {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: DatacenterLookup,
     private readonly refs: RefOperations,
   ) {}
 
   /** `details=true` adds each branch's metadata, compared with `base` (default: the default branch). */
   @Get(`${REPOSITORY}/branches`)
   branches(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: BranchQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const { git } = repository;
     const branches = [...git.branches].map(([name, head]) => ({
       name,
@@ -65,8 +62,7 @@ export class DatacenterRefsController {
   }
 
   @Get(`${REPOSITORY}/branches/default`)
-  defaultBranch(@Caller() caller: FakeIdentity, @Param() params: DatacenterRepositoryParams): Record<string, unknown> {
-    const repository = this.repository(caller, params);
+  defaultBranch(@DatacenterRouteRepository() repository: FakeRepository): Record<string, unknown> {
     const name = repository.git.defaultBranch;
     const head = repository.git.branches.get(name);
     if (head === undefined) {
@@ -82,11 +78,9 @@ export class DatacenterRefsController {
   @Post(`${REPOSITORY}/branches`)
   @HttpCode(200)
   createBranch(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const input = createRefSchema.parse(body);
     const name = input.name.replace(/^refs\/heads\//, '');
     const startPoint = datacenterRevision(repository, input.startPoint);
@@ -95,12 +89,11 @@ export class DatacenterRefsController {
 
   @Get(`${REPOSITORY}/tags`)
   tags(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Query() query: DatacenterRefQuery,
     @Req() req: Request,
   ): Record<string, unknown> {
-    const { git } = this.repository(caller, params);
+    const { git } = repository;
     const tags = [...git.tags.values()].map((tag) => ({
       ...tag,
       modified: (tag.date ?? git.get(tag.target).committedAt).getTime(),
@@ -111,11 +104,10 @@ export class DatacenterRefsController {
   /** Tag names may hold slashes (`release/1.0`). */
   @Get(`${REPOSITORY}/tags/*name`)
   tag(
-    @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams & { readonly name: unknown },
+    @DatacenterRouteRepository() repository: FakeRepository,
+    @Param('name') rawName: unknown,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
-    const name = wildcardPath(params.name).replace(/^refs\/tags\//, '');
+    const name = wildcardPath(rawName).replace(/^refs\/tags\//, '');
     const tag = repository.git.tags.get(name);
     if (tag === undefined) {
       throw datacenterErrors.notFound(
@@ -131,17 +123,12 @@ export class DatacenterRefsController {
   @HttpCode(200)
   createTag(
     @Caller() caller: FakeIdentity,
-    @Param() params: DatacenterRepositoryParams,
+    @DatacenterRouteRepository() repository: FakeRepository,
     @Body() body: unknown,
   ): Record<string, unknown> {
-    const repository = this.repository(caller, params);
     const input = createRefSchema.parse(body);
     const name = input.name.replace(/^refs\/tags\//, '');
     const startPoint = datacenterRevision(repository, input.startPoint);
     return datacenterTag(this.refs.createTag(repository, name, startPoint, caller.user, input.message));
-  }
-
-  private repository(caller: FakeIdentity, params: DatacenterRepositoryParams): FakeRepository {
-    return this.lookup.repository(caller, params.projectKey, params.repositorySlug);
   }
 }

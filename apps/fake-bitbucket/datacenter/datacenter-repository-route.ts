@@ -1,7 +1,2 @@
 /** The route of a repository under the API roots; its resources hang below it. */
 export const DATACENTER_REPOSITORY = 'projects/:projectKey/repos/:repositorySlug';
-
-export interface DatacenterRepositoryParams {
-  readonly projectKey: string;
-  readonly repositorySlug: string;
-}

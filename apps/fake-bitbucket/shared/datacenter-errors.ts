@@ -51,34 +51,11 @@ export const datacenterErrors = {
       'com.atlassian.bitbucket.repository.NoSuchRepositoryException',
     );
   },
-  noSuchPullRequest(id: string): FakeApiError {
-    return dcError(
-      404,
-      `Pull request ${id} does not exist in this repository.`,
-      'com.atlassian.bitbucket.pull.NoSuchPullRequestException',
-    );
-  },
-  noSuchCommit(id: string): FakeApiError {
-    return dcError(
-      404,
-      `Commit '${id}' does not exist in repository.`,
-      'com.atlassian.bitbucket.commit.NoSuchCommitException',
-    );
-  },
   notFound(message: string, exceptionName: string | null = null): FakeApiError {
     return dcError(404, message, exceptionName);
   },
   badRequest(message: string, context: string | null = null): FakeApiError {
     return dcError(400, message, null, { context });
-  },
-  /** A stale `version` on a pull request write. */
-  outOfDate(expectedVersion: number, currentVersion: number): FakeApiError {
-    return dcError(
-      409,
-      `You are attempting to modify a pull request based on out-of-date information.`,
-      'com.atlassian.bitbucket.pull.PullRequestOutOfDateException',
-      { extra: { currentVersion, expectedVersion } },
-    );
   },
   rateLimited(retryAfterSeconds: number): FakeApiError {
     return dcError(

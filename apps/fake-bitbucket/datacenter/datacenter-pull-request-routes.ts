@@ -1,41 +1,25 @@
+import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import type { FakeIdentity } from '../auth/fake-identity';
 import { FakeDomainError } from '../dataset/fake-domain.error';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
-import type { FakeRepository } from '../dataset/fake-repository';
-import type { PullRequestOperations } from '../domain/pull-request.operations';
-import type { FakeStore } from '../runtime/fake-store.service';
+import { PullRequestOperations } from '../domain/pull-request.operations';
+import { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { DatacenterLinks } from './datacenter-links';
-import type { DatacenterLookup } from './datacenter-lookup.service';
-import type { DatacenterPullRequestParams } from './datacenter-pull-request-params';
 import { datacenterPullRequest } from './datacenter-pull-request.representation';
 import type { DatacenterReviewContext } from './datacenter-review-context';
-import { datacenterReviewErrors } from './datacenter-review-errors';
 
-/** What every Data Center pull request route does first: find the pull request, and how to render it. */
-export class DatacenterPullRequestFinder {
+/**
+ * What every Data Center pull request controller needs besides the pull request itself (that comes from
+ * `@DatacenterRoutePullRequest()`): how to render it, and the version and state checks of its writes.
+ */
+@Injectable()
+export class DatacenterPullRequestRoutes {
   constructor(
     private readonly store: FakeStore,
-    private readonly lookup: DatacenterLookup,
     private readonly operations: PullRequestOperations,
   ) {}
-
-  repository(
-    caller: FakeIdentity,
-    params: Pick<DatacenterPullRequestParams, 'projectKey' | 'repositorySlug'>,
-  ): FakeRepository {
-    return this.lookup.repository(caller, params.projectKey, params.repositorySlug);
-  }
-
-  /** The pull request the URL names, or Data Center's 404 (an id that is not a number names none). */
-  find(caller: FakeIdentity, params: DatacenterPullRequestParams): FakePullRequest {
-    const repository = this.repository(caller, params);
-    const id = /^\d+$/.test(params.pullRequestId) ? Number(params.pullRequestId) : Number.NaN;
-    const pr = this.store.data.findPullRequest(repository, id);
-    if (pr === undefined) throw datacenterReviewErrors.noSuchPullRequest(params.pullRequestId, repository);
-    return pr;
-  }
 
   context(caller: FakeIdentity, req: Request): DatacenterReviewContext {
     return {
