@@ -2,6 +2,7 @@ import { BRANCH_TOOL_CASES } from './branches.tool-cases';
 import { COMMIT_TOOL_CASES } from './commits.tool-cases';
 import { CONTEXT_TOOL_CASES } from './context.tool-cases';
 import { FILE_TOOL_CASES } from './files.tool-cases';
+import { HOSTILE_ARGUMENT_TOOL_CASES } from './hostile-arguments.tool-cases';
 import { PULL_REQUEST_TOOL_CASES } from './pull-requests.tool-cases';
 import { REVIEW_TOOL_CASES } from './reviews.tool-cases';
 import { SEARCH_TOOL_CASES } from './search.tool-cases';
@@ -22,4 +23,5 @@ export const TOOL_CASES: readonly ToolCase[] = [
   ...ISSUE_TOOL_CASES,
   ...PULL_REQUEST_TOOL_CASES,
   ...REVIEW_TOOL_CASES,
+  ...HOSTILE_ARGUMENT_TOOL_CASES,
 ];

@@ -16,6 +16,6 @@ export enum BitbucketErrorCode {
   CANCELLED = 'BITBUCKET_CANCELLED',
   /** The configured flavor has no such API (e.g. pipelines on Data Center). */
   UNSUPPORTED = 'BITBUCKET_UNSUPPORTED',
-  /** A cursor that this server did not issue, or issued for another listing. */
-  INVALID_CURSOR = 'BITBUCKET_INVALID_CURSOR',
+  /** Bitbucket answered with a link (a next page, a redirect) outside its API root, which is not followed. */
+  FOREIGN_LINK = 'BITBUCKET_FOREIGN_LINK',
 }

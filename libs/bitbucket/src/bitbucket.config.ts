@@ -148,6 +148,13 @@ export const bitbucketConfig = defineConfig({
       description: 'Comma-separated hosts (or .domains, or *) reached without the proxy (the standard variable).',
       example: 'localhost,127.0.0.1,.internal.example.com',
     }),
+    BITBUCKET_CURSOR_SECRET: env.string({
+      description:
+        'Key that signs the page cursors tools hand out, so a cursor cannot be forged or altered. Set the same value on every replica, so any replica continues any cursor; unset, a random key is made at start (cursors then end with the process and other replicas refuse them).',
+      expects: 'at least 32 characters, no spaces',
+      pattern: /^\S{32,}$/,
+      secret: true,
+    }),
   },
   refine: (v, ctx) => {
     const pairs: [string | undefined, string | undefined, string, string][] = [
@@ -212,6 +219,7 @@ export const bitbucketConfig = defineConfig({
     return {
       baseUrl: v.BITBUCKET_URL.replace(/\/+$/, ''),
       flavor,
+      cursorSecret: v.BITBUCKET_CURSOR_SECRET,
       credentials: {
         email: v.BITBUCKET_EMAIL,
         apiToken: v.BITBUCKET_API_TOKEN,

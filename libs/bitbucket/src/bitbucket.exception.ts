@@ -14,7 +14,7 @@ const STATUS: Readonly<Record<BitbucketErrorCode, HttpStatus>> = {
   [BitbucketErrorCode.VALIDATION]: HttpStatus.BAD_REQUEST,
   [BitbucketErrorCode.CANCELLED]: HttpStatus.REQUEST_TIMEOUT,
   [BitbucketErrorCode.UNSUPPORTED]: HttpStatus.NOT_IMPLEMENTED,
-  [BitbucketErrorCode.INVALID_CURSOR]: HttpStatus.BAD_REQUEST,
+  [BitbucketErrorCode.FOREIGN_LINK]: HttpStatus.BAD_GATEWAY,
 };
 
 /** The only error that leaves the gateway; `message` is for operators, `code` + params for users. */

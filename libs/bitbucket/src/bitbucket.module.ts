@@ -4,6 +4,7 @@ import { createBitbucketClient } from './bitbucket-client.factory';
 import { BitbucketClient } from './bitbucket-client.port';
 import { BitbucketEvents } from './bitbucket-events';
 import { createBitbucketUpstream } from './bitbucket-upstream.factory';
+import { createPageCursors } from './pagination/page-cursors.factory';
 import { BitbucketUpstream } from './upstream/bitbucket-upstream';
 
 const BITBUCKET_PROVIDERS = [
@@ -17,7 +18,7 @@ const BITBUCKET_PROVIDERS = [
     provide: BitbucketClient,
     inject: [bitbucketConfig.KEY, BitbucketUpstream],
     useFactory: (config: BitbucketConfig, upstream: BitbucketUpstream) =>
-      createBitbucketClient(config.flavor, upstream),
+      createBitbucketClient(config.flavor, upstream, createPageCursors(config)),
   },
 ];
 

@@ -7,9 +7,10 @@ import type { BbPipeline } from '../src/model/bb-pipeline';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
 import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
-import { bitbucketFailure } from './bitbucket-failure';
+import { gatewayFailure } from './gateway-failure';
 import { flattenThreads } from './flatten-threads';
 import { seededCodeContract } from './seeded-code-contract';
+import { testPageCursors } from './test-page-cursors';
 
 const payments = { workspace: 'acme', repo: 'payments-api' };
 const releaseNotes = { workspace: 'acme', repo: 'release-notes' };
@@ -25,7 +26,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
     upstream = fakeUpstream(fake, 'cloud');
-    client = createBitbucketClient('cloud', upstream);
+    client = createBitbucketClient('cloud', upstream, testPageCursors());
   });
   beforeEach(async () => {
     await fake.reset();
@@ -57,7 +58,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
     });
 
     it('answers UNSUPPORTED for projects without a workspace', async () => {
-      const error = await bitbucketFailure(client.listProjects({}));
+      const error = await gatewayFailure(client.listProjects({}));
       expect(error.code).toBe(BitbucketErrorCode.UNSUPPORTED);
       expect(error.params.feature).toEqual(expect.any(String));
     });
@@ -162,7 +163,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
           text: 'Card and bank-transfer payments for Acme merchants: create, capture, cancel and refund payments.',
         },
       ]);
-      expect((await bitbucketFailure(client.searchCode({ query: 'refund' }))).code).toBe(BitbucketErrorCode.VALIDATION);
+      expect((await gatewayFailure(client.searchCode({ query: 'refund' }))).code).toBe(BitbucketErrorCode.VALIDATION);
     });
   });
 
@@ -188,7 +189,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
       expect(ids(await client.listPullRequests(payments, { mine: 'reviewing' }))).toEqual([3, 4]);
       const listed = (await client.listPullRequests(payments, { author: 'carol' })).items[0];
       expect(listed?.reviewers).toEqual(pr3.reviewers);
-      expect((await bitbucketFailure(client.listPullRequests(payments, { author: 'nobody' }))).code).toBe(
+      expect((await gatewayFailure(client.listPullRequests(payments, { author: 'nobody' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -527,7 +528,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
       expect(listed.values.map((value) => value.id)).toEqual([comment.id]);
 
       const noTracker = { workspace: 'acme', repo: 'infra-config' };
-      expect((await bitbucketFailure(client.listIssues(noTracker, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await gatewayFailure(client.listIssues(noTracker, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
   });
 });

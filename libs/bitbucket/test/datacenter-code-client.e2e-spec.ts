@@ -9,8 +9,9 @@ import type { BbCommit } from '../src/model/bb-commit';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
 import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
-import { bitbucketFailure } from './bitbucket-failure';
+import { gatewayFailure } from './gateway-failure';
 import { seededCodeContract } from './seeded-code-contract';
+import { testPageCursors } from './test-page-cursors';
 
 /** The files a unified diff touches, from its `diff --git` headers. */
 const filesOf = (diff: string): string[] => [...diff.matchAll(/^diff --git a\/\S+ b\/(\S+)$/gm)].map((m) => m[1] ?? '');
@@ -43,7 +44,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
     upstream = fakeUpstream(fake, 'datacenter');
-    const api = new DatacenterApi(upstream);
+    const api = new DatacenterApi(upstream, testPageCursors());
     refs = new DatacenterRefsApi(api);
     commits = new DatacenterCommitsApi(api);
     files = new DatacenterFilesApi(api);
@@ -74,10 +75,10 @@ describe('Data Center refs, commits, files and pull request changes against the 
       const head = await mainHead();
       const created = await seededCodeContract.createsAndDeletesABranch(refs, payments, head);
       expect(created).toEqual({ name: 'release/1.0', type: 'branch', commit: head, isDefault: false });
-      expect((await bitbucketFailure(refs.deleteBranch(payments, { name: 'main' }))).code).toBe(
+      expect((await gatewayFailure(refs.deleteBranch(payments, { name: 'main' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
-      expect((await bitbucketFailure(refs.createBranch(payments, { name: 'x', startPoint: 'nope' }))).code).toBe(
+      expect((await gatewayFailure(refs.createBranch(payments, { name: 'x', startPoint: 'nope' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -109,17 +110,17 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
     it('narrows to a path, reads one commit, and maps an unknown one to NOT_FOUND', async () => {
       await seededCodeContract.narrowsToAPathAndReadsOne(commits, payments);
-      expect((await bitbucketFailure(commits.getCommit(payments, { hash: '0123456789abcdef' }))).code).toBe(
+      expect((await gatewayFailure(commits.getCommit(payments, { hash: '0123456789abcdef' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
-      expect((await bitbucketFailure(commits.listCommits(unknownRepo, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await gatewayFailure(commits.listCommits(unknownRepo, {}))).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('compares a feature branch with main: ahead, behind, files and merge base', async () => {
       const comparison = await seededCodeContract.comparesAFeatureBranchWithMain(commits, payments);
       const reverse = await commits.compareRefs(payments, { from: 'main', to: 'feature/refunds' });
       expect(reverse).toMatchObject({ aheadTotal: 2, behindTotal: 3, mergeBase: comparison.mergeBase });
-      expect((await bitbucketFailure(commits.compareRefs(payments, { from: 'nope', to: 'main' }))).code).toBe(
+      expect((await gatewayFailure(commits.compareRefs(payments, { from: 'nope', to: 'main' }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -170,7 +171,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
     it('reads text and binary files on the default branch and on a branch with a slash', async () => {
       await seededCodeContract.readsTextAndBinaryFiles(files, payments, '/README.md');
       expect(
-        (await bitbucketFailure(files.getFileContent(payments, { path: 'src/refunds/refund.service.ts' }))).code,
+        (await gatewayFailure(files.getFileContent(payments, { path: 'src/refunds/refund.service.ts' }))).code,
       ).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
@@ -180,7 +181,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
       expect((await files.listDirectory(payments, { path: 'src' })).items).not.toContainEqual(
         expect.objectContaining({ path: 'src/refunds' }),
       );
-      expect((await bitbucketFailure(files.listDirectory(payments, { path: 'README.md' }))).code).toBe(
+      expect((await gatewayFailure(files.listDirectory(payments, { path: 'README.md' }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
     });
@@ -250,14 +251,14 @@ describe('Data Center refs, commits, files and pull request changes against the 
         () => changes.getPullRequestDiffstat(payments, { id: 999 }),
         () => changes.listPullRequestCommits(payments, { id: 999 }),
       ]) {
-        expect((await bitbucketFailure(call())).code).toBe(BitbucketErrorCode.NOT_FOUND);
+        expect((await gatewayFailure(call())).code).toBe(BitbucketErrorCode.NOT_FOUND);
       }
     });
   });
 
   it('refuses a cursor of another listing', async () => {
     const page = await refs.listBranches(payments, {}, { limit: 1 });
-    const error = await bitbucketFailure(refs.listTags(payments, {}, { cursor: page.cursor ?? '' }));
-    expect(error.code).toBe(BitbucketErrorCode.INVALID_CURSOR);
+    const error = await gatewayFailure(refs.listTags(payments, {}, { cursor: page.cursor ?? '' }));
+    expect(error.code).toBe('ARGUMENT_FOREIGN_CURSOR');
   });
 });

@@ -12,8 +12,9 @@ import type { BbPullRequest } from '../src/model/bb-pull-request';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
 import { fakeUpstream } from './fake-upstream';
 import { walkPages } from './walk-pages';
-import { bitbucketFailure } from './bitbucket-failure';
+import { gatewayFailure } from './gateway-failure';
 import { flattenThreads } from './flatten-threads';
+import { testPageCursors } from './test-page-cursors';
 
 const ids = (page: BbPage<{ id: number }> | { items: readonly { id: number }[] }): number[] =>
   page.items.map((item) => item.id).sort((a, b) => a - b);
@@ -72,7 +73,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
     fake = await FakeBitbucketProcess.start();
     for (const user of ['alice', 'bob', 'carol', 'erin'] as const) {
       const upstream = fakeUpstream(fake, 'datacenter', user);
-      const api = new DatacenterApi(upstream);
+      const api = new DatacenterApi(upstream, testPageCursors());
       gateways.set(user, {
         upstream,
         pullRequests: new DatacenterPullRequestsApi(api),
@@ -161,11 +162,11 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         ['bob', 'reviewer', 'none'],
       ]);
 
-      const missing = await bitbucketFailure(get(99));
+      const missing = await gatewayFailure(get(99));
       expect(missing.code).toBe(BitbucketErrorCode.NOT_FOUND);
       expect(missing.params.detail).toBe('Pull request 99 does not exist in PLAT/payments-api.');
       const noRepo = as('alice').pullRequests.listPullRequests({ workspace: 'PLAT', repo: 'nope' }, {});
-      expect((await bitbucketFailure(noRepo)).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await gatewayFailure(noRepo)).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('creates (default destination, reviewers by slug), updates only what changed, a reviewer approves, it merges', async () => {
@@ -217,7 +218,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(await status()).toBe('none');
       await bob.approvePullRequest(payments, { id: created.id });
       expect(await status()).toBe('approved');
-      expect((await bitbucketFailure(reviews.approvePullRequest(payments, { id: created.id }))).code).toBe(
+      expect((await gatewayFailure(reviews.approvePullRequest(payments, { id: created.id }))).code).toBe(
         BitbucketErrorCode.VALIDATION,
       );
 
@@ -256,13 +257,13 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         sourceBranch: 'feature/payouts',
         closeSourceBranch: true,
       });
-      const unsupported = await bitbucketFailure(closing);
+      const unsupported = await gatewayFailure(closing);
       expect(unsupported.code).toBe(BitbucketErrorCode.UNSUPPORTED);
       expect(unsupported.params.feature).toContain('source branch');
-      expect(
-        (await bitbucketFailure(reviews.mergePullRequest(payments, { id: 8, closeSourceBranch: true }))).code,
-      ).toBe(BitbucketErrorCode.UNSUPPORTED);
-      const octopus = await bitbucketFailure(
+      expect((await gatewayFailure(reviews.mergePullRequest(payments, { id: 8, closeSourceBranch: true }))).code).toBe(
+        BitbucketErrorCode.UNSUPPORTED,
+      );
+      const octopus = await gatewayFailure(
         reviews.mergePullRequest(payments, { id: 8, strategy: 'octopus' as unknown as 'squash' }),
       );
       expect(octopus.code).toBe(BitbucketErrorCode.VALIDATION);
@@ -279,12 +280,10 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       };
       expect(head.parents).toHaveLength(1);
 
-      const fastForward = await bitbucketFailure(
-        reviews.mergePullRequest(payments, { id: 4, strategy: 'fast_forward' }),
-      );
+      const fastForward = await gatewayFailure(reviews.mergePullRequest(payments, { id: 4, strategy: 'fast_forward' }));
       expect(fastForward.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(fastForward.params.detail).toContain('fast-forward');
-      const draft = await bitbucketFailure(reviews.mergePullRequest(payments, { id: 5 }));
+      const draft = await gatewayFailure(reviews.mergePullRequest(payments, { id: 5 }));
       expect(draft.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(draft.params.detail).toContain('vetoed');
       expect((await get(4)).state).toBe('OPEN');
@@ -300,7 +299,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         (c) => c.text,
       );
       expect(texts).toContain('Superseded by the vault work.');
-      const again = await bitbucketFailure(as('alice').reviews.declinePullRequest(payments, { id: 5 }));
+      const again = await gatewayFailure(as('alice').reviews.declinePullRequest(payments, { id: 5 }));
       expect(again.code).toBe(BitbucketErrorCode.CONFLICT);
     });
   });
@@ -321,7 +320,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
     it('fails as CONFLICT when the version is stale again on the retry', async () => {
       await fake.addFault({ path: `${PULL_REQUESTS}/8$`, method: 'PUT', latencyMs: 1000, times: 2 });
-      const updating = bitbucketFailure(as('alice').pullRequests.updatePullRequest(payments, { id: 8, title: 'Lost' }));
+      const updating = gatewayFailure(as('alice').pullRequests.updatePullRequest(payments, { id: 8, title: 'Lost' }));
       await pending('PUT', `${PULL_REQUESTS}/8$`, 1);
       await addReviewer(8, 'dave');
       await pending('PUT', `${PULL_REQUESTS}/8$`, 2);
@@ -336,7 +335,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
     it('does not retry a merge decided on a version that went stale', async () => {
       await fake.addFault({ path: `${PULL_REQUESTS}/3/merge$`, method: 'POST', latencyMs: 1000, times: 1 });
-      const merging = bitbucketFailure(as('alice').reviews.mergePullRequest(payments, { id: 3 }));
+      const merging = gatewayFailure(as('alice').reviews.mergePullRequest(payments, { id: 3 }));
       await pending('POST', `${PULL_REQUESTS}/3/merge$`, 1);
       await addReviewer(3, 'erin');
       const conflict = await merging;
@@ -376,7 +375,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       const paged = await walkPages((o) => comments.listComments(payments, { id: 3 }, o), 1);
       expect(paged.pages).toBe(2);
       expect(paged.items).toEqual(page.items);
-      expect((await bitbucketFailure(comments.listComments(payments, { id: 99 }))).code).toBe(
+      expect((await gatewayFailure(comments.listComments(payments, { id: 99 }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
     });
@@ -423,9 +422,9 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         text: 'Where?',
         inline: { path: 'nope.ts', line: 1, side: 'new' },
       });
-      expect((await bitbucketFailure(elsewhere)).code).toBe(BitbucketErrorCode.VALIDATION);
+      expect((await gatewayFailure(elsewhere)).code).toBe(BitbucketErrorCode.VALIDATION);
       const orphan = comments.addComment(payments, { id: 4, text: 'To whom?', parentId: 99999 });
-      expect((await bitbucketFailure(orphan)).code).toBe(BitbucketErrorCode.NOT_FOUND);
+      expect((await gatewayFailure(orphan)).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
 
     it('edits, resolves and reopens a thread, and deletes replies before their thread', async () => {
@@ -454,19 +453,19 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await comments.resolveCommentThread(payments, { id: 4, commentId: root.id, resolved: false });
       expect((await thread())?.resolved).toBe(false);
 
-      const withReplies = await bitbucketFailure(comments.deleteComment(payments, { id: 4, commentId: root.id }));
+      const withReplies = await gatewayFailure(comments.deleteComment(payments, { id: 4, commentId: root.id }));
       expect(withReplies.code).toBe(BitbucketErrorCode.CONFLICT);
       expect(withReplies.params.detail).toContain('replies');
       await as('carol').comments.deleteComment(payments, { id: 4, commentId: reply.id });
       await comments.deleteComment(payments, { id: 4, commentId: root.id });
       expect(await thread()).toBeUndefined();
       expect(
-        (await bitbucketFailure(comments.updateComment(payments, { id: 4, commentId: root.id, text: 'x' }))).code,
+        (await gatewayFailure(comments.updateComment(payments, { id: 4, commentId: root.id, text: 'x' }))).code,
       ).toBe(BitbucketErrorCode.NOT_FOUND);
     });
     it('reports Data Center’s 401 to a signed-in user who may not edit as FORBIDDEN, not a credential problem', async () => {
       const mine = await as('bob').comments.addComment(payments, { id: 4, text: 'Only bob may edit this' });
-      const refused = await bitbucketFailure(
+      const refused = await gatewayFailure(
         as('carol').comments.updateComment(payments, { id: 4, commentId: mine.id, text: 'carol was here' }),
       );
       expect(refused.code).toBe(BitbucketErrorCode.FORBIDDEN);
@@ -507,12 +506,10 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await comments.deleteTask(payments, { id: 3, taskId: onComment.id });
       await comments.deleteTask(payments, { id: 3, taskId: general.id });
       expect((await tasks()).items.map((t) => t.id)).not.toContain(onComment.id);
-      expect((await bitbucketFailure(comments.deleteTask(payments, { id: 3, taskId: onComment.id }))).code).toBe(
+      expect((await gatewayFailure(comments.deleteTask(payments, { id: 3, taskId: onComment.id }))).code).toBe(
         BitbucketErrorCode.NOT_FOUND,
       );
-      expect((await bitbucketFailure(comments.listTasks(payments, { id: 99 }))).code).toBe(
-        BitbucketErrorCode.NOT_FOUND,
-      );
+      expect((await gatewayFailure(comments.listTasks(payments, { id: 99 }))).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
   });
 });

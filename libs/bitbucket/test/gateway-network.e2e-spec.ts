@@ -8,11 +8,12 @@ import { CloudRepositoriesApi } from '../src/cloud/cloud-repositories.api';
 import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterContextApi } from '../src/datacenter/datacenter-context.api';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
-import { bitbucketFailure } from './bitbucket-failure';
+import { gatewayFailure } from './gateway-failure';
 import { BitbucketFront } from './bitbucket-front';
 import { ForwardingProxy } from './forwarding-proxy';
 import { configFor } from './gateway-config';
 import { TestPki } from './test-pki';
+import { testPageCursors } from './test-page-cursors';
 
 type Env = Record<string, string>;
 
@@ -31,7 +32,9 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
     return upstream;
   };
   const cloudContext = (env: Env): CloudContextApi =>
-    new CloudContextApi(new CloudApi(upstreamFor({ BITBUCKET_URL: fake.cloudUrl, ...CLOUD_CREDENTIALS, ...env })));
+    new CloudContextApi(
+      new CloudApi(upstreamFor({ BITBUCKET_URL: fake.cloudUrl, ...CLOUD_CREDENTIALS, ...env }), testPageCursors()),
+    );
   const currentUserName = async (env: Env): Promise<string> => (await cloudContext(env).getCurrentUser()).name;
   /** A proxy or front, closed after the test. */
   const started = async <T extends { close(): Promise<void> }>(starting: Promise<T>): Promise<T> => {
@@ -89,7 +92,10 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
 
     const datacenterContext = (env: Env): DatacenterContextApi =>
       new DatacenterContextApi(
-        new DatacenterApi(upstreamFor({ BITBUCKET_URL: front.url, ...DATACENTER_CREDENTIALS, ...env })),
+        new DatacenterApi(
+          upstreamFor({ BITBUCKET_URL: front.url, ...DATACENTER_CREDENTIALS, ...env }),
+          testPageCursors(),
+        ),
       );
     const clientCertificate = (): Env => ({
       BITBUCKET_CA_FILE: pki.caFile,
@@ -109,7 +115,7 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
     });
 
     it('does not trust the private CA without BITBUCKET_CA_FILE: a TLS failure for operators, not retried', async () => {
-      const error = await bitbucketFailure(datacenterContext({}).getCurrentUser());
+      const error = await gatewayFailure(datacenterContext({}).getCurrentUser());
       expect(error.code).toBe(BitbucketErrorCode.UPSTREAM_UNAVAILABLE);
       expect(error.message).toBe(
         "GET /rest/api/latest/projects: Bitbucket's TLS certificate is not trusted (SELF_SIGNED_CERT_IN_CHAIN); a private CA goes in BITBUCKET_CA_FILE",
@@ -122,7 +128,7 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
     });
 
     it('is refused by the front without a client certificate, and says a client certificate may be missing', async () => {
-      const error = await bitbucketFailure(
+      const error = await gatewayFailure(
         datacenterContext({ BITBUCKET_CA_FILE: pki.caFile, BITBUCKET_RETRY_MAX: '0' }).getCurrentUser(),
       );
       expect(error.code).toBe(BitbucketErrorCode.UPSTREAM_UNAVAILABLE);
@@ -180,7 +186,7 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
     /** Reads the six repositories at once, each answer delayed by the fake; gives the time it took. */
     const readSixRepositoriesAtOnce = async (baseUrl: string, env: Env): Promise<number> => {
       const api = new CloudRepositoriesApi(
-        new CloudApi(upstreamFor({ BITBUCKET_URL: baseUrl, ...CLOUD_CREDENTIALS, ...env })),
+        new CloudApi(upstreamFor({ BITBUCKET_URL: baseUrl, ...CLOUD_CREDENTIALS, ...env }), testPageCursors()),
       );
       const startedAt = performance.now();
       const repositories = await Promise.all(

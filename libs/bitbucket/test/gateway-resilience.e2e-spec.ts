@@ -9,6 +9,7 @@ import { DatacenterApi } from '../src/datacenter/datacenter-api';
 import { DatacenterContextApi } from '../src/datacenter/datacenter-context.api';
 import type { BitbucketUpstream } from '../src/upstream/bitbucket-upstream';
 import { configFor } from './gateway-config';
+import { testPageCursors } from './test-page-cursors';
 
 async function failureCode(promise: Promise<unknown>): Promise<string> {
   try {
@@ -42,7 +43,7 @@ describe('Bitbucket gateway resilience (real sockets, the fake Bitbucket)', () =
       events,
     );
     upstreams.push(upstream);
-    return { context: new CloudContextApi(new CloudApi(upstream)), upstream, events };
+    return { context: new CloudContextApi(new CloudApi(upstream, testPageCursors())), upstream, events };
   };
 
   beforeAll(async () => {
@@ -173,7 +174,7 @@ describe('Bitbucket gateway resilience (real sockets, the fake Bitbucket)', () =
       times: 1,
     });
     const started = Date.now();
-    const user = await new DatacenterContextApi(new DatacenterApi(upstream)).getCurrentUser();
+    const user = await new DatacenterContextApi(new DatacenterApi(upstream, testPageCursors())).getCurrentUser();
     expect(user.name).toBe('alice');
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(retries).toEqual([1000]);

@@ -5,7 +5,7 @@ import type { BbCommit } from '../src/model/bb-commit';
 import type { BbDirectoryEntry } from '../src/model/bb-directory-entry';
 import type { BbRef } from '../src/model/bb-ref';
 import type { BbRepositoryRef } from '../src/model/bb-repository-ref';
-import { bitbucketFailure } from './bitbucket-failure';
+import { gatewayFailure } from './gateway-failure';
 import { walkPages } from './walk-pages';
 
 type Refs = Pick<BitbucketClient, 'createBranch' | 'deleteBranch' | 'listBranches'>;
@@ -64,7 +64,7 @@ export const seededCodeContract = {
       5,
     );
     expect(dated.items.map((c) => c.hash)).toEqual(window.map((c) => c.hash));
-    expect((await bitbucketFailure(commits.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
+    expect((await gatewayFailure(commits.listCommits(releaseNotes, { since: 'yesterday' }))).code).toBe(
       BitbucketErrorCode.VALIDATION,
     );
   },
@@ -116,7 +116,7 @@ export const seededCodeContract = {
     expect(refund.ref).toBe('feature/refunds');
     expect(refund.content.toString('utf8')).toContain('refunds cannot exceed the captured amount');
 
-    expect((await bitbucketFailure(files.getFileContent(repo, { path: 'src' }))).code).toBe(
+    expect((await gatewayFailure(files.getFileContent(repo, { path: 'src' }))).code).toBe(
       BitbucketErrorCode.VALIDATION,
     );
   },

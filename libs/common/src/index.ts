@@ -1,5 +1,6 @@
 export { AppException, type AppExceptionOptions, type AppExceptionParams } from './app.exception';
 export { AppExceptionFilter } from './app-exception.filter';
+export { ArgumentException } from './argument.exception';
 export { CommonErrorCode } from './common-error-code.enum';
 export { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 export { CorrelationIdMiddleware } from './correlation-id.middleware';

@@ -1,4 +1,4 @@
-import { RequestContext, toErrorResponse, Translator } from '@app/common';
+import { ArgumentException, RequestContext, toErrorResponse, Translator } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -90,6 +90,11 @@ export class ToolCallDispatcher {
         correlationId,
         error: error instanceof Error ? error.message : String(error),
       });
+      // An argument the schema let through but the gateway cannot use reads like any invalid argument.
+      if (error instanceof ArgumentException) {
+        const details = this.translator.error(error.code, error.params, locale);
+        return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);
+      }
       return this.failure(response.code, response.params, locale, correlationId);
     }
   }

@@ -1,6 +1,5 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
-import { pageCursor } from '../pagination/page-cursor';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamRequest } from '../upstream/upstream-request';
 import type { CloudPageJson } from './cloud-json';
@@ -19,7 +18,7 @@ export class CloudApi extends BitbucketRestApi {
 
   /**
    * One page of a listing. The first page is `path?query&pagelen=…`; later pages follow Cloud's opaque
-   * `next` link from the cursor, which already carries the query.
+   * `next` link (below the API root) from the cursor, which already carries the query.
    */
   async page<J, T>(
     listing: string,
@@ -37,7 +36,7 @@ export class CloudApi extends BitbucketRestApi {
     request: CloudListingRequest,
     options: PageOptions | undefined,
   ): Promise<CloudPageJson<J>> {
-    const next = pageCursor.decode(options?.cursor, listing);
+    const next = this.cursors.decode(options?.cursor, listing);
     return this.json<CloudPageJson<J>>(
       typeof next === 'string'
         ? { method: 'GET', route: request.route, path: next }
@@ -55,7 +54,9 @@ export class CloudApi extends BitbucketRestApi {
   toPage<T>(listing: string, page: CloudPageJson<unknown>, items: readonly T[]): BbPage<T> {
     return {
       items,
-      ...(page.next === undefined ? {} : { cursor: pageCursor.encode(listing, page.next) }),
+      ...(page.next === undefined
+        ? {}
+        : { cursor: this.cursors.encode(listing, this.upstream.belowApiRoot(page.next)) }),
       ...(page.size === undefined ? {} : { total: page.size }),
     };
   }

@@ -1,5 +1,6 @@
 import { AreaBitbucketClient } from '../area-bitbucket.client';
 import type { BitbucketClient, BitbucketFeature } from '../bitbucket-client.port';
+import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
 import { CloudApi } from './cloud-api';
 import { CloudCommentsApi } from './cloud-comments.api';
@@ -22,8 +23,8 @@ const CLOUD_FEATURES: ReadonlySet<BitbucketFeature> = new Set([
 ]);
 
 /** The gateway on Bitbucket Cloud REST 2.0: its areas over one CloudApi. */
-export function createCloudBitbucketClient(upstream: BitbucketUpstream): BitbucketClient {
-  const api = new CloudApi(upstream);
+export function createCloudBitbucketClient(upstream: BitbucketUpstream, cursors: PageCursors): BitbucketClient {
+  const api = new CloudApi(upstream, cursors);
   return new AreaBitbucketClient('cloud', CLOUD_FEATURES, {
     context: new CloudContextApi(api),
     repositories: new CloudRepositoriesApi(api),

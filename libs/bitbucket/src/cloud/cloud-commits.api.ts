@@ -12,6 +12,7 @@ import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudFilteredPage } from './cloud-filtered-page';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** A comparison counts commits and lists files over at most COMPARISON_PAGES pages of 100. */
 const COMPARISON_PAGES = 50;
@@ -56,7 +57,7 @@ export class CloudCommitsApi {
         {
           method: 'GET',
           route: 'GET /repositories/{workspace}/{repo}/commit/{commit}',
-          path: cloudPath.repository(repo, `/commit/${cloudPath.segment(input.hash)}`),
+          path: cloudPath.repository(repo, `/commit/${upstreamPath.segment('hash', input.hash)}`),
         },
         options?.signal,
       ),
@@ -81,7 +82,10 @@ export class CloudCommitsApi {
         this.api.all<CloudDiffstatJson>(
           {
             route: 'GET /repositories/{workspace}/{repo}/diffstat/{spec}',
-            path: cloudPath.repository(repo, `/diffstat/${from}..${to}`),
+            path: cloudPath.repository(
+              repo,
+              `/diffstat/${upstreamPath.segment('from', from)}..${upstreamPath.segment('to', to)}`,
+            ),
             query: { topic: true },
           },
           COMPARISON_PAGES,
@@ -93,7 +97,10 @@ export class CloudCommitsApi {
             {
               method: 'GET',
               route: 'GET /repositories/{workspace}/{repo}/merge-base/{revspec}',
-              path: cloudPath.repository(repo, `/merge-base/${from}..${to}`),
+              path: cloudPath.repository(
+                repo,
+                `/merge-base/${upstreamPath.segment('from', from)}..${upstreamPath.segment('to', to)}`,
+              ),
             },
             signal,
           )
@@ -113,7 +120,7 @@ export class CloudCommitsApi {
       {
         method: 'GET',
         route: 'GET /repositories/{workspace}/{repo}/diff/{spec}',
-        path: cloudPath.repository(repo, `/diff/${cloudPath.segment(input.hash)}`),
+        path: cloudPath.repository(repo, `/diff/${upstreamPath.segment('hash', input.hash)}`),
         query: {
           ...(input.contextLines === undefined ? {} : { context: input.contextLines }),
           ...(input.paths === undefined || input.paths.length === 0 ? {} : { path: input.paths }),
@@ -132,7 +139,7 @@ export class CloudCommitsApi {
       `statuses ${repo.workspace}/${repo.repo} ${input.commit}`,
       {
         route: 'GET /repositories/{workspace}/{repo}/commit/{commit}/statuses',
-        path: cloudPath.repository(repo, `/commit/${cloudPath.segment(input.commit)}/statuses`),
+        path: cloudPath.repository(repo, `/commit/${upstreamPath.segment('commit', input.commit)}/statuses`),
       },
       options,
       (json: CloudCommitStatusJson) => cloudCodeMappers.buildStatus(json),

@@ -11,6 +11,7 @@ import { cloudBbql } from './cloud-bbql';
 import { cloudMappers } from './cloud-mappers';
 import { cloudPath } from './cloud-path';
 import { requireCloudWorkspace } from './cloud-workspace';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** Cloud: current user, workspaces (GET /user/workspaces since 2026), projects, members. */
 export class CloudContextApi {
@@ -55,7 +56,7 @@ export class CloudContextApi {
       {
         method: 'GET',
         route: 'GET /workspaces/{workspace}/projects/{key}',
-        path: cloudPath.workspace(workspace, `/projects/${cloudPath.segment(input.key)}`),
+        path: cloudPath.workspace(workspace, `/projects/${upstreamPath.segment('key', input.key)}`),
       },
       options?.signal,
     );

@@ -13,6 +13,7 @@ import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
 import { requireCloudWorkspace } from './cloud-workspace';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** Cloud source (NOTES §2.6): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (§2.10). */
 export class CloudFilesApi {
@@ -33,7 +34,7 @@ export class CloudFilesApi {
   ): Promise<BbFileContent> {
     const ref = await this.revisions.refOrMainBranch(repo, input.ref, options?.signal);
     const commit = await this.revisions.sourceSegment(repo, ref, options?.signal);
-    const path = cloudPath.repository(repo, `/src/${commit}/${cloudPath.file(input.path)}`);
+    const path = cloudPath.repository(repo, `/src/${commit}/${upstreamPath.file('path', input.path)}`);
     const route = 'GET /repositories/{workspace}/{repo}/src/{ref}/{path}';
     const meta = await this.api.json<CloudTreeEntryJson>(
       { method: 'GET', route, path, query: { format: 'meta' } },
@@ -63,7 +64,7 @@ export class CloudFilesApi {
     // A cursor already holds the listing's URL: only a first page needs to know what the ref names.
     const commit =
       options?.cursor === undefined ? await this.revisions.sourceSegment(repo, input.ref, options?.signal) : '';
-    const directory = cloudPath.file(input.path ?? '');
+    const directory = upstreamPath.file('path', input.path ?? '');
     return this.api.page(
       `directory ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.path ?? ''])}`,
       {

@@ -1,31 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
 import type { UpstreamRequest } from '../upstream/upstream-request';
 import { UpstreamResponse } from '../upstream/upstream-response';
 import { CloudApi } from './cloud-api';
 import { cloudFilteredPage } from './cloud-filtered-page';
 
-const ROOT = 'https://api.bitbucket.org/2.0';
+const ROOT = 'https://api.bitbucket.org/2.0/';
 
 /** A Cloud listing of the numbers 1..count, `perPage` a page, behind a stub upstream that counts its calls. */
 function numbers(count: number, perPage: number): { api: CloudApi; calls: () => number } {
   let calls = 0;
   const url = (request: Pick<UpstreamRequest, 'path' | 'query'>): URL => {
-    const target = new URL(request.path.startsWith('http') ? request.path : `${ROOT}${request.path}`);
+    const target = new URL(request.path.startsWith('http') ? request.path : request.path.replace(/^\/+/, ''), ROOT);
     for (const [name, value] of Object.entries(request.query ?? {})) target.searchParams.set(name, String(value));
     return target;
   };
   const upstream = {
     url,
+    belowApiRoot: (link: string): string => url({ path: link }).href.slice(ROOT.length),
     send: (request: UpstreamRequest): Promise<UpstreamResponse> => {
       calls += 1;
       const page = Number(url(request).searchParams.get('page') ?? 1);
       const values = Array.from({ length: count }, (_, i) => i + 1).slice((page - 1) * perPage, page * perPage);
-      const next = page * perPage < count ? `${ROOT}/items?page=${page + 1}` : undefined;
+      const next = page * perPage < count ? `${ROOT}items?page=${page + 1}` : undefined;
       const body = Buffer.from(JSON.stringify({ values, ...(next === undefined ? {} : { next }) }));
       return Promise.resolve(new UpstreamResponse(200, {}, body));
     },
   } as unknown as BitbucketUpstream;
-  return { api: new CloudApi(upstream), calls: () => calls };
+  return { api: new CloudApi(upstream, new PageCursors(randomBytes(32))), calls: () => calls };
 }
 
 const even = (n: number): boolean => n % 2 === 0;

@@ -7,7 +7,7 @@ import type { CloudPageJson } from './cloud-json';
 
 /**
  * A page of the Cloud items that pass `keep` (filteredPage), for filters Cloud cannot apply on the
- * server: the positions scanned are Cloud's page URLs, the first one built from `request`.
+ * server: the positions scanned are Cloud's page links below the API root, the first one built from `request`.
  */
 export function cloudFilteredPage<J, T>(
   api: CloudApi,
@@ -18,10 +18,12 @@ export function cloudFilteredPage<J, T>(
   keep: (item: T) => boolean,
 ): Promise<BbPage<T>> {
   const limit = api.pagelen(options);
-  const first = api.upstream.url({ path: request.path, query: { ...request.query, pagelen: limit } }).toString();
+  const first = api.upstream.belowApiRoot(
+    api.upstream.url({ path: request.path, query: { ...request.query, pagelen: limit } }).href,
+  );
   const read = async (url: string): Promise<{ values: readonly J[]; next?: string }> => {
     const page = await api.json<CloudPageJson<J>>({ method: 'GET', route: request.route, path: url }, options?.signal);
-    return { values: page.values, ...(page.next === undefined ? {} : { next: page.next }) };
+    return { values: page.values, ...(page.next === undefined ? {} : { next: api.upstream.belowApiRoot(page.next) }) };
   };
-  return filteredPage(listing, options, { limit, first, read }, map, keep);
+  return filteredPage(api.cursors, listing, options, { limit, first, read }, map, keep);
 }

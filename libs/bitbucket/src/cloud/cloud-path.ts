@@ -1,24 +1,22 @@
-import { encodedFilePath } from '../code/encoded-file-path';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import { upstreamPath } from '../upstream/upstream-path';
 
-const segment = (value: string): string => encodeURIComponent(value);
+const repositoryPart = (repo: BbRepositoryRef): string =>
+  `/repositories/${upstreamPath.segment('workspace', repo.workspace)}/${upstreamPath.segment('repo', repo.repo)}`;
 
-/** Cloud paths with every caller-supplied part encoded (a slug can never escape its segment). */
+/** Cloud paths, every caller-supplied part checked and encoded by upstreamPath and named by its argument. */
 export const cloudPath = {
-  segment,
   repository(repo: BbRepositoryRef, rest = ''): string {
-    return `/repositories/${segment(repo.workspace)}/${segment(repo.repo)}${rest}`;
+    return `${repositoryPart(repo)}${rest}`;
   },
   pullRequest(repo: BbRepositoryRef, id: number, rest = ''): string {
-    return `/repositories/${segment(repo.workspace)}/${segment(repo.repo)}/pullrequests/${id}${rest}`;
+    return `${repositoryPart(repo)}/pullrequests/${id}${rest}`;
   },
   workspace(workspace: string, rest = ''): string {
-    return `/workspaces/${segment(workspace)}${rest}`;
+    return `/workspaces/${upstreamPath.segment('workspace', workspace)}${rest}`;
   },
-  /** A file path below `src/{ref}/`: each segment encoded, the slashes between them kept. */
-  file: encodedFilePath,
   /** Pipeline and step uuids travel with their braces (`{…}`), which callers may have left off. */
-  uuid(value: string): string {
-    return segment(/^\{.*\}$/.test(value) ? value : `{${value}}`);
+  uuid(field: string, value: string): string {
+    return upstreamPath.segment(field, /^\{.*\}$/.test(value) ? value : `{${value}}`);
   },
 };

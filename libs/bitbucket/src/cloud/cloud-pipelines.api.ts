@@ -131,13 +131,13 @@ export class CloudPipelinesApi {
       {
         method: 'GET',
         route: `GET ${PIPELINES}/{uuid}/steps/{stepUuid}/log`,
-        path: this.path(repo, input.uuid, `/steps/${cloudPath.uuid(input.stepUuid)}/log`),
+        path: this.path(repo, input.uuid, `/steps/${cloudPath.uuid('step', input.stepUuid)}/log`),
       },
       options?.signal,
     );
   }
 
   private path(repo: BbRepositoryRef, uuid: string, rest = ''): string {
-    return cloudPath.repository(repo, `/pipelines/${cloudPath.uuid(uuid)}${rest}`);
+    return cloudPath.repository(repo, `/pipelines/${cloudPath.uuid('pipeline', uuid)}${rest}`);
   }
 }

@@ -8,6 +8,7 @@ import type { CloudRefJson } from './cloud-code-json';
 import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
+import { upstreamPath } from '../upstream/upstream-path';
 
 type RefKind = 'branches' | 'tags';
 
@@ -56,7 +57,7 @@ export class CloudRefsApi {
       {
         method: 'DELETE',
         route: 'DELETE /repositories/{workspace}/{repo}/refs/branches/{name}',
-        path: cloudPath.repository(repo, `/refs/branches/${cloudPath.segment(input.name)}`),
+        path: cloudPath.repository(repo, `/refs/branches/${upstreamPath.ref('name', input.name)}`),
       },
       options?.signal,
     );

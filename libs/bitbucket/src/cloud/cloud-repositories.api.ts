@@ -7,6 +7,7 @@ import { cloudBbql } from './cloud-bbql';
 import type { CloudRepositoryJson } from './cloud-json';
 import { cloudMappers } from './cloud-mappers';
 import { cloudPath } from './cloud-path';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** Cloud repositories of a workspace (the cross-workspace listing answers 410 since 2026). */
 export class CloudRepositoriesApi {
@@ -18,7 +19,7 @@ export class CloudRepositoriesApi {
       `repositories ${input.workspace} ${input.query ?? ''}`,
       {
         route: 'GET /repositories/{workspace}',
-        path: `/repositories/${cloudPath.segment(input.workspace)}`,
+        path: `/repositories/${upstreamPath.segment('workspace', input.workspace)}`,
         query: { role: 'member', sort: '-updated_on', ...(name === undefined ? {} : { q: `name ~ ${name}` }) },
       },
       options,

@@ -5,6 +5,7 @@ import type { CloudApi } from './cloud-api';
 import type { CloudCommitJson } from './cloud-code-json';
 import type { CloudPageJson, CloudRepositoryJson } from './cloud-json';
 import { cloudPath } from './cloud-path';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** What a ref names: the repository's main branch, and the head commit of a branch, tag or hash. */
 export class CloudRevisions {
@@ -61,6 +62,6 @@ export class CloudRevisions {
    */
   async sourceSegment(repo: BbRepositoryRef, ref: string | undefined, signal?: AbortSignal): Promise<string> {
     const name = await this.refOrMainBranch(repo, ref, signal);
-    return cloudPath.segment(name.includes('/') ? await this.head(repo, name, signal) : name);
+    return upstreamPath.segment('ref', name.includes('/') ? await this.head(repo, name, signal) : name);
   }
 }

@@ -1,7 +1,6 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import { filteredPage } from '../pagination/filtered-page';
-import { pageCursor } from '../pagination/page-cursor';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamQuery } from '../upstream/upstream-request';
 import type { DatacenterPageJson } from './datacenter-json';
@@ -46,12 +45,12 @@ export class DatacenterApi extends BitbucketRestApi {
     read: (start: number, limit: number) => Promise<DatacenterPageJson<J>>,
     map: (json: J) => T,
   ): Promise<BbPage<T>> {
-    const start = pageCursor.decode(options?.cursor, listing);
+    const start = this.cursors.decode(options?.cursor, listing);
     const page = await read(typeof start === 'number' ? start : 0, this.limit(options));
     const next = nextStart(page);
     return {
       items: page.values.map(map),
-      ...(next === undefined ? {} : { cursor: pageCursor.encode(listing, next) }),
+      ...(next === undefined ? {} : { cursor: this.cursors.encode(listing, next) }),
     };
   }
 
@@ -69,7 +68,7 @@ export class DatacenterApi extends BitbucketRestApi {
       const next = nextStart(page);
       return { values: page.values, ...(next === undefined ? {} : { next: String(next) }) };
     };
-    return filteredPage(listing, options, { limit, first: '0', read }, map, keep);
+    return filteredPage(this.cursors, listing, options, { limit, first: '0', read }, map, keep);
   }
 
   /** The items of a listing, following `nextPageStart`, from at most `maxPages` pages of the largest size. */

@@ -1,5 +1,6 @@
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
+import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
 import { createDatacenterBitbucketClient } from './datacenter-bitbucket.client.factory';
 
@@ -7,7 +8,7 @@ const repo = { workspace: 'PLAT', repo: 'payments-api' };
 
 describe('createDatacenterBitbucketClient', () => {
   // Nothing here may reach Bitbucket: an upstream that is touched fails the test.
-  const client = createDatacenterBitbucketClient({} as BitbucketUpstream);
+  const client = createDatacenterBitbucketClient({} as BitbucketUpstream, {} as PageCursors);
 
   it('is the Data Center flavor with the pull request dashboard only', () => {
     expect(client.flavor).toBe('datacenter');

@@ -1,5 +1,6 @@
 import { AreaBitbucketClient } from '../area-bitbucket.client';
 import type { BitbucketClient, BitbucketFeature } from '../bitbucket-client.port';
+import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from '../upstream/bitbucket-upstream';
 import { DatacenterApi } from './datacenter-api';
 import { datacenterCloudOnlyApi } from './datacenter-cloud-only.api';
@@ -16,8 +17,8 @@ import { DatacenterRepositoriesApi } from './datacenter-repositories.api';
 const DATACENTER_FEATURES: ReadonlySet<BitbucketFeature> = new Set(['pull-request-dashboard']);
 
 /** The gateway on Bitbucket Data Center REST (`/rest/api/latest`): its areas over one DatacenterApi. */
-export function createDatacenterBitbucketClient(upstream: BitbucketUpstream): BitbucketClient {
-  const api = new DatacenterApi(upstream);
+export function createDatacenterBitbucketClient(upstream: BitbucketUpstream, cursors: PageCursors): BitbucketClient {
+  const api = new DatacenterApi(upstream, cursors);
   return new AreaBitbucketClient('datacenter', DATACENTER_FEATURES, {
     context: new DatacenterContextApi(api),
     repositories: new DatacenterRepositoriesApi(api),

@@ -5,13 +5,13 @@ import type { BbComment, BbInlineAnchor } from '../model/bb-comment';
 import type { BbPage } from '../model/bb-page';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { BbTask } from '../model/bb-task';
-import { pageCursor } from '../pagination/page-cursor';
 import type { DatacenterApi } from './datacenter-api';
 import type { DatacenterPageJson } from './datacenter-json';
 import { datacenterPath } from './datacenter-path';
 import type { DatacenterActivityJson, DatacenterCommentJson, DatacenterDiffJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
+import { upstreamPath } from '../upstream/upstream-path';
 
 const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 /** Data Center's largest page: the activity stream is read whole, in as few calls as it allows. */
@@ -37,14 +37,14 @@ export class DatacenterCommentsApi {
    */
   async listComments(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbComment>> {
     const listing = `comment threads ${repo.workspace}/${repo.repo} ${input.id}`;
-    const start = Number(pageCursor.decode(options?.cursor, listing) ?? 0);
+    const start = Number(this.api.cursors.decode(options?.cursor, listing) ?? 0);
     const limit = this.api.limit(options);
     const threads = datacenterReviewMappers.threads(await this.activities(repo, input.id, options?.signal));
     const end = start + limit;
     return {
       items: threads.slice(start, end),
       total: threads.length,
-      ...(end < threads.length ? { cursor: pageCursor.encode(listing, end) } : {}),
+      ...(end < threads.length ? { cursor: this.api.cursors.encode(listing, end) } : {}),
     };
   }
 
@@ -200,7 +200,7 @@ export class DatacenterCommentsApi {
       {
         method: 'GET',
         route: `GET ${PULL_REQUEST}/diff/{path}`,
-        path: datacenterPath.repository(repo, `/pull-requests/${id}/diff/${datacenterPath.file(path)}`),
+        path: datacenterPath.repository(repo, `/pull-requests/${id}/diff/${upstreamPath.file('path', path)}`),
         query: { withComments: false },
       },
       options?.signal,

@@ -12,6 +12,7 @@ import { datacenterCodeMappers } from './datacenter-code-mappers';
 import { datacenterPath } from './datacenter-path';
 import { datacenterRawDiff } from './datacenter-raw-diff';
 import { DatacenterRevisions } from './datacenter-revisions';
+import { upstreamPath } from '../upstream/upstream-path';
 
 const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 
@@ -59,7 +60,7 @@ export class DatacenterCommitsApi {
         {
           method: 'GET',
           route: `GET ${REPOSITORY}/commits/{commitId}`,
-          path: datacenterPath.repository(repo, `/commits/${datacenterPath.segment(input.hash)}`),
+          path: datacenterPath.repository(repo, `/commits/${upstreamPath.segment('hash', input.hash)}`),
         },
         options?.signal,
       ),
@@ -97,7 +98,7 @@ export class DatacenterCommitsApi {
             {
               method: 'GET',
               route: `GET ${REPOSITORY}/commits/{commitId}/merge-base`,
-              path: datacenterPath.repository(repo, `/commits/${datacenterPath.segment(from)}/merge-base`),
+              path: datacenterPath.repository(repo, `/commits/${upstreamPath.segment('from', from)}/merge-base`),
               query: { otherCommitId: to },
             },
             signal,
@@ -130,7 +131,7 @@ export class DatacenterCommitsApi {
           : {
               method: 'GET',
               route: `GET ${REPOSITORY}/diff/{path}`,
-              path: datacenterPath.repository(repo, `/diff/${datacenterPath.file(path)}`),
+              path: datacenterPath.repository(repo, `/diff/${upstreamPath.file('paths', path)}`),
               query,
             },
       options?.signal,
@@ -152,7 +153,7 @@ export class DatacenterCommitsApi {
       `statuses ${repo.workspace}/${repo.repo} ${input.commit}`,
       {
         route: 'GET /rest/build-status/latest/commits/{commitId}',
-        path: datacenterPath.plugin('build-status', `/commits/${datacenterPath.segment(id)}`),
+        path: datacenterPath.plugin('build-status', `/commits/${upstreamPath.segment('commit', id)}`),
       },
       options,
       (json: DatacenterBuildStatusJson) => datacenterCodeMappers.buildStatus(json),

@@ -9,6 +9,7 @@ import type { DatacenterApi } from './datacenter-api';
 import type { DatacenterProjectJson, DatacenterUserJson } from './datacenter-json';
 import { datacenterMappers } from './datacenter-mappers';
 import { datacenterPath } from './datacenter-path';
+import { upstreamPath } from '../upstream/upstream-path';
 
 /** Data Center: current user, projects, users. Data Center has no workspaces. */
 export class DatacenterContextApi {
@@ -40,7 +41,7 @@ export class DatacenterContextApi {
         {
           method: 'GET',
           route: 'GET /rest/api/latest/users/{slug}',
-          path: datacenterPath.api(`/users/${datacenterPath.segment(slug)}`),
+          path: datacenterPath.api(`/users/${upstreamPath.segment('userSlug', slug)}`),
         },
         options?.signal,
       ),
@@ -67,7 +68,7 @@ export class DatacenterContextApi {
   async getProject(input: { key: string }, options?: CallOptions): Promise<BbProject> {
     return datacenterMappers.project(
       await this.api.json<DatacenterProjectJson>(
-        { method: 'GET', route: 'GET /rest/api/latest/projects/{key}', path: datacenterPath.project(input.key) },
+        { method: 'GET', route: 'GET /rest/api/latest/projects/{key}', path: datacenterPath.project('key', input.key) },
         options?.signal,
       ),
     );

@@ -18,18 +18,12 @@ import type {
 import { datacenterCodeMappers } from './datacenter-code-mappers';
 import { datacenterPath } from './datacenter-path';
 import { DatacenterRevisions } from './datacenter-revisions';
+import { upstreamPath } from '../upstream/upstream-path';
 
 const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 
 /** `?at=` when a ref is given; Data Center reads the default branch without it. */
 const at = (ref: string | undefined): { at?: string } => (ref === undefined || ref === '' ? {} : { at: ref });
-
-/** A path the way the model names it: no leading, trailing or doubled slashes. */
-const normalized = (path: string): string =>
-  path
-    .split('/')
-    .filter((part) => part !== '')
-    .join('/');
 
 /**
  * Data Center source (NOTES §3.6): `raw/{path}` bytes, `browse/{path}` types and directory listings;
@@ -52,8 +46,8 @@ export class DatacenterFilesApi {
     options?: CallOptions,
   ): Promise<BbFileContent> {
     const signal = options?.signal;
-    const path = normalized(input.path);
-    const file = datacenterPath.file(path);
+    const path = upstreamPath.filePath('path', input.path);
+    const file = upstreamPath.file('path', path);
     const [node, ref] = await Promise.all([
       this.api.json<DatacenterNodeTypeJson>(
         {
@@ -91,11 +85,14 @@ export class DatacenterFilesApi {
     input: { path?: string; ref?: string },
     options?: PageOptions,
   ): Promise<BbPage<BbDirectoryEntry>> {
-    const directory = normalized(input.path ?? '');
+    const directory = upstreamPath.filePath('path', input.path ?? '');
     const request = {
       method: 'GET',
       route: directory === '' ? `GET ${REPOSITORY}/browse` : `GET ${REPOSITORY}/browse/{path}`,
-      path: datacenterPath.repository(repo, directory === '' ? '/browse' : `/browse/${datacenterPath.file(directory)}`),
+      path: datacenterPath.repository(
+        repo,
+        directory === '' ? '/browse' : `/browse/${upstreamPath.file('path', directory)}`,
+      ),
     } as const;
     return this.api.pageOf(
       `directory ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, directory])}`,

@@ -1,19 +1,18 @@
-import { encodedFilePath } from '../code/encoded-file-path';
 import type { BbRepositoryRef } from '../model/bb-repository-ref';
+import { upstreamPath } from '../upstream/upstream-path';
 
-const segment = (value: string): string => encodeURIComponent(value);
 const API = '/rest/api/latest';
 const repositoryPart = (repo: BbRepositoryRef): string =>
-  `/projects/${segment(repo.workspace)}/repos/${segment(repo.repo)}`;
+  `/projects/${upstreamPath.segment('workspace', repo.workspace)}/repos/${upstreamPath.segment('repo', repo.repo)}`;
 
-/** Data Center paths with every caller-supplied part encoded. */
+/** Data Center paths, every caller-supplied part checked and encoded by upstreamPath and named by its argument. */
 export const datacenterPath = {
-  segment,
   api(rest: string): string {
     return `${API}${rest}`;
   },
-  project(key: string, rest = ''): string {
-    return `${API}/projects/${segment(key)}${rest}`;
+  /** A project named by the argument `field` (`workspace` for most tools, `key` for get_project). */
+  project(field: string, key: string, rest = ''): string {
+    return `${API}/projects/${upstreamPath.segment(field, key)}${rest}`;
   },
   repository(repo: BbRepositoryRef, rest = ''): string {
     return `${API}${repositoryPart(repo)}${rest}`;
@@ -26,6 +25,4 @@ export const datacenterPath = {
   pluginRepository(name: string, repo: BbRepositoryRef, rest = ''): string {
     return `/rest/${name}/latest${repositoryPart(repo)}${rest}`;
   },
-  /** A file path: each segment encoded, the slashes kept. */
-  file: encodedFilePath,
 };

@@ -11,6 +11,7 @@ import { datacenterPath } from './datacenter-path';
 import { datacenterRawDiff } from './datacenter-raw-diff';
 import type { DatacenterActivityJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
+import { upstreamPath } from '../upstream/upstream-path';
 
 const ROUTE = 'GET /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
@@ -45,7 +46,10 @@ export class DatacenterPullRequestChangesApi {
           : {
               method: 'GET',
               route: `${ROUTE}/diff/{path}`,
-              path: datacenterPath.repository(repo, `/pull-requests/${input.id}/diff/${datacenterPath.file(path)}`),
+              path: datacenterPath.repository(
+                repo,
+                `/pull-requests/${input.id}/diff/${upstreamPath.file('paths', path)}`,
+              ),
               query,
             },
       options?.signal,

@@ -11,6 +11,7 @@ import type { DatacenterPullRequestJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
+import { upstreamPath } from '../upstream/upstream-path';
 
 const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
@@ -112,7 +113,10 @@ export class DatacenterPullRequestReviewsApi {
       {
         method: 'PUT',
         route: `PUT ${PULL_REQUEST}/participants/{userSlug}`,
-        path: datacenterPath.repository(repo, `/pull-requests/${id}/participants/${datacenterPath.segment(slug)}`),
+        path: datacenterPath.repository(
+          repo,
+          `/pull-requests/${id}/participants/${upstreamPath.segment('userSlug', slug)}`,
+        ),
         json: { status },
       },
       options?.signal,

@@ -24,7 +24,7 @@ export class DatacenterRepositoriesApi {
       input.query === undefined || input.query === ''
         ? {
             route: 'GET /rest/api/latest/projects/{key}/repos',
-            path: datacenterPath.project(input.workspace, '/repos'),
+            path: datacenterPath.project('workspace', input.workspace, '/repos'),
           }
         : {
             route: 'GET /rest/api/latest/repos',

@@ -1,12 +1,9 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
-import { pageCursor } from './page-cursor';
+import type { PageCursors } from './page-cursors';
 
 /** Upstream pages read per call at most, however few items pass the filter. */
 const SCANNED_PAGES = 10;
-
-const encode = (listing: string, position: string, skip: number): string =>
-  pageCursor.encode(listing, `${skip} ${position}`);
 
 /**
  * A page of the items that pass `keep`, for filters the upstream cannot apply on the server. It reads
@@ -16,6 +13,7 @@ const encode = (listing: string, position: string, skip: number): string =>
  * its items the previous call already went through.
  */
 export async function filteredPage<J, T>(
+  cursors: PageCursors,
   listing: string,
   options: PageOptions | undefined,
   scan: {
@@ -28,7 +26,7 @@ export async function filteredPage<J, T>(
   map: (json: J) => T,
   keep: (item: T) => boolean,
 ): Promise<BbPage<T>> {
-  const resumed = /^(\d+) (.+)$/.exec(String(pageCursor.decode(options?.cursor, listing) ?? ''));
+  const resumed = /^(\d+) (.+)$/.exec(String(cursors.decode(options?.cursor, listing) ?? ''));
   let position = resumed?.[2] ?? scan.first;
   let skip = Number(resumed?.[1] ?? 0);
   const items: T[] = [];
@@ -38,12 +36,12 @@ export async function filteredPage<J, T>(
       if (index < skip) continue;
       const item = map(value);
       if (!keep(item)) continue;
-      if (items.length === scan.limit) return { items, cursor: encode(listing, position, index) };
+      if (items.length === scan.limit) return { items, cursor: cursors.encode(listing, `${index} ${position}`) };
       items.push(item);
     }
     if (page.next === undefined) return { items };
     position = page.next;
     skip = 0;
   }
-  return { items, cursor: encode(listing, position, 0) };
+  return { items, cursor: cursors.encode(listing, `0 ${position}`) };
 }

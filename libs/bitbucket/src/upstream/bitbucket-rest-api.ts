@@ -1,10 +1,17 @@
+import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from './bitbucket-upstream';
 import type { UpstreamRequest } from './upstream-request';
 import type { UpstreamResponse } from './upstream-response';
 
-/** What both flavors' REST APIs read off the shared upstream: an answer whole, or its JSON, text or bytes. */
+/**
+ * What both flavors' REST APIs read off the shared upstream (an answer whole, or its JSON, text or bytes),
+ * and the cursors their listings hand out.
+ */
 export abstract class BitbucketRestApi {
-  constructor(readonly upstream: BitbucketUpstream) {}
+  constructor(
+    readonly upstream: BitbucketUpstream,
+    readonly cursors: PageCursors,
+  ) {}
 
   /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
   send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {

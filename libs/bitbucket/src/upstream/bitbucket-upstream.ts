@@ -79,16 +79,24 @@ export class BitbucketUpstream {
     return this.breaker.state;
   }
 
-  /** The absolute URL of a request: paths are below the API root; absolute URLs must stay on its origin. */
+  /**
+   * The absolute URL of a request: paths are resolved below the API root; an absolute URL (a link
+   * Bitbucket gave) must be below it too, so credentials never leave the API it names.
+   */
   url(request: Pick<UpstreamRequest, 'path' | 'query'>): URL {
     const url = /^https?:\/\//.test(request.path)
       ? new URL(request.path)
       : new URL(request.path.replace(/^\/+/, ''), this.apiRoot);
-    if (url.origin !== this.apiRoot.origin) {
-      throw new BitbucketException(BitbucketErrorCode.INVALID_CURSOR, `Refusing to follow a link to ${url.origin}`);
+    if (!this.isBelowApiRoot(url)) {
+      throw new BitbucketException(BitbucketErrorCode.FOREIGN_LINK, `Refusing to follow a link outside the API root`);
     }
     appendQuery(url, request.query);
     return url;
+  }
+
+  /** A link Bitbucket gave (a page's `next`) as its path and query below the API root: what a cursor carries. */
+  belowApiRoot(link: string): string {
+    return this.url({ path: link }).href.slice(this.apiRoot.href.length);
   }
 
   async send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
@@ -179,7 +187,7 @@ export class BitbucketUpstream {
     return response;
   }
 
-  /** Sends the request, following a GET's redirects on the configured origin (credentials never leave it). */
+  /** Sends the request, following a GET's redirects below the API root (credentials never leave it). */
   private async followRedirects(
     request: UpstreamRequest,
     outgoing: Outgoing,
@@ -204,10 +212,14 @@ export class BitbucketUpstream {
       }
       if (redirects >= MAX_REDIRECTS) throw new UpstreamFailure('network', 'too many redirects');
       target = new URL(location, target);
-      if (target.origin !== this.apiRoot.origin) {
-        throw new UpstreamFailure('network', `redirect to another origin (${target.origin})`);
+      if (!this.isBelowApiRoot(target)) {
+        throw new UpstreamFailure('network', `redirect outside the API root (${target.origin}${target.pathname})`);
       }
     }
+  }
+
+  private isBelowApiRoot(url: URL): boolean {
+    return url.origin === this.apiRoot.origin && url.pathname.startsWith(this.apiRoot.pathname);
   }
 
   private called(request: UpstreamRequest, outcome: UpstreamCallEvent['outcome'], started: number): void {

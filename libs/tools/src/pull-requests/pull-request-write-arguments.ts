@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { toolArguments } from '../shared/tool-arguments';
 
 /** Arguments creating and updating a pull request share, described once. */
 export const pullRequestWriteArguments = {
   title: z.string().min(1).max(255).describe('Title of the pull request.'),
   description: z.string().max(32000).describe('Description, in Markdown.'),
-  destinationBranch: z.string().min(1).max(500).describe('Branch the changes are to be merged into.'),
+  destinationBranch: toolArguments.refName.describe('Branch the changes are to be merged into.'),
   reviewers: z
     .array(z.string().min(1).max(200))
     .max(50)

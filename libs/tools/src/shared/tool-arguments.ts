@@ -1,18 +1,50 @@
 import { z } from 'zod';
 
+const UUID = '\\{[0-9A-Fa-f-]{36}\\}';
+/** Data Center personal projects are `~` and the owner's user slug. */
+const PERSONAL_PROJECT = '~[A-Za-z0-9._@+-]{1,100}';
+
+/**
+ * What each flavor documents as a valid name, so what can never be valid is refused at the edge with a
+ * precise message: Cloud workspace IDs (lowercase letters, digits, - and _) and Data Center project keys
+ * (a letter, then letters, digits and _) together, personal projects, or a {uuid}.
+ */
+const WORKSPACE = new RegExp(`^(?:[A-Za-z0-9_-]{1,100}|${PERSONAL_PROJECT}|${UUID})$`);
+/** Repository slugs: letters, digits, ., - and _ on both flavors (never . or ..), or a {uuid}. */
+const REPOSITORY_SLUG = new RegExp(`^(?:(?!\\.{1,2}$)[A-Za-z0-9._-]{1,128}|${UUID})$`);
+/**
+ * Git ref names (git check-ref-format), which branch names, tag names and commit hashes all are: no
+ * control characters, space or ~^:?*[\\, no `..`, `//` or `@{`, no part starting with `.` or ending in
+ * `.lock`, not starting with `/` nor ending with `/` or `.`, and not `@` alone.
+ */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point.
+const REF_NAME = /^(?![./]|@$)(?!.*(?:\.\.|\/\/|@\{|\/\.|\.lock(?:\/|$)|[/.]$))[^\u0000-\u0020\u007f~^:?*[\\]+$/;
+/** Project keys: a letter, then letters, digits and _ (both flavors), or a Data Center personal project. */
+const PROJECT_KEY = new RegExp(`^(?:[A-Za-z][A-Za-z0-9_]{0,127}|${PERSONAL_PROJECT})$`);
+
+const refName = z.string().max(250).regex(REF_NAME, { error: 'ref' });
+
 /**
  * Arguments shared by many tools, described once so every tool reads the same to the model.
- * `workspace` is the Cloud workspace slug or the Data Center project key.
+ * `workspace` is the Cloud workspace slug or the Data Center project key. A pattern's message is a key
+ * under `validation.format.` in the catalogues.
  */
 export const toolArguments = {
   workspace: z
     .string()
-    .min(1)
     .max(200)
+    .regex(WORKSPACE, { error: 'workspace' })
     .describe('Bitbucket Cloud workspace slug, or Bitbucket Data Center project key (e.g. "acme" or "PLAT").'),
-  repo: z.string().min(1).max(200).describe('Repository slug (e.g. "payments-api").'),
+  repo: z
+    .string()
+    .max(200)
+    .regex(REPOSITORY_SLUG, { error: 'repository' })
+    .describe('Repository slug (e.g. "payments-api").'),
+  projectKey: z.string().max(200).regex(PROJECT_KEY, { error: 'project_key' }).describe('Project key (e.g. "PLAT").'),
   pullRequestId: z.number().int().positive().describe('Pull request number.'),
-  ref: z.string().min(1).max(500).describe('Branch name, tag name or commit hash.'),
+  /** A branch or tag name, described by each tool. */
+  refName,
+  ref: refName.describe('Branch name, tag name or commit hash.'),
   cursor: z
     .string()
     .max(4000)

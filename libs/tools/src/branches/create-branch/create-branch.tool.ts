@@ -10,7 +10,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: z.string().min(1).max(250).describe('Name of the new branch (e.g. "feature/refund-tests").'),
+    name: toolArguments.refName.describe('Name of the new branch (e.g. "feature/refund-tests").'),
     startPoint: toolArguments.ref.describe('Where the branch starts: a branch name, tag name or commit hash.'),
   })
   .strict();

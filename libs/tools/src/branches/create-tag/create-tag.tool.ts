@@ -10,7 +10,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: z.string().min(1).max(250).describe('Name of the new tag (e.g. "v1.4.0").'),
+    name: toolArguments.refName.describe('Name of the new tag (e.g. "v1.4.0").'),
     target: toolArguments.ref.describe('What to tag: a branch name (its head), tag name or commit hash.'),
     message: z
       .string()

@@ -8,7 +8,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: z.string().min(1).max(250).describe('The branch to delete (never the default branch).'),
+    name: toolArguments.refName.describe('The branch to delete (never the default branch).'),
     confirm: confirmArgument,
   })
   .strict();

@@ -10,7 +10,7 @@ const input = z
     workspace: toolArguments.workspace
       .optional()
       .describe('Bitbucket Cloud: the workspace holding the project (required). Data Center: leave it out.'),
-    key: z.string().min(1).max(128).describe('Project key (e.g. "PLAT").'),
+    key: toolArguments.projectKey,
   })
   .strict();
 const output = projectView;

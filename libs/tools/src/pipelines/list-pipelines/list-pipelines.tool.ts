@@ -25,7 +25,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    ref: z.string().min(1).max(500).optional().describe('Only pipelines that ran for this branch or tag name.'),
+    ref: toolArguments.refName.optional().describe('Only pipelines that ran for this branch or tag name.'),
     status: z
       .enum(PIPELINE_STATUSES)
       .optional()

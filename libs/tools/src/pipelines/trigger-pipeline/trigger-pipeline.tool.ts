@@ -24,7 +24,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    ref: z.string().min(1).max(500).describe('The branch (or tag, with refType "tag") to run the pipeline for.'),
+    ref: toolArguments.refName.describe('The branch (or tag, with refType "tag") to run the pipeline for.'),
     refType: z.enum(['branch', 'tag']).optional().describe('Whether ref is a branch (default) or a tag.'),
     commit: z
       .string()

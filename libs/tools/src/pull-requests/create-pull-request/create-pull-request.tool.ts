@@ -19,7 +19,7 @@ const input = z
     repo: toolArguments.repo,
     title: write.title,
     description: write.description.optional(),
-    sourceBranch: z.string().min(1).max(500).describe('Branch holding the changes.'),
+    sourceBranch: toolArguments.refName.describe('Branch holding the changes.'),
     destinationBranch: write.destinationBranch
       .optional()
       .describe("Branch the changes are to be merged into (default: the repository's default branch)."),

@@ -3,15 +3,12 @@ import { McpPrompt, PromptHandler, type PromptDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { toolArguments } from '../../shared/tool-arguments';
 
 /** MCP prompt arguments are strings; the pull request number is checked to be one. */
 const args = {
-  workspace: z
-    .string()
-    .min(1)
-    .max(200)
-    .describe('Bitbucket Cloud workspace slug, or Bitbucket Data Center project key (e.g. "acme" or "PLAT").'),
-  repo: z.string().min(1).max(200).describe('Repository slug (e.g. "payments-api").'),
+  workspace: toolArguments.workspace,
+  repo: toolArguments.repo,
   pullRequestId: z
     .string()
     .regex(/^[1-9]\d{0,9}$/)
