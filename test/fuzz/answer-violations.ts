@@ -29,7 +29,8 @@ function acceptedBatch(request: RawRequest, body: string, answer: RawAnswer): bo
   if (answer.status >= 300) return false;
   // Refused: one JSON-RPC error for the whole body, not an answer per message.
   const [only, ...others] = jsonRpcMessages(answer.text);
-  const refused = !isBatch(answer.text) && others.length === 0 && typeof only === 'object' && only !== null && 'error' in only;
+  const refused =
+    !isBatch(answer.text) && others.length === 0 && typeof only === 'object' && only !== null && 'error' in only;
   return !refused;
 }
 

@@ -155,8 +155,9 @@ function objectValue(schema: JsonSchema, sources: ArgumentSources): fc.Arbitrary
       const valid = present(entries);
       const candidates = valid.flatMap(([key], index) => (IDENTITY.has(key) ? [index, index] : [index]));
       const chosen = candidates[pick % Math.max(1, candidates.length)];
-      if (chosen === undefined) return valid;
-      const [key] = valid[chosen] as Entry;
+      const target = chosen === undefined ? undefined : valid[chosen];
+      if (target === undefined) return valid;
+      const [key] = target;
       const hostile = hostiles[properties.findIndex(([name]) => name === key)];
       return valid.map((entry, index): Entry => (index === chosen ? [key, hostile] : entry));
     });

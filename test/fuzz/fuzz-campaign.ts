@@ -60,8 +60,9 @@ export async function fuzzCampaign<T>(options: FuzzCampaignOptions<T>): Promise<
     // An interrupted run goes on in the background: let it end before anything else talks to the server.
     await running;
     if (!details.failed || details.counterexample === null) break;
-    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    reports.push(`${options.name}:\n${fc.defaultReportMessage(details) ?? ''}\n${error}`);
+    const error =
+      details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    reports.push(`${options.name}:\n${fc.defaultReportMessage(details)}\n${error}`);
     if (!(details.errorInstance instanceof FuzzFailure)) break;
     for (const kind of details.errorInstance.kinds) reported.add(kind);
   }

@@ -10,6 +10,7 @@ import { jsonRpcMessages } from './json-rpc-messages';
 import { leakedStack } from './leaked-stack';
 import type { McpCall } from './mcp-call';
 import type { McpCatalogue } from './mcp-catalogue';
+import type { NamedCall } from './named-call';
 import { namedCalls } from './named-calls';
 import { protocolBody } from './protocol-body';
 import type { ProtocolExchange } from './protocol-exchange';
@@ -41,6 +42,8 @@ export class Fuzzer {
   private nextId = 1;
   /** The fake's request log is read from after this sequence number: what came before belongs to earlier exchanges. */
   private seen = 0;
+  /** What the previous exchange named: a tool may answer (failing early) before all its upstream calls went out. */
+  private previous: readonly NamedCall[] = [];
 
   constructor(
     private readonly target: FuzzTarget,
@@ -105,11 +108,10 @@ export class Fuzzer {
 
   private request(exchange: ProtocolExchange, session: string | undefined, body: string | Uint8Array): RawRequest {
     const legacy = exchange.endpoint === 'POST /messages';
-    const headers: Record<string, string> = legacy ? { 'Content-Type': 'application/json' } : this.target.headers();
-    for (const [name, value] of Object.entries(exchange.headers)) {
-      if (value === null) delete headers[name];
-      else headers[name] = value;
-    }
+    const usual = legacy ? { 'Content-Type': 'application/json' } : this.target.headers();
+    const headers = Object.fromEntries(
+      Object.entries({ ...usual, ...exchange.headers }).filter((entry): entry is [string, string] => entry[1] !== null),
+    );
     if (legacy) {
       const query = session === undefined ? '' : `?sessionId=${encodeURIComponent(session)}`;
       return { method: 'POST', path: `/messages${query}`, headers, body };
@@ -136,8 +138,12 @@ export class Fuzzer {
   /** A legacy POST is answered 202 and its answers come on the stream: wait for them (bounded). */
   private async legacyAnswers(stream: SseReader, mark: number, body: string): Promise<void> {
     const ids = requestIds(body).map((id) => `"id":${JSON.stringify(id)}`);
+    const answered = (id: string): boolean => {
+      const text = stream.text.slice(mark);
+      return text.includes(`${id},`) || text.includes(`${id}}`);
+    };
     const deadline = performance.now() + SETTLE_MS;
-    while (ids.some((id) => !stream.text.slice(mark).includes(id)) && performance.now() < deadline) await sleep(10);
+    while (!ids.every(answered) && performance.now() < deadline) await sleep(10);
   }
 
   private async prepareUpstream(): Promise<void> {
@@ -157,7 +163,9 @@ export class Fuzzer {
       this.dirty = true;
     }
     const calls = namedCalls(body, this.catalogue.templates);
-    return strayUpstreamPaths(this.target.flavor, calls, records, this.caller).map((detail) => ({
+    const named = [...calls, ...this.previous];
+    this.previous = calls;
+    return strayUpstreamPaths(this.target.flavor, named, records, this.caller).map((detail) => ({
       kind: 'stray-path',
       detail,
     }));

@@ -35,7 +35,9 @@ export function hostileString(seeded: SeededValues): fc.Arbitrary<string> {
       weight: 3,
       arbitrary: fc
         .tuple(valid, fc.constantFrom(...SEPARATORS), hostile, fc.boolean())
-        .map(([value, separator, part, before]) => (before ? `${part}${separator}${value}` : `${value}${separator}${part}`)),
+        .map(([value, separator, part, before]) =>
+          before ? `${part}${separator}${value}` : `${value}${separator}${part}`,
+        ),
     },
     {
       weight: 2,

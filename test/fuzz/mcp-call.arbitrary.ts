@@ -43,9 +43,10 @@ function promptGet(prompt: PromptListing, sources: ArgumentSources): fc.Arbitrar
     declared.map((argument) => argument.name),
     declared.filter((argument) => argument.required === true).map((argument) => argument.name),
   );
-  return argumentsArbitrary(schema, sources, { malformed: true }).map(
-    (args): McpCall => ({ method: 'prompts/get', params: { name: prompt.name, arguments: args } }),
-  );
+  return argumentsArbitrary(schema, sources, { malformed: true }).map((args): McpCall => ({
+    method: 'prompts/get',
+    params: { name: prompt.name, arguments: args },
+  }));
 }
 
 /**
@@ -61,20 +62,19 @@ export function mcpCallArbitrary(
 ): fc.Arbitrary<McpCall> {
   const toolCall = fc.oneof(
     ...catalogue.tools.map((tool) =>
-      argumentsArbitrary(tool.inputSchema, sources, { malformed: true }).map(
-        (args): McpCall => ({ method: 'tools/call', params: { name: tool.name, arguments: args } }),
-      ),
+      argumentsArbitrary(tool.inputSchema, sources, { malformed: true }).map((args): McpCall => ({
+        method: 'tools/call',
+        params: { name: tool.name, arguments: args },
+      })),
     ),
   );
   const options: fc.WeightedArbitrary<McpCall>[] = [{ weight: 16, arbitrary: toolCall }];
   if (replays.length > 0) {
     const replay = fc.constantFrom(...replays).chain(({ call, cursor }) =>
-      forgedCursor([cursor], targets).map(
-        (forged): McpCall => ({
-          method: call.method,
-          params: { ...call.params, arguments: { ...(call.params.arguments as object), cursor: forged } },
-        }),
-      ),
+      forgedCursor([cursor], targets).map((forged): McpCall => ({
+        method: call.method,
+        params: { ...call.params, arguments: { ...(call.params.arguments as object), cursor: forged } },
+      })),
     );
     options.push({ weight: 3, arbitrary: replay });
   }

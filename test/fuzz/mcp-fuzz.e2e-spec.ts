@@ -50,15 +50,18 @@ describe(`fuzzing the MCP HTTP server over real HTTP against the fake (seed ${se
     reports.set(flavor, { tools, protocol });
   }
 
-  beforeAll(async () => {
-    const started = performance.now();
-    const outcomes = await Promise.allSettled(FLAVORS.map((flavor) => fuzzFlavor(flavor)));
-    await Promise.all(targets.map((target) => target.stop()));
-    await Promise.all(fakes.map((fake) => fake.stop()));
-    const sent = targets.reduce((total, target) => total + target.sent, 0);
-    process.stdout.write(`\n${tally.line(seed, sent, seconds, (performance.now() - started) / 1000)}\n`);
-    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
-  }, seconds * 1000 + SLACK_MS);
+  beforeAll(
+    async () => {
+      const started = performance.now();
+      const outcomes = await Promise.allSettled(FLAVORS.map((flavor) => fuzzFlavor(flavor)));
+      await Promise.all(targets.map((target) => target.stop()));
+      await Promise.all(fakes.map((fake) => fake.stop()));
+      const sent = targets.reduce((total, target) => total + target.sent, 0);
+      process.stdout.write(`\n${tally.line(seed, sent, seconds, (performance.now() - started) / 1000)}\n`);
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    },
+    seconds * 1000 + SLACK_MS,
+  );
 
   const reportsOf = (flavor: Flavor): FlavorReports => {
     const found = reports.get(flavor);

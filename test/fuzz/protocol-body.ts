@@ -1,6 +1,7 @@
 import type { ProtocolBody } from './protocol-exchange';
 
-const HUGE_PREFIX = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_code","arguments":{"query":"';
+const HUGE_PREFIX =
+  '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_code","arguments":{"query":"';
 const HUGE_SUFFIX = '"}}}';
 
 /** A described body as sent (`wire`) and as text (for the checks: what the request itself carried). */

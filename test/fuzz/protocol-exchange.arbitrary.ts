@@ -58,32 +58,35 @@ const oddMethod: fc.Arbitrary<string> = fc.oneof(
 
 const wrongParams: fc.Arbitrary<unknown> = fc.constantFrom<unknown>('x', 1, true, null, [], [1, 2], { _meta: 'x' });
 
-function templates(): MessageTemplate[] {
+function initializeTemplate(): MessageTemplate {
+  return {
+    method: 'initialize',
+    params: fc.record(
+      {
+        protocolVersion: fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom(...SUPPORTED_PROTOCOL_VERSIONS) },
+          { weight: 1, arbitrary: fc.oneof(printable(12), fc.integer(), fc.constant('2099-01-01')) },
+        ),
+        capabilities: fc.oneof(
+          { weight: 4, arbitrary: fc.constant({}) },
+          {
+            weight: 2,
+            arbitrary: fc.constantFrom<unknown>({ elicitation: {} }, { roots: { listChanged: true }, sampling: {} }),
+          },
+          { weight: 1, arbitrary: anyJson },
+        ),
+        clientInfo: fc.oneof(
+          { weight: 4, arbitrary: fc.constant({ name: 'fuzz', version: '1' }) },
+          { weight: 1, arbitrary: anyJson },
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+  };
+}
+
+function otherTemplates(): MessageTemplate[] {
   return [
-    {
-      method: 'initialize',
-      params: fc.record(
-        {
-          protocolVersion: fc.oneof(
-            { weight: 6, arbitrary: fc.constantFrom(...SUPPORTED_PROTOCOL_VERSIONS) },
-            { weight: 1, arbitrary: fc.oneof(printable(12), fc.integer(), fc.constant('2099-01-01')) },
-          ),
-          capabilities: fc.oneof(
-            { weight: 4, arbitrary: fc.constant({}) },
-            {
-              weight: 2,
-              arbitrary: fc.constantFrom<unknown>({ elicitation: {} }, { roots: { listChanged: true }, sampling: {} }),
-            },
-            { weight: 1, arbitrary: anyJson },
-          ),
-          clientInfo: fc.oneof(
-            { weight: 4, arbitrary: fc.constant({ name: 'fuzz', version: '1' }) },
-            { weight: 1, arbitrary: anyJson },
-          ),
-        },
-        { requiredKeys: [] },
-      ),
-    },
     { method: 'ping', params: fc.constant({}) },
     { method: 'tools/list', params: fc.oneof(fc.constant({}), fc.record({ cursor: fc.string({ maxLength: 20 }) })) },
     { method: 'prompts/list', params: fc.constant({}) },
@@ -126,7 +129,10 @@ function templates(): MessageTemplate[] {
 function message(template: MessageTemplate): fc.Arbitrary<unknown> {
   return fc.record({
     jsonrpc: jsonrpcMember,
-    id: template.notification === true ? fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, messageId) : messageId,
+    id:
+      template.notification === true
+        ? fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, messageId)
+        : messageId,
     method: fc.oneof({ weight: 12, arbitrary: fc.constant(template.method) }, { weight: 1, arbitrary: oddMethod }),
     params: fc.oneof(
       { weight: 10, arbitrary: template.params },
@@ -170,13 +176,13 @@ const session: fc.Arbitrary<SessionChoice> = fc.oneof(
  * POST /mcp, DELETE /mcp and the legacy POST /messages. `calls` supplies the tool calls, prompts and reads.
  */
 export function protocolExchangeArbitrary(calls: fc.Arbitrary<McpCall>): fc.Arbitrary<ProtocolExchange> {
-  const all = templates();
+  const initialize = message(initializeTemplate());
   const single = fc.oneof(
     { weight: 3, arbitrary: callMessage(calls) },
-    ...all.map((template) => ({ weight: 1, arbitrary: message(template) })),
+    { weight: 1, arbitrary: initialize },
+    ...otherTemplates().map((template) => ({ weight: 1, arbitrary: message(template) })),
     { weight: 1, arbitrary: anyJson },
   );
-  const initialize = message(all[0] as MessageTemplate);
   const text = fc.oneof(
     fc.string({ maxLength: 40 }),
     fc.string({ unit: 'binary', maxLength: 40 }),
@@ -220,9 +226,7 @@ export function protocolExchangeArbitrary(calls: fc.Arbitrary<McpCall>): fc.Arbi
     },
     {
       weight: 1,
-      arbitrary: fc
-        .integer({ min: 100_000, max: 1_100_000 })
-        .map((size) => ({ kind: 'huge', size }) as const),
+      arbitrary: fc.integer({ min: 100_000, max: 1_100_000 }).map((size) => ({ kind: 'huge', size }) as const),
     },
   );
   const headers = fc.record({
