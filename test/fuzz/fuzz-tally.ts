@@ -18,8 +18,13 @@ export class FuzzTally {
     for (const { kind } of violations) this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
   }
 
-  line(seed: number, messages: number, budgetSeconds: number, elapsedSeconds: number): string {
+  /** `sent`: the requests sent to each server, by its name. */
+  line(seed: number, sent: Readonly<Record<string, number>>, budgetSeconds: number, elapsedSeconds: number): string {
+    const total = Object.values(sent).reduce((sum, count) => sum + count, 0);
+    const each = Object.entries(sent)
+      .map(([name, count]) => `${name} ${count}`)
+      .join(', ');
     const figures = FIGURES.map(([kind, label]) => `${label} ${this.counts.get(kind) ?? 0}`).join(', ');
-    return `fuzz: seed ${seed}, ${messages} messages sent in ${elapsedSeconds.toFixed(1)} s (${budgetSeconds} s of fuzzing per flavor, both at once), ${figures}`;
+    return `fuzz: seed ${seed}, ${total} messages sent (${each}) in ${elapsedSeconds.toFixed(1)} s (${budgetSeconds} s of fuzzing per flavor, both at once), ${figures}`;
   }
 }

@@ -56,7 +56,7 @@ describe(`fuzzing the MCP HTTP server over real HTTP against the fake (seed ${se
       const outcomes = await Promise.allSettled(FLAVORS.map((flavor) => fuzzFlavor(flavor)));
       await Promise.all(targets.map((target) => target.stop()));
       await Promise.all(fakes.map((fake) => fake.stop()));
-      const sent = targets.reduce((total, target) => total + target.sent, 0);
+      const sent = Object.fromEntries(targets.map((target) => [target.flavor, target.sent]));
       process.stdout.write(`\n${tally.line(seed, sent, seconds, (performance.now() - started) / 1000)}\n`);
       for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
     },
