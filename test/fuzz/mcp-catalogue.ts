@@ -4,7 +4,6 @@ import type { ResourceTemplateListing } from './named-calls';
 export interface ToolListing {
   readonly name: string;
   readonly inputSchema: JsonSchema;
-  readonly annotations?: { readonly readOnlyHint?: boolean };
 }
 
 export interface PromptListing {
