@@ -123,6 +123,9 @@ export const HOSTILE_ARGUMENT_TOOL_CASES: readonly ToolCase[] = [
       expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
       const next = await env.call('list_branches', { ...payments(env), limit: 1, cursor });
       expect(next.isError).not.toBe(true);
+      // An empty cursor is no cursor: the first page, read where the arguments say.
+      const root = await env.call('list_directory', { ...payments(env), limit: 1, cursor: '' });
+      expect(root.structuredContent).toMatchObject({ items: [expect.anything()] });
 
       await env.fake.clearRequests();
       const [body = '', mac = ''] = cursor.split('.');

@@ -17,9 +17,9 @@ export function describeValidationIssues(
       if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
       if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
       const missing = issue.code === 'invalid_type' && issue.input === undefined;
-      // A pattern whose message names a `validation.format.` key says what the value must look like.
+      // A pattern or refinement whose message names a `validation.format.` key says what the value must be.
       const format =
-        issue.code === 'invalid_format'
+        issue.code === 'invalid_format' || issue.code === 'custom'
           ? translator.find(`validation.format.${issue.message}`, params, locale)
           : undefined;
       return (

@@ -63,7 +63,9 @@ export class CloudFilesApi {
   ): Promise<BbPage<BbDirectoryEntry>> {
     // A cursor already holds the listing's URL: only a first page needs to know what the ref names.
     const commit =
-      options?.cursor === undefined ? await this.revisions.sourceSegment(repo, input.ref, options?.signal) : '';
+      options?.cursor === undefined || options.cursor === ''
+        ? await this.revisions.sourceSegment(repo, input.ref, options?.signal)
+        : '';
     const directory = upstreamPath.file('path', input.path ?? '');
     return this.api.page(
       `directory ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.path ?? ''])}`,

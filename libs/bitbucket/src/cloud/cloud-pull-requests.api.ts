@@ -34,7 +34,8 @@ export class CloudPullRequestsApi {
     options?: PageOptions,
   ): Promise<BbPage<BbPullRequest>> {
     // A cursor's `next` link already carries the filter; only a first page needs it resolved.
-    const q = options?.cursor === undefined ? await this.filter(repo, input, options) : undefined;
+    const q =
+      options?.cursor === undefined || options.cursor === '' ? await this.filter(repo, input, options) : undefined;
     return this.api.page(
       `pull requests ${repo.workspace}/${repo.repo} ${JSON.stringify([input.states, input.author, input.reviewer, input.mine])}`,
       {
