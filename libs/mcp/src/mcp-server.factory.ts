@@ -33,7 +33,7 @@ export class McpServerFactory {
     });
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;
-      mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, (args) =>
+      mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, async (args) =>
         prompt.build(args as never, session.locale),
       );
     }
@@ -43,12 +43,12 @@ export class McpServerFactory {
         d.name,
         new ResourceTemplate(d.uriTemplate, { list: undefined }),
         { title: d.title, description: d.description },
-        (uri, variables, extra) => resource.read(uri, variables, extra.signal),
+        async (uri, variables, extra) => resource.read(uri, variables, extra.signal),
       );
     }
     const server = mcp.server;
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list()] }));
-    server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
       this.dispatcher.call(request, extra, session, mcp),
     );
     server.setRequestHandler(SetLevelRequestSchema, (request) => {

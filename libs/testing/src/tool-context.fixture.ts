@@ -10,8 +10,8 @@ export function toolContextFixture(overrides: Partial<ToolContext> = {}): ToolCo
     locale: 'en',
     correlationId: 'test-correlation-id',
     budgetChars: 24000,
-    progress: () => Promise.resolve(),
-    log: () => Promise.resolve(),
+    progress: async () => Promise.resolve(),
+    log: async () => Promise.resolve(),
     t: (key, params) => (params === undefined ? key : `${key} ${JSON.stringify(params)}`),
     ...overrides,
   };

@@ -41,11 +41,11 @@ export class ObservableSseTransport implements Transport {
     });
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
     return Promise.resolve();
   }
 
-  send(message: JSONRPCMessage): Promise<void> {
+  async send(message: JSONRPCMessage): Promise<void> {
     if (!this.closed) this.outgoing.next({ type: 'message', data: JSON.stringify(message) });
     return Promise.resolve();
   }
@@ -60,7 +60,7 @@ export class ObservableSseTransport implements Transport {
     this.ended.next();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
     this.ended.next();

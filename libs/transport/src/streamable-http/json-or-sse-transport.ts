@@ -45,17 +45,16 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
    * OAuth expiry e2e test: a call in flight when the standalone stream reconnects). The SDK's JSON
    * path runs synchronously up to the answer, so the flag is restored before anything else can run.
    */
-  override send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
+  override async send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
     const json = this.opensAsJson(message, options);
     if (json === undefined) return super.send(message, options);
     const internals = this.internals();
     const flag = internals._enableJsonResponse;
     internals._enableJsonResponse = json;
-    try {
-      return super.send(message, options);
-    } finally {
-      internals._enableJsonResponse = flag;
-    }
+    // The SDK's send is async: it cannot throw here, only reject, so the flag is always restored.
+    const sent = super.send(message, options);
+    internals._enableJsonResponse = flag;
+    return sent;
   }
 
   /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */

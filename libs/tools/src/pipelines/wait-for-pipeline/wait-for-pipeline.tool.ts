@@ -125,7 +125,7 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     ].join('\n');
   }
 
-  private look(
+  private async look(
     repo: BbRepositoryRef,
     uuid: string,
     context: ToolContext,
