@@ -3,6 +3,7 @@ export { AppExceptionFilter } from './app-exception.filter';
 export { CommonErrorCode } from './common-error-code.enum';
 export { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 export { CorrelationIdMiddleware } from './correlation-id.middleware';
+export { describeThrown } from './describe-thrown';
 export { toErrorResponse, type ErrorResponse } from './error-response';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { RequestContext, type RequestContextData } from './request-context';
