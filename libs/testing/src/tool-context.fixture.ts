@@ -7,6 +7,7 @@ import type { ToolContext } from '@app/mcp';
 export function toolContextFixture(overrides: Partial<ToolContext> = {}): ToolContext {
   return {
     signal: new AbortController().signal,
+    deadline: Number.POSITIVE_INFINITY,
     locale: 'en',
     correlationId: 'test-correlation-id',
     budgetChars: 24000,

@@ -109,6 +109,16 @@ describe('WaitForPipelineTool', () => {
     );
   });
 
+  it('stops waiting in time to answer before the call’s deadline, whatever timeoutSeconds asks', async () => {
+    const run = runThrough([['IN_PROGRESS', undefined, ['IN_PROGRESS']]]);
+    const tool = new WaitForPipelineTool(bb.client(run));
+    // The deadline leaves 15 s of waiting once the last look's 10 s are kept back.
+    const context = toolContextFixture({ deadline: 25000 });
+    const result = await tool.run({ ...args, timeoutSeconds: 1800, pollIntervalSeconds: 4 }, context);
+    expect(result).toMatchObject({ outcome: 'timed_out', waitedSeconds: 15 });
+    expect(mockClock.sleeps).toEqual([4000, 4000, 4000, 3000]);
+  });
+
   it('does not wait for a run that a manual step paused', async () => {
     const run = runThrough([['PAUSED', undefined, ['COMPLETED', 'PENDING']]]);
     const result = await new WaitForPipelineTool(bb.client(run)).run(args, toolContextFixture());
