@@ -35,6 +35,9 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-definitions': 'off',
+      // A function that returns a promise is async, so a synchronous throw in it becomes a rejection
+      // (one branch of a Promise.all throwing synchronously left the other's rejection unhandled).
+      '@typescript-eslint/promise-function-async': 'error',
       // Nest and winston type their option bags and transports as classes that callers fill with literals.
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       // JSON readers return the shape their caller declares (`json<RepositoryJson>()`): a one-use type parameter is the point.

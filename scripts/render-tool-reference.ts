@@ -38,6 +38,8 @@ const INTRO = [
   '- Arguments name only what the tool is about: slugs, keys and ref names must look like what Bitbucket documents, and a file path is read from the repository root (`a/../b` is `b`; a path climbing above the root, an empty, `.` or `..` name, a control character or malformed Unicode is an argument error naming the argument). No argument can make the server call another Bitbucket address than the tool names.',
   '- Over HTTP, read tools need the read scope and the others the write scope ([scopes](authentication.md#scopes)); Bitbucket still applies the permissions of the credential the server uses.',
   '',
+  '**Time limit.** A call still running after `MCP_TOOL_TIMEOUT_MS` (default 5 minutes) is stopped: its requests to Bitbucket are aborted and it answers the error `TOOL_TIMEOUT`. `wait_for_pipeline` waits by design, at most `timeoutSeconds` (default 3 minutes, within the default limit) and never past the limit: it returns the run as it stands (`outcome: timed_out`) about 10 seconds before it; call it again to keep waiting.',
+  '',
   '**Choosing what is offered** ([configuration](configuration.md#mcp-tools-mcp)): `MCP_TOOLSETS` picks toolsets by the names below (default `all`); `MCP_ENABLED_TOOLS`, when set, keeps only the tools it names; `MCP_DISABLED_TOOLS` removes tools; `MCP_READ_ONLY` removes every tool that is not _read_. A tool left out is not listed, and a call by its name is refused.',
   '',
 ];

@@ -1,6 +1,6 @@
 import { httpServerConfig, prepareEnvironment } from '@app/config';
 import { serveHttpApplication } from '@app/health';
-import { useAppLogger } from '@app/observability';
+import { installProcessSafetyNet, useAppLogger } from '@app/observability';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -25,6 +25,7 @@ async function bootstrap(): Promise<void> {
   await serveHttpApplication(app, http, 'McpHttp');
 }
 
+installProcessSafetyNet();
 bootstrap().catch((error: unknown) => {
   new Logger('McpHttp').error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

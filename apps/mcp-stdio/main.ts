@@ -1,6 +1,6 @@
 import { prepareEnvironment } from '@app/config';
 import { i18nConfig } from '@app/i18n';
-import { StderrConsoleLogger, useAppLogger } from '@app/observability';
+import { installProcessSafetyNet, StderrConsoleLogger, useAppLogger } from '@app/observability';
 import { StdioMcpServer } from '@app/transport';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
@@ -35,6 +35,7 @@ async function bootstrap(): Promise<void> {
   logger.log('Ready on stdio');
 }
 
+installProcessSafetyNet();
 bootstrap().catch((error: unknown) => {
   process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -39,7 +39,7 @@ export class FuzzTarget {
     return new FuzzTarget(flavor, fake, await FuzzTarget.boot(fake, flavor));
   }
 
-  private static boot(fake: FakeBitbucketProcess, flavor: Flavor): Promise<McpHttpProcess> {
+  private static async boot(fake: FakeBitbucketProcess, flavor: Flavor): Promise<McpHttpProcess> {
     return McpHttpProcess.start(bitbucketEnv(fake, flavor));
   }
 

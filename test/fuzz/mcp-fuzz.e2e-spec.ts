@@ -38,14 +38,14 @@ describe(`fuzzing the MCP HTTP server over real HTTP against the fake (seed ${se
       seed,
       budgetMs: seconds * 1000 * TOOLS_SHARE,
       arbitrary: calls,
-      exchange: (call) => fuzzer.call(call),
+      exchange: async (call) => fuzzer.call(call),
     });
     const protocol = await fuzzCampaign({
       name: `${flavor} protocol`,
       seed,
       budgetMs: seconds * 1000 * (1 - TOOLS_SHARE),
       arbitrary: exchanges,
-      exchange: (exchange) => fuzzer.protocol(exchange),
+      exchange: async (exchange) => fuzzer.protocol(exchange),
     });
     reports.set(flavor, { tools, protocol });
   }
@@ -53,9 +53,9 @@ describe(`fuzzing the MCP HTTP server over real HTTP against the fake (seed ${se
   beforeAll(
     async () => {
       const started = performance.now();
-      const outcomes = await Promise.allSettled(FLAVORS.map((flavor) => fuzzFlavor(flavor)));
-      await Promise.all(targets.map((target) => target.stop()));
-      await Promise.all(fakes.map((fake) => fake.stop()));
+      const outcomes = await Promise.allSettled(FLAVORS.map(async (flavor) => fuzzFlavor(flavor)));
+      await Promise.all(targets.map(async (target) => target.stop()));
+      await Promise.all(fakes.map(async (fake) => fake.stop()));
       const sent = Object.fromEntries(targets.map((target) => [target.flavor, target.sent]));
       process.stdout.write(`\n${tally.line(seed, sent, seconds, (performance.now() - started) / 1000)}\n`);
       for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;

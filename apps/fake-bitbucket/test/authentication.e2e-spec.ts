@@ -16,7 +16,7 @@ describe('fake Bitbucket authentication (over real sockets)', () => {
     await fake.stop();
   });
 
-  const cloudUser = (authorization?: string): Promise<Response> =>
+  const cloudUser = async (authorization?: string): Promise<Response> =>
     fetch(`${fake.url}/2.0/user`, authorization === undefined ? {} : { headers: { Authorization: authorization } });
   const token = async (body: Record<string, string>): Promise<Response> =>
     fetch(`${fake.url}/site/oauth2/access_token`, {

@@ -43,7 +43,7 @@ interface Step {
 describe('fake Bitbucket Cloud code routes (over real sockets)', () => {
   let fake: FakeBitbucketProcess;
 
-  const call = (path: string, init: CallOptions = {}): Promise<Response> =>
+  const call = async (path: string, init: CallOptions = {}): Promise<Response> =>
     fetch(path.startsWith('http') ? path : `${fake.url}${path}`, {
       ...init,
       headers: {
@@ -58,7 +58,7 @@ describe('fake Bitbucket Cloud code routes (over real sockets)', () => {
     expect({ status: res.status, path, text: res.status === status ? '' : text }).toEqual({ status, path, text: '' });
     return JSON.parse(text) as T;
   };
-  const post = <T>(path: string, body: unknown, status = 201): Promise<T> =>
+  const post = async <T>(path: string, body: unknown, status = 201): Promise<T> =>
     json<T>(path, { method: 'POST', body: JSON.stringify(body) }, status);
   const text = async (path: string, init: CallOptions = {}): Promise<string> => {
     const res = await call(path, init);

@@ -90,7 +90,7 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
   }
-  const get = <T>(path: string, person: Person = 'alice'): Promise<Answer<T>> => send<T>(person, 'GET', path);
+  const get = async <T>(path: string, person: Person = 'alice'): Promise<Answer<T>> => send<T>(person, 'GET', path);
   const pullRequest = async (id: number): Promise<PullRequest> => (await get<PullRequest>(`${PRS}/${id}`)).body;
   const ids = (page: Page<PullRequest>): number[] => page.values.map((pr) => pr.id);
   const uuidOf = async (person: Person): Promise<Account> => (await get<Account>('/2.0/user', person)).body;

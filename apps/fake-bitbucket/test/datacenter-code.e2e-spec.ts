@@ -110,7 +110,7 @@ const PREFIX = { ADDED: '+', REMOVED: '-', CONTEXT: ' ' } as const;
 describe('fake Bitbucket Data Center code routes (over real sockets)', () => {
   let fake: FakeBitbucketProcess;
 
-  const call = (path: string, init: RequestInit = {}, auth = ALICE): Promise<Response> =>
+  const call = async (path: string, init: RequestInit = {}, auth = ALICE): Promise<Response> =>
     fetch(`${fake.url}${path}`, {
       ...init,
       headers: {
@@ -125,7 +125,7 @@ describe('fake Bitbucket Data Center code routes (over real sockets)', () => {
     expect({ path, status: res.status, body: res.status === status ? '' : body }).toEqual({ path, status, body: '' });
     return JSON.parse(body) as T;
   };
-  const send = <T>(method: string, path: string, body: unknown, status = 200, auth = ALICE): Promise<T> =>
+  const send = async <T>(method: string, path: string, body: unknown, status = 200, auth = ALICE): Promise<T> =>
     json<T>(path, status, { method, body: JSON.stringify(body) }, auth);
   const text = async (path: string, headers: Record<string, string> = {}): Promise<string> => {
     const res = await call(path, { headers });
@@ -457,7 +457,7 @@ describe('fake Bitbucket Data Center code routes (over real sockets)', () => {
   });
 
   it('searches code with <em> highlights, pages with nextStart, and only in repositories the caller sees', async () => {
-    const search = (query: string, start: number, limit: number, auth = ALICE): Promise<{ code: CodePage }> =>
+    const search = async (query: string, start: number, limit: number, auth = ALICE): Promise<{ code: CodePage }> =>
       send('POST', '/rest/search/latest/search', { query, entities: { code: { start, limit } } }, 200, auth);
     const first = await search('payment', 0, 2);
     expect(first.code).toMatchObject({ isLastPage: false, start: 0, nextStart: 2 });

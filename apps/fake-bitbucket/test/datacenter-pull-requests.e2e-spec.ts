@@ -126,7 +126,7 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
       body: (contentType.includes('json') && text !== '' ? JSON.parse(text) : undefined) as T,
     };
   }
-  const get = <T>(user: Seeded, path: string): Promise<Answer<T>> => call<T>(user, 'GET', path);
+  const get = async <T>(user: Seeded, path: string): Promise<Answer<T>> => call<T>(user, 'GET', path);
   const error = async (answer: Promise<Answer<unknown>>, status: number): Promise<DcError> => {
     const { status: actual, body } = await answer;
     expect(actual).toBe(status);
@@ -323,7 +323,7 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
 
   describe('the review loop', () => {
     it('approves, needs work and unapproves through the participant status, and the reviewers show it', async () => {
-      const status = (user: Seeded, status: string, query = ''): Promise<Answer<Participant>> =>
+      const status = async (user: Seeded, status: string, query = ''): Promise<Answer<Participant>> =>
         call<Participant>(user, 'PUT', `${pr(3)}/participants/${user}${query}`, { status });
       const approved = await status('bob', 'APPROVED', '?version=2');
       expect(approved.status).toBe(200);
@@ -397,7 +397,7 @@ describe('fake Bitbucket Data Center pull requests (over real sockets)', () => {
 
   describe('comments and tasks', () => {
     const FILE = 'src/webhooks/webhook.handler.ts';
-    const comment = (user: Seeded, body: unknown): Promise<Answer<Comment>> =>
+    const comment = async (user: Seeded, body: unknown): Promise<Answer<Comment>> =>
       call<Comment>(user, 'POST', `${pr(4)}/comments`, body);
     const line = (line: number, lineType: string, fileType: string): Record<string, unknown> => ({
       diffType: 'EFFECTIVE',

@@ -7,7 +7,7 @@ const DC_PROJECTS = '/rest/api/latest/projects';
 
 describe('fake Bitbucket fault injection (over real sockets)', () => {
   let fake: FakeBitbucketProcess;
-  const get = (path: string, headers: Record<string, string>, init: RequestInit = {}): Promise<Response> =>
+  const get = async (path: string, headers: Record<string, string>, init: RequestInit = {}): Promise<Response> =>
     fetch(`${fake.url}${path}`, { headers, ...init });
 
   beforeAll(async () => {

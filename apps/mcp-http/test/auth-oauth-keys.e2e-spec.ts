@@ -43,7 +43,7 @@ describe('signing keys of a real authorization server: rotation and outages (the
   });
 
   afterAll(async () => {
-    await Promise.all([...processes.map((process) => process.stop()), fake.stop()]);
+    await Promise.all([...processes.map(async (process) => process.stop()), fake.stop()]);
     ledger.expectNoneIn(processes.map((process) => process.output).join('\n'));
   });
 
@@ -118,7 +118,7 @@ describe('signing keys of a real authorization server: rotation and outages (the
   it(
     'keeps accepting valid tokens, without waiting, while the authorization server refuses connections or hangs',
     // Both outages at once, each with its own authorization server: the lowest refresh interval sets the length.
-    () => Promise.all((['refuse', 'hang'] as const).map(rideOutOutage)),
+    async () => Promise.all((['refuse', 'hang'] as const).map(rideOutOutage)),
     JWKS_REFRESH_MS + JWKS_FETCH_TIMEOUT_MS + 10000,
   );
 });

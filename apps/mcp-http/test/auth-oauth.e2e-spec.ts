@@ -61,7 +61,8 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
   let bearerThenOAuth: McpHttpProcess;
   const servers: McpHttpProcess[] = [];
   const ledger = new CredentialLedger();
-  const token = (request?: ClientCredentialsTokenRequest): Promise<string> => mintToken(oauth, server, ledger, request);
+  const token = async (request?: ClientCredentialsTokenRequest): Promise<string> =>
+    mintToken(oauth, server, ledger, request);
   /** Connects an SDK client through `transport`, calls one tool, and disconnects whatever happened. */
   const callWithClient = async (transport: StreamableHTTPClientTransport, tool: string): Promise<CallToolResult> => {
     const client = new Client(CLIENT_INFO);
@@ -101,7 +102,7 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
 
   afterAll(async () => {
     await ledger.recordSigningKey(oauth);
-    await Promise.all([...servers.map((process) => process.stop()), fake.stop()]);
+    await Promise.all([...servers.map(async (process) => process.stop()), fake.stop()]);
     await oauth.stop();
     // Every line the servers (at debug level) and the authorization server wrote: no token, secret or key in any.
     ledger.expectNoneIn([...servers.map((process) => process.output), oauth.output].join('\n'));
@@ -110,12 +111,12 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
   describe('clients that get their token themselves', () => {
     it('the MCP SDK client discovers the authorization server from the 401, registers, authorizes with PKCE, then calls tools', async () => {
       const requested: string[] = [];
-      const recordingFetch: FetchLike = (url, init) => {
+      const recordingFetch: FetchLike = async (url, init) => {
         requested.push(`${init?.method ?? 'GET'} ${String(url)}`);
         return fetch(url, init);
       };
       let authorizationUrl = new URL('about:blank');
-      const provider = new InMemoryOAuthClientProvider((url) => {
+      const provider = new InMemoryOAuthClientProvider(async (url) => {
         authorizationUrl = url;
         return oauth.completeAuthorization(url);
       });

@@ -39,7 +39,7 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(servers.map(async (server) => server.stop()));
     await fake.stop();
     // Every line any server of this suite logged, at debug level: no secret it was given appears.
     const logs = servers.map((server) => server.output).join('\n');

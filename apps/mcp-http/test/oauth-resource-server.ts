@@ -46,7 +46,7 @@ export const resourceMetadataUrl = (server: McpHttpProcess): string =>
   `${server.url}/.well-known/oauth-protected-resource/mcp`;
 
 /** GET /mcp without Last-Event-ID: the session's standalone stream. */
-export function openStandaloneStream(
+export async function openStandaloneStream(
   server: McpHttpProcess,
   sessionId: string,
   token: string,
@@ -63,7 +63,7 @@ export function openStandaloneStream(
 }
 
 /** GET /sse: a legacy session and its stream. */
-export function openLegacyStream(server: McpHttpProcess, token: string): Promise<Response> {
+export async function openLegacyStream(server: McpHttpProcess, token: string): Promise<Response> {
   return fetch(server.sseUrl, { headers: { ...bearer(token), Accept: 'text/event-stream' } });
 }
 

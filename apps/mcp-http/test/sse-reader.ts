@@ -40,7 +40,7 @@ export class SseReader {
   }
 
   /** Resolves when the server ends the stream. */
-  ended(): Promise<void> {
+  async ended(): Promise<void> {
     return this.done;
   }
 }

@@ -54,7 +54,7 @@ describe.each(STORES)('Streamable HTTP resumption after a cut connection, with $
     await fake.settings({ pipelinePendingMs: 200, pipelineStepMs: 1500 });
     const session = await openSession(server.mcpUrl);
     const headers = { 'Mcp-Session-Id': session };
-    const call = (id: number, name: string, args: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
+    const call = async (id: number, name: string, args: Record<string, unknown>, meta: Record<string, unknown> = {}) =>
       post(
         server.mcpUrl,
         { jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args, _meta: meta } },

@@ -19,7 +19,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map((server) => server.stop()));
+    await Promise.all(servers.map(async (server) => server.stop()));
     await fake.stop();
   });
 
@@ -65,7 +65,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
 
     it('streams a call that asks for progress as SSE with event ids, and answers the rest as JSON', async () => {
       const id = await openSession(server.mcpUrl);
-      const call = (meta: Record<string, unknown>) =>
+      const call = async (meta: Record<string, unknown>) =>
         post(
           server.mcpUrl,
           {

@@ -76,7 +76,7 @@ describe('token efficiency of the pull request tools (Bitbucket Cloud, over stdi
     const older = commits[60]?.hash ?? '';
     const first = commits.at(-1)?.hash ?? '';
     const [bob, carol] = await Promise.all(
-      ['bob', 'carol'].map((person) => json<{ uuid: string }>('/user', { person })),
+      ['bob', 'carol'].map(async (person) => json<{ uuid: string }>('/user', { person })),
     );
     for (let n = 1; n <= PULL_REQUESTS; n += 1) {
       const branch = `release/2026.${String(n).padStart(2, '0')}`;

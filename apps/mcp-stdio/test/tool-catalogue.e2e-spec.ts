@@ -47,7 +47,7 @@ describe('the tool catalogue over stdio: what is offered, pinned; filters; confi
   });
 
   afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
+    await Promise.all(clients.map(async (client) => client.close()));
     await fake.stop();
   });
 

@@ -28,7 +28,7 @@ describe('the MCP tools over stdio (the built mcp-stdio app, the SDK StdioClient
       });
       const client = new Client({ name: 'tool-suite', version: '1.0.0' });
       await client.connect(transport);
-      return { client, close: () => client.close() };
+      return { client, close: async () => client.close() };
     },
   );
 });

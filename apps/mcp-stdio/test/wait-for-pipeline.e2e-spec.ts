@@ -141,7 +141,7 @@ describe('wait_for_pipeline over stdio (progress and cancellation)', () => {
       () => 'answered',
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     );
-    await until('the first look', () => Promise.resolve(looks >= 1 ? true : undefined));
+    await until('the first look', async () => Promise.resolve(looks >= 1 ? true : undefined));
 
     // Bitbucket becomes slow: the next look's GET of the pipeline hangs until it is aborted.
     await fake.addFault({

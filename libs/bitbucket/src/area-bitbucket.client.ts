@@ -24,176 +24,176 @@ export class AreaBitbucketClient extends BitbucketClient {
   }
 
   // Context
-  getCurrentUser(...args: In<'getCurrentUser'>): Out<'getCurrentUser'> {
+  async getCurrentUser(...args: In<'getCurrentUser'>): Out<'getCurrentUser'> {
     return this.areas.context.getCurrentUser(...args);
   }
-  listWorkspaces(...args: In<'listWorkspaces'>): Out<'listWorkspaces'> {
+  async listWorkspaces(...args: In<'listWorkspaces'>): Out<'listWorkspaces'> {
     return this.areas.context.listWorkspaces(...args);
   }
-  listProjects(...args: In<'listProjects'>): Out<'listProjects'> {
+  async listProjects(...args: In<'listProjects'>): Out<'listProjects'> {
     return this.areas.context.listProjects(...args);
   }
-  getProject(...args: In<'getProject'>): Out<'getProject'> {
+  async getProject(...args: In<'getProject'>): Out<'getProject'> {
     return this.areas.context.getProject(...args);
   }
-  listUsers(...args: In<'listUsers'>): Out<'listUsers'> {
+  async listUsers(...args: In<'listUsers'>): Out<'listUsers'> {
     return this.areas.context.listUsers(...args);
   }
 
   // Repositories
-  listRepositories(...args: In<'listRepositories'>): Out<'listRepositories'> {
+  async listRepositories(...args: In<'listRepositories'>): Out<'listRepositories'> {
     return this.areas.repositories.listRepositories(...args);
   }
-  getRepository(...args: In<'getRepository'>): Out<'getRepository'> {
+  async getRepository(...args: In<'getRepository'>): Out<'getRepository'> {
     return this.areas.repositories.getRepository(...args);
   }
 
   // Refs
-  listBranches(...args: In<'listBranches'>): Out<'listBranches'> {
+  async listBranches(...args: In<'listBranches'>): Out<'listBranches'> {
     return this.areas.refs.listBranches(...args);
   }
-  createBranch(...args: In<'createBranch'>): Out<'createBranch'> {
+  async createBranch(...args: In<'createBranch'>): Out<'createBranch'> {
     return this.areas.refs.createBranch(...args);
   }
-  deleteBranch(...args: In<'deleteBranch'>): Out<'deleteBranch'> {
+  async deleteBranch(...args: In<'deleteBranch'>): Out<'deleteBranch'> {
     return this.areas.refs.deleteBranch(...args);
   }
-  listTags(...args: In<'listTags'>): Out<'listTags'> {
+  async listTags(...args: In<'listTags'>): Out<'listTags'> {
     return this.areas.refs.listTags(...args);
   }
-  createTag(...args: In<'createTag'>): Out<'createTag'> {
+  async createTag(...args: In<'createTag'>): Out<'createTag'> {
     return this.areas.refs.createTag(...args);
   }
 
   // Commits and diffs
-  listCommits(...args: In<'listCommits'>): Out<'listCommits'> {
+  async listCommits(...args: In<'listCommits'>): Out<'listCommits'> {
     return this.areas.commits.listCommits(...args);
   }
-  getCommit(...args: In<'getCommit'>): Out<'getCommit'> {
+  async getCommit(...args: In<'getCommit'>): Out<'getCommit'> {
     return this.areas.commits.getCommit(...args);
   }
-  compareRefs(...args: In<'compareRefs'>): Out<'compareRefs'> {
+  async compareRefs(...args: In<'compareRefs'>): Out<'compareRefs'> {
     return this.areas.commits.compareRefs(...args);
   }
-  getCommitDiff(...args: In<'getCommitDiff'>): Out<'getCommitDiff'> {
+  async getCommitDiff(...args: In<'getCommitDiff'>): Out<'getCommitDiff'> {
     return this.areas.commits.getCommitDiff(...args);
   }
-  listBuildStatuses(...args: In<'listBuildStatuses'>): Out<'listBuildStatuses'> {
+  async listBuildStatuses(...args: In<'listBuildStatuses'>): Out<'listBuildStatuses'> {
     return this.areas.commits.listBuildStatuses(...args);
   }
 
   // Files
-  getFileContent(...args: In<'getFileContent'>): Out<'getFileContent'> {
+  async getFileContent(...args: In<'getFileContent'>): Out<'getFileContent'> {
     return this.areas.files.getFileContent(...args);
   }
-  listDirectory(...args: In<'listDirectory'>): Out<'listDirectory'> {
+  async listDirectory(...args: In<'listDirectory'>): Out<'listDirectory'> {
     return this.areas.files.listDirectory(...args);
   }
-  searchCode(...args: In<'searchCode'>): Out<'searchCode'> {
+  async searchCode(...args: In<'searchCode'>): Out<'searchCode'> {
     return this.areas.files.searchCode(...args);
   }
 
   // Pull requests
-  listPullRequests(...args: In<'listPullRequests'>): Out<'listPullRequests'> {
+  async listPullRequests(...args: In<'listPullRequests'>): Out<'listPullRequests'> {
     return this.areas.pullRequests.listPullRequests(...args);
   }
-  getPullRequest(...args: In<'getPullRequest'>): Out<'getPullRequest'> {
+  async getPullRequest(...args: In<'getPullRequest'>): Out<'getPullRequest'> {
     return this.areas.pullRequests.getPullRequest(...args);
   }
-  createPullRequest(...args: In<'createPullRequest'>): Out<'createPullRequest'> {
+  async createPullRequest(...args: In<'createPullRequest'>): Out<'createPullRequest'> {
     return this.areas.pullRequests.createPullRequest(...args);
   }
-  updatePullRequest(...args: In<'updatePullRequest'>): Out<'updatePullRequest'> {
+  async updatePullRequest(...args: In<'updatePullRequest'>): Out<'updatePullRequest'> {
     return this.areas.pullRequests.updatePullRequest(...args);
   }
-  getPullRequestDiff(...args: In<'getPullRequestDiff'>): Out<'getPullRequestDiff'> {
+  async getPullRequestDiff(...args: In<'getPullRequestDiff'>): Out<'getPullRequestDiff'> {
     return this.areas.changes.getPullRequestDiff(...args);
   }
-  getPullRequestDiffstat(...args: In<'getPullRequestDiffstat'>): Out<'getPullRequestDiffstat'> {
+  async getPullRequestDiffstat(...args: In<'getPullRequestDiffstat'>): Out<'getPullRequestDiffstat'> {
     return this.areas.changes.getPullRequestDiffstat(...args);
   }
-  listPullRequestCommits(...args: In<'listPullRequestCommits'>): Out<'listPullRequestCommits'> {
+  async listPullRequestCommits(...args: In<'listPullRequestCommits'>): Out<'listPullRequestCommits'> {
     return this.areas.changes.listPullRequestCommits(...args);
   }
-  listPullRequestActivity(...args: In<'listPullRequestActivity'>): Out<'listPullRequestActivity'> {
+  async listPullRequestActivity(...args: In<'listPullRequestActivity'>): Out<'listPullRequestActivity'> {
     return this.areas.changes.listPullRequestActivity(...args);
   }
-  approvePullRequest(...args: In<'approvePullRequest'>): Out<'approvePullRequest'> {
+  async approvePullRequest(...args: In<'approvePullRequest'>): Out<'approvePullRequest'> {
     return this.areas.reviews.approvePullRequest(...args);
   }
-  unapprovePullRequest(...args: In<'unapprovePullRequest'>): Out<'unapprovePullRequest'> {
+  async unapprovePullRequest(...args: In<'unapprovePullRequest'>): Out<'unapprovePullRequest'> {
     return this.areas.reviews.unapprovePullRequest(...args);
   }
-  requestChanges(...args: In<'requestChanges'>): Out<'requestChanges'> {
+  async requestChanges(...args: In<'requestChanges'>): Out<'requestChanges'> {
     return this.areas.reviews.requestChanges(...args);
   }
-  mergePullRequest(...args: In<'mergePullRequest'>): Out<'mergePullRequest'> {
+  async mergePullRequest(...args: In<'mergePullRequest'>): Out<'mergePullRequest'> {
     return this.areas.reviews.mergePullRequest(...args);
   }
-  declinePullRequest(...args: In<'declinePullRequest'>): Out<'declinePullRequest'> {
+  async declinePullRequest(...args: In<'declinePullRequest'>): Out<'declinePullRequest'> {
     return this.areas.reviews.declinePullRequest(...args);
   }
 
   // Comments and tasks
-  listComments(...args: In<'listComments'>): Out<'listComments'> {
+  async listComments(...args: In<'listComments'>): Out<'listComments'> {
     return this.areas.comments.listComments(...args);
   }
-  addComment(...args: In<'addComment'>): Out<'addComment'> {
+  async addComment(...args: In<'addComment'>): Out<'addComment'> {
     return this.areas.comments.addComment(...args);
   }
-  updateComment(...args: In<'updateComment'>): Out<'updateComment'> {
+  async updateComment(...args: In<'updateComment'>): Out<'updateComment'> {
     return this.areas.comments.updateComment(...args);
   }
-  deleteComment(...args: In<'deleteComment'>): Out<'deleteComment'> {
+  async deleteComment(...args: In<'deleteComment'>): Out<'deleteComment'> {
     return this.areas.comments.deleteComment(...args);
   }
-  resolveCommentThread(...args: In<'resolveCommentThread'>): Out<'resolveCommentThread'> {
+  async resolveCommentThread(...args: In<'resolveCommentThread'>): Out<'resolveCommentThread'> {
     return this.areas.comments.resolveCommentThread(...args);
   }
-  listTasks(...args: In<'listTasks'>): Out<'listTasks'> {
+  async listTasks(...args: In<'listTasks'>): Out<'listTasks'> {
     return this.areas.comments.listTasks(...args);
   }
-  createTask(...args: In<'createTask'>): Out<'createTask'> {
+  async createTask(...args: In<'createTask'>): Out<'createTask'> {
     return this.areas.comments.createTask(...args);
   }
-  updateTask(...args: In<'updateTask'>): Out<'updateTask'> {
+  async updateTask(...args: In<'updateTask'>): Out<'updateTask'> {
     return this.areas.comments.updateTask(...args);
   }
-  deleteTask(...args: In<'deleteTask'>): Out<'deleteTask'> {
+  async deleteTask(...args: In<'deleteTask'>): Out<'deleteTask'> {
     return this.areas.comments.deleteTask(...args);
   }
 
   // Pipelines
-  listPipelines(...args: In<'listPipelines'>): Out<'listPipelines'> {
+  async listPipelines(...args: In<'listPipelines'>): Out<'listPipelines'> {
     return this.areas.pipelines.listPipelines(...args);
   }
-  getPipeline(...args: In<'getPipeline'>): Out<'getPipeline'> {
+  async getPipeline(...args: In<'getPipeline'>): Out<'getPipeline'> {
     return this.areas.pipelines.getPipeline(...args);
   }
-  triggerPipeline(...args: In<'triggerPipeline'>): Out<'triggerPipeline'> {
+  async triggerPipeline(...args: In<'triggerPipeline'>): Out<'triggerPipeline'> {
     return this.areas.pipelines.triggerPipeline(...args);
   }
-  stopPipeline(...args: In<'stopPipeline'>): Out<'stopPipeline'> {
+  async stopPipeline(...args: In<'stopPipeline'>): Out<'stopPipeline'> {
     return this.areas.pipelines.stopPipeline(...args);
   }
-  listPipelineSteps(...args: In<'listPipelineSteps'>): Out<'listPipelineSteps'> {
+  async listPipelineSteps(...args: In<'listPipelineSteps'>): Out<'listPipelineSteps'> {
     return this.areas.pipelines.listPipelineSteps(...args);
   }
-  getPipelineStepLog(...args: In<'getPipelineStepLog'>): Out<'getPipelineStepLog'> {
+  async getPipelineStepLog(...args: In<'getPipelineStepLog'>): Out<'getPipelineStepLog'> {
     return this.areas.pipelines.getPipelineStepLog(...args);
   }
 
   // Issues
-  listIssues(...args: In<'listIssues'>): Out<'listIssues'> {
+  async listIssues(...args: In<'listIssues'>): Out<'listIssues'> {
     return this.areas.issues.listIssues(...args);
   }
-  getIssue(...args: In<'getIssue'>): Out<'getIssue'> {
+  async getIssue(...args: In<'getIssue'>): Out<'getIssue'> {
     return this.areas.issues.getIssue(...args);
   }
-  createIssue(...args: In<'createIssue'>): Out<'createIssue'> {
+  async createIssue(...args: In<'createIssue'>): Out<'createIssue'> {
     return this.areas.issues.createIssue(...args);
   }
-  addIssueComment(...args: In<'addIssueComment'>): Out<'addIssueComment'> {
+  async addIssueComment(...args: In<'addIssueComment'>): Out<'addIssueComment'> {
     return this.areas.issues.addIssueComment(...args);
   }
 }

@@ -64,7 +64,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
     });
 
     it('walks the repositories of a workspace across pages and reads one', async () => {
-      const { items, pages } = await walkPages((o) => client.listRepositories({ workspace: 'acme' }, o), 2);
+      const { items, pages } = await walkPages(async (o) => client.listRepositories({ workspace: 'acme' }, o), 2);
       expect(pages).toBe(3);
       expect(items.map((r) => r.slug).sort()).toEqual([
         'design-system',
@@ -80,7 +80,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
 
   describe('refs', () => {
     it('lists branches across pages, marks the default one, and filters by name', async () => {
-      const { items, pages } = await walkPages((o) => client.listBranches(payments, {}, o), 3);
+      const { items, pages } = await walkPages(async (o) => client.listBranches(payments, {}, o), 3);
       expect(pages).toBeGreaterThan(1);
       expect(new Set(items.map((b) => b.name)).size).toBe(items.length);
       expect(items.find((b) => b.name === 'main')).toMatchObject({ type: 'branch', isDefault: true });
@@ -126,7 +126,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
     });
 
     it('gives a commit diff with its context and path filters, and build statuses', async () => {
-      const skeleton = (await walkPages((o) => client.listCommits(payments, { ref: 'main' }, o), 100)).items.find(
+      const skeleton = (await walkPages(async (o) => client.listCommits(payments, { ref: 'main' }, o), 100)).items.find(
         (c) => c.message === 'Add payment model and service skeleton',
       );
       const hash = skeleton?.hash ?? '';
@@ -154,7 +154,8 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
     });
 
     it('searches code in a workspace, with plain-text matching lines', async () => {
-      const hits = (await walkPages((o) => client.searchCode({ workspace: 'acme', query: 'refund' }, o), 5)).items;
+      const hits = (await walkPages(async (o) => client.searchCode({ workspace: 'acme', query: 'refund' }, o), 5))
+        .items;
       const readme = hits.find((h) => h.repo === 'payments-api' && h.path === 'README.md');
       expect(readme).toMatchObject({ workspace: 'acme', matchCount: 1 });
       expect(readme?.lines).toEqual([
@@ -174,7 +175,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
       expect(ids(await client.listPullRequests(payments, {}))).toEqual([3, 4, 5, 8]);
       expect(ids(await client.listPullRequests(payments, { states: ['MERGED'] }))).toEqual([1, 7]);
       const every = await walkPages(
-        (o) => client.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
+        async (o) => client.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
         3,
       );
       expect(every.items.map((pr) => pr.id).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -268,7 +269,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
         'Add refund service',
       ]);
 
-      const activity = (await walkPages((o) => client.listPullRequestActivity(payments, { id: 3 }, o), 3)).items;
+      const activity = (await walkPages(async (o) => client.listPullRequestActivity(payments, { id: 3 }, o), 3)).items;
       expect(activity.map((a) => a.type)).toEqual([
         'commented',
         'commented',
@@ -337,7 +338,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
       expect(inline?.replies.map((r) => r.author.name)).toEqual(['carol']);
       expect(general?.inline).toBeUndefined();
 
-      const paged = await walkPages((o) => client.listComments(payments, { id: 3 }, o), 2);
+      const paged = await walkPages(async (o) => client.listComments(payments, { id: 3 }, o), 2);
       expect(paged.pages).toBe(3);
       const seen = paged.items.flatMap((thread) => flattenThreads([thread]).map((c) => c.id));
       expect(seen.sort()).toEqual(
@@ -419,7 +420,7 @@ describe('The Cloud gateway against the fake Bitbucket Cloud (real sockets)', ()
     });
 
     it('lists pipelines newest first across pages, and sends the ref and status filters', async () => {
-      const { items, pages } = await walkPages((o) => client.listPipelines(payments, {}, o), 4);
+      const { items, pages } = await walkPages(async (o) => client.listPipelines(payments, {}, o), 4);
       expect(pages).toBe(2);
       expect(items.map((p) => p.buildNumber)).toEqual([6, 5, 4, 3, 2, 1]);
       expect(items.find((p) => p.buildNumber === 3)).toMatchObject({

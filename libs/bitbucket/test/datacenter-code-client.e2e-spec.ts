@@ -34,7 +34,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
   const mainHead = async (repo = payments): Promise<string> =>
     (await commits.listCommits(repo, { ref: 'main' }, { limit: 1 })).items[0]?.hash ?? '';
   const commitWith = async (message: string, ref = 'main'): Promise<BbCommit> => {
-    const found = (await walkPages((o) => commits.listCommits(payments, { ref }, o), 100)).items.find(
+    const found = (await walkPages(async (o) => commits.listCommits(payments, { ref }, o), 100)).items.find(
       (c) => c.message === message,
     );
     if (found === undefined) throw new Error(`no commit "${message}" on ${ref}`);
@@ -60,7 +60,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
   describe('refs', () => {
     it('lists branches across pages, marks the default one, and filters by name', async () => {
-      const { items, pages } = await walkPages((o) => refs.listBranches(payments, {}, o), 3);
+      const { items, pages } = await walkPages(async (o) => refs.listBranches(payments, {}, o), 3);
       expect(pages).toBeGreaterThan(1);
       expect(new Set(items.map((b) => b.name)).size).toBe(items.length);
       expect(items.filter((b) => b.isDefault === true)).toEqual([
@@ -187,7 +187,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
     });
 
     it('searches code across projects or in one, page by page, with plain-text matching lines', async () => {
-      const { items, pages } = await walkPages((o) => files.searchCode({ query: 'payment' }, o), 2);
+      const { items, pages } = await walkPages(async (o) => files.searchCode({ query: 'payment' }, o), 2);
       expect(pages).toBeGreaterThan(2);
       expect(new Set(items.map((h) => `${h.workspace}/${h.repo}/${h.path}`)).size).toBe(items.length);
       expect(new Set(items.map((h) => h.workspace))).toEqual(new Set(['PLAT', 'WEB']));
@@ -205,7 +205,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
           },
         ],
       });
-      const web = (await walkPages((o) => files.searchCode({ workspace: 'WEB', query: 'payment' }, o), 10)).items;
+      const web = (await walkPages(async (o) => files.searchCode({ workspace: 'WEB', query: 'payment' }, o), 10)).items;
       expect(web.length).toBeGreaterThan(0);
       expect(web).toEqual(items.filter((h) => h.workspace === 'WEB'));
       expect(items.flatMap((h) => h.lines).every((l) => !/<\/?em>|&#x2F;|&lt;|&amp;/.test(l.text))).toBe(true);
@@ -227,7 +227,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
     it('lists the changed files and the commits across pages', async () => {
       const { items: files3, pages } = await walkPages(
-        (o) => changes.getPullRequestDiffstat(payments, { id: 3 }, o),
+        async (o) => changes.getPullRequestDiffstat(payments, { id: 3 }, o),
         1,
       );
       expect(pages).toBe(2);
@@ -235,7 +235,7 @@ describe('Data Center refs, commits, files and pull request changes against the 
         ['docs/api.md', 'modified'],
         ['src/refunds/refund.service.ts', 'added'],
       ]);
-      const listed = await walkPages((o) => changes.listPullRequestCommits(payments, { id: 3 }, o), 2);
+      const listed = await walkPages(async (o) => changes.listPullRequestCommits(payments, { id: 3 }, o), 2);
       expect(listed.items.map((c) => c.message)).toEqual([
         'Document refunds',
         'Refuse refunds above the captured amount',
@@ -246,10 +246,10 @@ describe('Data Center refs, commits, files and pull request changes against the 
 
     it('maps an unknown pull request to NOT_FOUND', async () => {
       for (const call of [
-        () => changes.getPullRequestDiff(payments, { id: 999 }),
-        () => changes.getPullRequestDiff(payments, { id: 999, paths: ['docs/api.md'] }),
-        () => changes.getPullRequestDiffstat(payments, { id: 999 }),
-        () => changes.listPullRequestCommits(payments, { id: 999 }),
+        async () => changes.getPullRequestDiff(payments, { id: 999 }),
+        async () => changes.getPullRequestDiff(payments, { id: 999, paths: ['docs/api.md'] }),
+        async () => changes.getPullRequestDiffstat(payments, { id: 999 }),
+        async () => changes.listPullRequestCommits(payments, { id: 999 }),
       ]) {
         expect((await gatewayFailure(call())).code).toBe(BitbucketErrorCode.NOT_FOUND);
       }

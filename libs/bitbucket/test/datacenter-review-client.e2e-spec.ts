@@ -64,10 +64,10 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
   }
 
   /** Adds a reviewer as carol would in the UI: a write that moves the pull request's version on. */
-  const addReviewer = (id: number, name: string): Promise<unknown> =>
+  const addReviewer = async (id: number, name: string): Promise<unknown> =>
     direct('carol', 'POST', `${PULL_REQUESTS}/${id}/participants`, { user: { name }, role: 'REVIEWER' });
 
-  const get = (id: number): Promise<BbPullRequest> => as('alice').pullRequests.getPullRequest(payments, { id });
+  const get = async (id: number): Promise<BbPullRequest> => as('alice').pullRequests.getPullRequest(payments, { id });
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
@@ -99,7 +99,8 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(ids(await pullRequests.listPullRequests(payments, { states: ['DECLINED'] }))).toEqual([2, 6]);
 
       const every = await walkPages(
-        (o) => pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
+        async (o) =>
+          pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED'] }, o),
         3,
       );
       expect(every.pages).toBe(3);
@@ -107,7 +108,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(every.items.find((pr) => pr.id === 6)?.state).toBe('DECLINED');
 
       const closed = await walkPages(
-        (o) => pullRequests.listPullRequests(payments, { states: ['MERGED', 'DECLINED'] }, o),
+        async (o) => pullRequests.listPullRequests(payments, { states: ['MERGED', 'DECLINED'] }, o),
         2,
       );
       expect(ids(closed)).toEqual([1, 2, 6, 7]);
@@ -126,7 +127,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(ids(await pullRequests.listPullRequests(payments, { mine: 'authored' }))).toEqual([5]);
       expect(ids(await pullRequests.listPullRequests(payments, { mine: 'reviewing' }))).toEqual([3, 4]);
       const reviewing = await walkPages(
-        (o) => pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED'], mine: 'reviewing' }, o),
+        async (o) => pullRequests.listPullRequests(payments, { states: ['OPEN', 'MERGED'], mine: 'reviewing' }, o),
         1,
       );
       expect(ids(reviewing)).toEqual([1, 3, 4, 7]);
@@ -236,8 +237,9 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(head.message).toContain('Ship payout retries');
       expect(head.parents).toHaveLength(2);
 
-      const activity = (await walkPages((o) => changes.listPullRequestActivity(payments, { id: created.id }, o), 2))
-        .items;
+      const activity = (
+        await walkPages(async (o) => changes.listPullRequestActivity(payments, { id: created.id }, o), 2)
+      ).items;
       expect(activity.map((a) => [a.type, a.user.name])).toEqual([
         ['merged', 'alice'],
         ['approved', 'bob'],
@@ -372,7 +374,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       // Tasks are listed as tasks, not as threads.
       expect(flattenThreads(page.items).map((c) => c.text)).not.toContain('Add tests for partial refunds');
 
-      const paged = await walkPages((o) => comments.listComments(payments, { id: 3 }, o), 1);
+      const paged = await walkPages(async (o) => comments.listComments(payments, { id: 3 }, o), 1);
       expect(paged.pages).toBe(2);
       expect(paged.items).toEqual(page.items);
       expect((await gatewayFailure(comments.listComments(payments, { id: 99 }))).code).toBe(
@@ -487,7 +489,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(onComment).toMatchObject({ text: 'Check the rounding', state: 'OPEN', commentId: anchorId });
       const general = await comments.createTask(payments, { id: 3, text: 'Update the changelog' });
       expect(general.commentId).toBeUndefined();
-      const paged = await walkPages((o) => comments.listTasks(payments, { id: 3 }, o), 1);
+      const paged = await walkPages(async (o) => comments.listTasks(payments, { id: 3 }, o), 1);
       expect(paged.pages).toBe(4);
       expect(paged.items.map((t) => t.id)).toEqual([...(await tasks()).items.map((t) => t.id)]);
       expect((await get(3)).openTaskCount).toBe(3);

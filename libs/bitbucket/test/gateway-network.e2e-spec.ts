@@ -50,8 +50,8 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
     await fake.reset();
   });
   afterEach(async () => {
-    await Promise.all(upstreams.splice(0).map((upstream) => upstream.close()));
-    await Promise.all(servers.splice(0).map((server) => server.close()));
+    await Promise.all(upstreams.splice(0).map(async (upstream) => upstream.close()));
+    await Promise.all(servers.splice(0).map(async (server) => server.close()));
   });
   afterAll(async () => {
     await fake.stop();
@@ -190,7 +190,7 @@ describe('Bitbucket gateway network options (real sockets, the fake Bitbucket)',
       );
       const startedAt = performance.now();
       const repositories = await Promise.all(
-        REPOSITORIES.map((repo) => api.getRepository({ workspace: 'acme', repo })),
+        REPOSITORIES.map(async (repo) => api.getRepository({ workspace: 'acme', repo })),
       );
       expect(repositories.map((repository) => repository.slug)).toEqual(REPOSITORIES);
       return performance.now() - startedAt;

@@ -198,7 +198,7 @@ describe('Bitbucket gateway resilience (real sockets, the fake Bitbucket)', () =
   it('shares one upstream call among 50 identical concurrent GETs', async () => {
     const { context } = cloud();
     await fake.addFault({ path: '^/2.0/user$', latencyMs: 200 });
-    const users = await Promise.all(Array.from({ length: 50 }, () => context.getCurrentUser()));
+    const users = await Promise.all(Array.from({ length: 50 }, async () => context.getCurrentUser()));
     expect(new Set(users.map((u) => u.name))).toEqual(new Set(['alice']));
     expect(await fake.requests({ path: '^/2.0/user$' })).toHaveLength(1);
   });

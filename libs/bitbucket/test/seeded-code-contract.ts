@@ -32,7 +32,7 @@ export const seededCodeContract = {
 
   /** All 250 release-notes commits on main, 30 a page, each exactly once, newest first. */
   async walksReleaseNotes(commits: Commits, releaseNotes: BbRepositoryRef): Promise<BbCommit[]> {
-    const { items, pages } = await walkPages((o) => commits.listCommits(releaseNotes, { ref: 'main' }, o), 30);
+    const { items, pages } = await walkPages(async (o) => commits.listCommits(releaseNotes, { ref: 'main' }, o), 30);
     expect(pages).toBe(9);
     expect(items).toHaveLength(250);
     expect(new Set(items.map((c) => c.hash)).size).toBe(250);
@@ -47,15 +47,18 @@ export const seededCodeContract = {
     releaseNotes: BbRepositoryRef,
     scope: { ref?: string },
   ): Promise<void> {
-    const byBot = await walkPages((o) => commits.listCommits(releaseNotes, { ...scope, author: 'ci-bot' }, o), 20);
+    const byBot = await walkPages(
+      async (o) => commits.listCommits(releaseNotes, { ...scope, author: 'ci-bot' }, o),
+      20,
+    );
     expect(byBot.items).toHaveLength(50);
     expect(byBot.items.every((c) => c.author?.name === 'ci-bot')).toBe(true);
     expect(new Set(byBot.items.map((c) => c.message)).size).toBe(50);
 
-    const all = (await walkPages((o) => commits.listCommits(releaseNotes, scope, o), 100)).items;
+    const all = (await walkPages(async (o) => commits.listCommits(releaseNotes, scope, o), 100)).items;
     const window = all.slice(40, 52);
     const dated = await walkPages(
-      (o) =>
+      async (o) =>
         commits.listCommits(
           releaseNotes,
           { ...scope, since: window.at(-1)?.date ?? '', until: window[0]?.date ?? '' },
@@ -123,7 +126,7 @@ export const seededCodeContract = {
 
   /** The repository root across pages of 4, and src at feature/refunds, which has src/refunds. */
   async listsDirectoriesAtARef(files: Files, repo: BbRepositoryRef): Promise<BbDirectoryEntry[]> {
-    const { items, pages } = await walkPages((o) => files.listDirectory(repo, {}, o), 4);
+    const { items, pages } = await walkPages(async (o) => files.listDirectory(repo, {}, o), 4);
     expect(pages).toBeGreaterThan(1);
     expect(items).toEqual(
       expect.arrayContaining([

@@ -43,7 +43,7 @@ export class TestPki {
 
   /** What a TLS front needs to present the server certificate and require client certificates from the CA. */
   async frontTls(): Promise<MutualTls> {
-    const read = (name: string): Promise<string> => readFile(this.file(name), 'utf8');
+    const read = async (name: string): Promise<string> => readFile(this.file(name), 'utf8');
     const [cert, key, ca] = await Promise.all([read('server.pem'), read('server.key'), read('ca.pem')]);
     return { cert, key, ca };
   }

@@ -32,8 +32,28 @@ function statusOfForeignError(error: unknown): number | undefined {
   return undefined;
 }
 
-/** Classifies anything thrown into what a transport needs to answer, without leaking internals. */
+const INTERNAL: ErrorResponse = {
+  status: HttpStatus.INTERNAL_SERVER_ERROR,
+  code: CommonErrorCode.INTERNAL,
+  params: {},
+  retryAfterSeconds: undefined,
+  headers: {},
+  unexpected: true,
+};
+
+/**
+ * Classifies anything thrown into what a transport needs to answer, without leaking internals. Never
+ * throws: a value that throws when looked at (a hostile `status` getter) is an internal error.
+ */
 export function toErrorResponse(error: unknown): ErrorResponse {
+  try {
+    return classify(error);
+  } catch {
+    return INTERNAL;
+  }
+}
+
+function classify(error: unknown): ErrorResponse {
   if (error instanceof AppException) {
     return {
       status: error.status,
@@ -55,12 +75,5 @@ export function toErrorResponse(error: unknown): ErrorResponse {
       unexpected: status >= 500,
     };
   }
-  return {
-    status: HttpStatus.INTERNAL_SERVER_ERROR,
-    code: CommonErrorCode.INTERNAL,
-    params: {},
-    retryAfterSeconds: undefined,
-    headers: {},
-    unexpected: true,
-  };
+  return INTERNAL;
 }

@@ -4,6 +4,7 @@ export { ArgumentException } from './argument.exception';
 export { CommonErrorCode } from './common-error-code.enum';
 export { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 export { CorrelationIdMiddleware } from './correlation-id.middleware';
+export { describeThrown } from './describe-thrown';
 export { toErrorResponse, type ErrorResponse } from './error-response';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { RequestContext, type RequestContextData } from './request-context';

@@ -1,5 +1,6 @@
 import type { ArgumentsHost, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { describeThrown } from './describe-thrown';
 import { toErrorResponse, type ErrorResponse } from './error-response';
 import { RequestContext } from './request-context';
 
@@ -32,7 +33,7 @@ export function sendErrorResponse(exception: unknown, host: ArgumentsHost, writi
     writing.logger.error({
       message: writing.unexpectedMessage,
       correlationId,
-      error: exception instanceof Error ? exception.stack : String(exception),
+      error: describeThrown(exception, 'stack'),
     });
   }
   const res = host.switchToHttp().getResponse<Response>();

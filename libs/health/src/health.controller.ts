@@ -26,18 +26,18 @@ export class HealthController {
   /** Liveness: the event loop answers. Nothing external, so a Bitbucket outage never restarts pods. */
   @Get('live')
   @HealthCheck()
-  live(): Promise<HealthCheckResult> {
+  async live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
   @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
+  async ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.lifecycle(),
       ...this.readiness.entries().map(
         ([key, check]) =>
-          () =>
+          async () =>
             this.timeBoxed(key, check),
       ),
     ]);

@@ -1,4 +1,6 @@
+export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';
+export { InvalidParamsException } from './invalid-params.exception';
 export { McpModule } from './mcp.module';
 export { mcpConfig } from './mcp.config';
 export { McpPrompt } from './mcp-prompt.decorator';

@@ -1,11 +1,22 @@
-import { Injectable } from '@nestjs/common';
+import { describeThrown, RequestContext, Translator } from '@app/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
+  isInitializeRequest,
+  isJSONRPCRequest,
+  LATEST_PROTOCOL_VERSION,
   ListToolsRequestSchema,
   SetLevelRequestSchema,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
+import { randomUUID } from 'node:crypto';
+import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
+import type { InvalidParamsException } from './invalid-params.exception';
 import type { McpSession } from './mcp-session';
 import { SERVER_INFO } from './server-info';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
@@ -13,27 +24,38 @@ import { ToolRegistry } from './tool-registry.service';
 
 /**
  * Builds the SDK McpServer of one session (or one stateless request) from what the registry
- * discovered. McpServer registers prompts and resource templates; tools/list and tools/call are ours:
- * the list is computed once for every session, and the call goes through the ToolCallDispatcher.
+ * discovered, and connects it to the session's transport. McpServer registers prompts and resource
+ * templates; tools/list and tools/call are ours: the list is computed once for every session, and the
+ * call goes through the ToolCallDispatcher.
  */
 @Injectable()
 export class McpServerFactory {
+  private readonly logger = new Logger('McpServer');
   // The SDK builds an Ajv instance per server unless given one: shared, a session costs ~5 KB, not ~22 KB.
   private readonly schemaValidator = new AjvJsonSchemaValidator();
 
   constructor(
     private readonly registry: ToolRegistry,
     private readonly dispatcher: ToolCallDispatcher,
+    private readonly translator: Translator,
   ) {}
 
-  create(session: McpSession): McpServer {
+  /** The server of `session`, serving `transport`. */
+  async connect(session: McpSession, transport: Transport): Promise<McpServer> {
+    const mcp = this.create(session);
+    await mcp.connect(transport);
+    this.screenRequests(mcp, session, transport);
+    return mcp;
+  }
+
+  private create(session: McpSession): McpServer {
     const mcp = new McpServer(SERVER_INFO, {
       capabilities: { tools: { listChanged: false }, logging: {} },
       jsonSchemaValidator: this.schemaValidator,
     });
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;
-      mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, (args) =>
+      mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, async (args) =>
         prompt.build(args as never, session.locale),
       );
     }
@@ -43,12 +65,12 @@ export class McpServerFactory {
         d.name,
         new ResourceTemplate(d.uriTemplate, { list: undefined }),
         { title: d.title, description: d.description },
-        (uri, variables, extra) => resource.read(uri, variables, extra.signal),
+        async (uri, variables, extra) => resource.read(uri, variables, extra.signal),
       );
     }
     const server = mcp.server;
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list()] }));
-    server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
       this.dispatcher.call(request, extra, session, mcp),
     );
     server.setRequestHandler(SetLevelRequestSchema, (request) => {
@@ -57,5 +79,70 @@ export class McpServerFactory {
       return {};
     });
     return mcp;
+  }
+
+  /**
+   * Sees each message where every transport (stdio, Streamable HTTP, legacy SSE) hands it to the
+   * server, the `onmessage` that connect() just set, and:
+   * - refuses a request whose params break the SDK's schema for its method with -32602 naming the
+   *   fields, where the SDK's handlers would answer -32603 with a raw zod dump. Methods the server has
+   *   no handler for are left to the SDK's -32601, whatever their params;
+   * - gives a request that arrives outside any request context (stdio) one, with a fresh correlation
+   *   id, so its log lines, its errors and the process safety net all name it;
+   * - notes the protocol version an initialize agrees (as the SDK's Server answers it).
+   */
+  private screenRequests(mcp: McpServer, session: McpSession, transport: Transport): void {
+    const answered = new Set(CLIENT_REQUEST_METHODS.filter((method) => hasHandler(mcp, method)));
+    const deliver = transport.onmessage;
+    if (deliver === undefined) return;
+    transport.onmessage = (message, extra) => {
+      if (!isJSONRPCRequest(message)) {
+        deliver(message, extra);
+        return;
+      }
+      const handle = (): void => {
+        const refusal = answered.has(message.method)
+          ? invalidParams(message, this.translator, session.locale)
+          : undefined;
+        if (refusal !== undefined) {
+          this.refuse(transport, message, refusal, session.locale);
+          return;
+        }
+        if (isInitializeRequest(message)) {
+          const asked = message.params.protocolVersion;
+          session.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(asked) ? asked : LATEST_PROTOCOL_VERSION;
+        }
+        deliver(message, extra);
+      };
+      if (RequestContext.current() === undefined) RequestContext.run({ correlationId: randomUUID() }, handle);
+      else handle();
+    };
+  }
+
+  private refuse(transport: Transport, request: JSONRPCRequest, refusal: InvalidParamsException, locale: string): void {
+    const correlationId = RequestContext.correlationId();
+    this.logger.debug({ message: `Refused ${request.method}: ${refusal.message}`, correlationId });
+    const answer: JSONRPCMessage = {
+      jsonrpc: '2.0',
+      id: request.id,
+      error: {
+        code: refusal.jsonRpcCode,
+        message: this.translator.error(refusal.code, refusal.params, locale),
+        data: { code: refusal.code, correlationId },
+      },
+    };
+    transport.send(answer).catch((error: unknown) => {
+      this.logger.warn({ message: `Could not answer ${request.method}: ${describeThrown(error)}`, correlationId });
+    });
+  }
+}
+
+/** Whether the SDK already has a handler for `method`: its public check throws exactly then. */
+function hasHandler(mcp: McpServer, method: string): boolean {
+  try {
+    mcp.server.assertCanSetRequestHandler(method);
+    return false;
+  } catch {
+    return true;
   }
 }

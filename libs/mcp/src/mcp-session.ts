@@ -1,6 +1,6 @@
 import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
 
-/** Per-connection state an MCP server instance needs: whose language, which log level the client set. */
+/** Per-connection state an MCP server instance needs: whose language, which log level the client set, which protocol version. */
 export interface McpSession {
   /** The language of user-facing messages for this session. */
   locale: string;
@@ -8,4 +8,6 @@ export interface McpSession {
   logLevel: LoggingLevel;
   /** Whether the client called `logging/setLevel`, i.e. wants log messages as they happen. */
   loggingRequested: boolean;
+  /** The protocol version agreed at initialize; undefined before it. */
+  protocolVersion?: string;
 }

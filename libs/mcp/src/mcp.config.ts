@@ -40,6 +40,13 @@ export const mcpConfig = defineConfig({
       description:
         'Most characters a read tool returns as text (about a quarter as many tokens); longer answers are cut and say how to get the rest.',
     }),
+    MCP_TOOL_TIMEOUT_MS: env.integer({
+      default: 300000,
+      min: 1000,
+      max: 3600000,
+      description:
+        'Most time one tool call may take: past it, its Bitbucket requests are aborted and the call answers TOOL_TIMEOUT. wait_for_pipeline returns the run as it stands before this limit, whatever timeoutSeconds asks.',
+    }),
   },
   map: (v) => ({
     toolsets: v.MCP_TOOLSETS.includes('all') ? [...TOOLSETS] : v.MCP_TOOLSETS,
@@ -47,5 +54,6 @@ export const mcpConfig = defineConfig({
     enabledTools: v.MCP_ENABLED_TOOLS,
     disabledTools: v.MCP_DISABLED_TOOLS,
     responseBudgetChars: v.MCP_RESPONSE_BUDGET_CHARS,
+    toolTimeoutMs: v.MCP_TOOL_TIMEOUT_MS,
   }),
 });

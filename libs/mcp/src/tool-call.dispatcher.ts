@@ -1,4 +1,4 @@
-import { ArgumentException, RequestContext, toErrorResponse, Translator } from '@app/common';
+import { ArgumentException, describeThrown, RequestContext, toErrorResponse, Translator } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -24,9 +24,9 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 /**
  * The tools/call handler of every session: finds the tool, refuses it precisely when it is not
  * offered, validates arguments (naming the bad fields, in the session's language), asks for
- * confirmation of destructive actions, runs it with cancellation, progress and logging, and turns its
- * output or its failure into a CallToolResult. Failures are `isError` results with a localized
- * message, their code and the correlation id; never a stack trace or an upstream body.
+ * confirmation of destructive actions, runs it with cancellation, a deadline, progress and logging,
+ * and turns its output or its failure into a CallToolResult. Failures are `isError` results with a
+ * localized message, their code and the correlation id; never a stack trace or an upstream body.
  */
 @Injectable()
 export class ToolCallDispatcher {
@@ -60,10 +60,22 @@ export class ToolCallDispatcher {
       const refusal = await this.confirm(handler, input, mcp, extra, locale, correlationId);
       if (refusal !== undefined) return refusal;
     }
-    const context = this.context(extra, session, correlationId);
+    const timeoutMs = this.config.toolTimeoutMs;
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // Settles only when the deadline passes: the call then answers even if the tool ignores its signal.
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const reason = new DOMException(`${name} took over ${timeoutMs} ms`, 'TimeoutError');
+        deadline.abort(reason);
+        reject(reason);
+      }, timeoutMs);
+    });
+    const signal = AbortSignal.any([extra.signal, deadline.signal]);
+    const context = this.context(extra, session, correlationId, signal, Date.now() + timeoutMs);
     const started = performance.now();
     try {
-      const output = await handler.run(input, context);
+      const output = await Promise.race([handler.run(input, context), expired]);
       const checked = handler.definition.output.safeParse(output);
       if (!checked.success) {
         this.logger.error({
@@ -83,12 +95,17 @@ export class ToolCallDispatcher {
         structuredContent: checked.data,
       };
     } catch (error) {
+      // Past the deadline whatever the tool threw (its aborted upstream call, or nothing yet): a timeout.
+      if (deadline.signal.aborted && !extra.signal.aborted) {
+        this.logger.warn({ message: `Tool ${name} stopped at its ${timeoutMs} ms deadline`, correlationId });
+        return this.failure('TOOL_TIMEOUT', { name, timeoutMs }, locale, correlationId);
+      }
       const response = toErrorResponse(error);
       const log = response.unexpected ? 'error' : 'debug';
       this.logger[log]({
         message: `Tool ${name} failed with ${response.code}`,
         correlationId,
-        error: error instanceof Error ? error.message : String(error),
+        error: describeThrown(error),
       });
       // An argument the schema let through but the gateway cannot use reads like any invalid argument.
       if (error instanceof ArgumentException) {
@@ -96,6 +113,8 @@ export class ToolCallDispatcher {
         return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);
       }
       return this.failure(response.code, response.params, locale, correlationId);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -134,10 +153,17 @@ export class ToolCallDispatcher {
     return this.failure('TOOL_CONFIRMATION_REQUIRED', { name, question }, locale, correlationId);
   }
 
-  private context(extra: Extra, session: McpSession, correlationId: string): ToolContext {
+  private context(
+    extra: Extra,
+    session: McpSession,
+    correlationId: string,
+    signal: AbortSignal,
+    deadline: number,
+  ): ToolContext {
     const progressToken = extra._meta?.progressToken;
     return {
-      signal: extra.signal,
+      signal,
+      deadline,
       locale: session.locale,
       correlationId,
       budgetChars: this.config.responseBudgetChars,

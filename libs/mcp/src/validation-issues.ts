@@ -11,7 +11,8 @@ export function describeValidationIssues(
     .map((issue) => {
       const field = issue.path.length === 0 ? '(arguments)' : issue.path.join('.');
       const params: Record<string, string | number> = { field };
-      if (issue.code === 'invalid_type') params.expected = issue.expected;
+      // zod calls a JSON object with any keys a record; people and models call it an object.
+      if (issue.code === 'invalid_type') params.expected = issue.expected === 'record' ? 'object' : issue.expected;
       if (issue.code === 'too_small' || issue.code === 'too_big')
         params.limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');

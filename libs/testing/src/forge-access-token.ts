@@ -63,7 +63,7 @@ export async function forgeAccessToken(
     iss: kind === 'wrong-issuer' ? 'https://attacker.example' : issuer,
     aud: kind === 'wrong-audience' ? 'https://another-resource.example/mcp' : claims.audience,
   };
-  const sign = (key: CryptoKey | Uint8Array, alg: string, kid: string | undefined): Promise<string> =>
+  const sign = async (key: CryptoKey | Uint8Array, alg: string, kid: string | undefined): Promise<string> =>
     new SignJWT(payload).setProtectedHeader({ alg, typ: 'at+jwt', kid }).sign(key);
   const signedByServer = async (): Promise<string> => sign(await importJWK(signingKey, ALG), ALG, signingKey.kid);
 

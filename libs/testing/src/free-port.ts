@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 
 /** A port that was free a moment ago on loopback. */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -134,7 +134,7 @@ export class OAuthServerProcess {
   }
 
   /** The private JWK that signs now (e.g. for a test proving it never appears in a log). */
-  signingKey(): Promise<JWK> {
+  async signingKey(): Promise<JWK> {
     return this.admin<JWK>('GET', 'keys/signing');
   }
 

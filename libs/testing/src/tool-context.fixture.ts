@@ -7,11 +7,12 @@ import type { ToolContext } from '@app/mcp';
 export function toolContextFixture(overrides: Partial<ToolContext> = {}): ToolContext {
   return {
     signal: new AbortController().signal,
+    deadline: Number.POSITIVE_INFINITY,
     locale: 'en',
     correlationId: 'test-correlation-id',
     budgetChars: 24000,
-    progress: () => Promise.resolve(),
-    log: () => Promise.resolve(),
+    progress: async () => Promise.resolve(),
+    log: async () => Promise.resolve(),
     t: (key, params) => (params === undefined ? key : `${key} ${JSON.stringify(params)}`),
     ...overrides,
   };

@@ -211,7 +211,7 @@ describe('OAuthServerProcess: a real oidc-provider authorization server on loopb
       expect(unauthorized.status).toBe(401);
       const { resourceMetadataUrl, scope } = extractWWWAuthenticateParams(unauthorized);
       let authorizationUrl = new URL('about:blank');
-      const client = new InMemoryOAuthClientProvider((url) => {
+      const client = new InMemoryOAuthClientProvider(async (url) => {
         authorizationUrl = url;
         return oauth.completeAuthorization(url);
       });

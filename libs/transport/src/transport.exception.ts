@@ -5,6 +5,9 @@ import { TransportErrorCode } from './transport-error-code.enum';
 const STATUS: Readonly<Record<TransportErrorCode, HttpStatus>> = {
   [TransportErrorCode.PARSE_ERROR]: HttpStatus.BAD_REQUEST,
   [TransportErrorCode.INVALID_MESSAGE]: HttpStatus.BAD_REQUEST,
+  // The session already has a request with that id in flight: the request conflicts with its state.
+  [TransportErrorCode.DUPLICATE_REQUEST_ID]: HttpStatus.CONFLICT,
+  [TransportErrorCode.BATCH_NOT_SUPPORTED]: HttpStatus.BAD_REQUEST,
   [TransportErrorCode.BODY_TOO_LARGE]: HttpStatus.PAYLOAD_TOO_LARGE,
   [TransportErrorCode.NOT_ACCEPTABLE]: HttpStatus.NOT_ACCEPTABLE,
   [TransportErrorCode.UNSUPPORTED_MEDIA_TYPE]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -22,6 +25,8 @@ const STATUS: Readonly<Record<TransportErrorCode, HttpStatus>> = {
 const JSON_RPC_CODE: Readonly<Partial<Record<TransportErrorCode, number>>> = {
   [TransportErrorCode.PARSE_ERROR]: -32700,
   [TransportErrorCode.INVALID_MESSAGE]: -32600,
+  [TransportErrorCode.DUPLICATE_REQUEST_ID]: -32600,
+  [TransportErrorCode.BATCH_NOT_SUPPORTED]: -32600,
   [TransportErrorCode.SESSION_NOT_FOUND]: -32001,
 };
 

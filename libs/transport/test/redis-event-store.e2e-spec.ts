@@ -33,7 +33,7 @@ if (REDIS_URL === undefined) {
   const replay = async (store: RedisEventStore, after: string): Promise<{ streamId: string; got: number[] }> => {
     const got: number[] = [];
     const streamId = await store.replayEventsAfter(after, {
-      send: (_id, message) => {
+      send: async (_id, message) => {
         got.push((message as unknown as { params: { progress: number } }).params.progress);
         return Promise.resolve();
       },

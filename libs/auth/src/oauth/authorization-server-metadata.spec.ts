@@ -26,7 +26,7 @@ describe('AuthorizationServerMetadata against an issuer over HTTP', () => {
 
   it('fetches the metadata once for concurrent callers and never again once known', async () => {
     const metadata = new AuthorizationServerMetadata(url, {});
-    const endpoints = await Promise.all(Array.from({ length: 5 }, () => metadata.endpoints()));
+    const endpoints = await Promise.all(Array.from({ length: 5 }, async () => metadata.endpoints()));
     await metadata.endpoints();
 
     expect(endpoints).toEqual(Array(5).fill({ jwksUri: `${url}/jwks`, introspectionUrl: `${url}/introspect` }));

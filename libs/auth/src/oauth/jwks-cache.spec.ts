@@ -14,7 +14,7 @@ async function signingKey(kid: string): Promise<SigningKey> {
   return { privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
 }
 
-const sign = (key: SigningKey): Promise<string> =>
+const sign = async (key: SigningKey): Promise<string> =>
   new SignJWT({ sub: 'someone' })
     .setProtectedHeader({ alg: 'RS256', kid: key.publicJwk.kid ?? '' })
     .setExpirationTime('5m')
@@ -50,13 +50,13 @@ describe('JwksCache against an issuer over HTTP', () => {
 
   it('verifies a burst of tokens of a newly rotated key after one refetch, every one of them', async () => {
     published = [first.publicJwk];
-    const cache = new JwksCache(() => Promise.resolve(jwksUri), 600000, 50);
+    const cache = new JwksCache(async () => Promise.resolve(jwksUri), 600000, 50);
     await jwtVerify(await sign(first), cache.getKey);
     await sleep(60);
     published = [second.publicJwk, first.publicJwk];
 
     const token = await sign(second);
-    const verified = await Promise.all(Array.from({ length: 5 }, () => jwtVerify(token, cache.getKey)));
+    const verified = await Promise.all(Array.from({ length: 5 }, async () => jwtVerify(token, cache.getKey)));
 
     expect(verified.map(({ payload }) => payload.sub)).toEqual(Array(5).fill('someone'));
     expect(fetches).toBe(2);
@@ -64,7 +64,7 @@ describe('JwksCache against an issuer over HTTP', () => {
 
   it('asks an issuer that failed the first fetch again only after minRefetchMs, whatever the requests', async () => {
     published = undefined;
-    const cache = new JwksCache(() => Promise.resolve(jwksUri), 600000, 300);
+    const cache = new JwksCache(async () => Promise.resolve(jwksUri), 600000, 300);
     const token = await sign(first);
     for (let request = 0; request < 5; request += 1) {
       await expect(jwtVerify(token, cache.getKey)).rejects.toMatchObject({ code: 'ERR_JWKS_NO_MATCHING_KEY' });

@@ -59,7 +59,7 @@ export class JwksCache {
     await this.refresh(reason);
   }
 
-  private refresh(reason: string): Promise<void> {
+  private async refresh(reason: string): Promise<void> {
     this.inflight ??= this.fetchKeys(reason).finally(() => {
       this.inflight = undefined;
     });

@@ -37,9 +37,9 @@ describe('TokenIntrospector against an introspection endpoint over HTTP', () => 
   });
 
   it('asks once for concurrent requests with the same token, as its client, and once per other token', async () => {
-    const introspector = new TokenIntrospector(() => Promise.resolve(url), CLIENT, 0);
+    const introspector = new TokenIntrospector(async () => Promise.resolve(url), CLIENT, 0);
     const answers = await Promise.all([
-      ...Array.from({ length: 4 }, () => introspector.introspect('token-a')),
+      ...Array.from({ length: 4 }, async () => introspector.introspect('token-a')),
       introspector.introspect('token-b'),
     ]);
 
@@ -51,12 +51,12 @@ describe('TokenIntrospector against an introspection endpoint over HTTP', () => 
   });
 
   it('asks again once the exchange is over when the cache is off, and not within cacheMs when it is on', async () => {
-    const uncached = new TokenIntrospector(() => Promise.resolve(url), CLIENT, 0);
+    const uncached = new TokenIntrospector(async () => Promise.resolve(url), CLIENT, 0);
     await uncached.introspect('token-a');
     await uncached.introspect('token-a');
     expect(asked).toEqual(['token-a', 'token-a']);
 
-    const cached = new TokenIntrospector(() => Promise.resolve(url), CLIENT, 60000);
+    const cached = new TokenIntrospector(async () => Promise.resolve(url), CLIENT, 60000);
     await cached.introspect('token-c');
     await sleep(10);
     await cached.introspect('token-c');

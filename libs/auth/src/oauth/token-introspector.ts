@@ -45,7 +45,7 @@ export class TokenIntrospector {
     return this.authorization !== undefined;
   }
 
-  introspect(token: string): Promise<IntrospectedToken | undefined> {
+  async introspect(token: string): Promise<IntrospectedToken | undefined> {
     const key = createHash('sha256').update(token).digest('base64url');
     const cached = this.cache.get(key);
     if (cached !== undefined && cached.until > Date.now()) return Promise.resolve(cached.token);

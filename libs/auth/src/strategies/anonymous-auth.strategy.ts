@@ -5,7 +5,7 @@ import { AuthStrategy } from './auth-strategy';
 export class AnonymousAuthStrategy extends AuthStrategy {
   readonly method = 'none';
 
-  authenticate(): Promise<AuthOutcome> {
+  async authenticate(): Promise<AuthOutcome> {
     return Promise.resolve({ kind: 'accepted', principal: { id: 'local', method: 'none', scopes: undefined } });
   }
 }

@@ -14,7 +14,7 @@ export class ApiKeyAuthStrategy extends AuthStrategy {
     this.keys = new StaticCredentialSet(entries);
   }
 
-  authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
+  async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
     const key = headers['x-api-key'];
     if (typeof key !== 'string' || key === '') return Promise.resolve({ kind: 'absent' });
     const match = this.keys.match(key);

@@ -15,7 +15,7 @@ export class BearerTokenAuthStrategy extends AuthStrategy {
     this.tokens = new StaticCredentialSet(entries);
   }
 
-  authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
+  async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
     const token = bearerToken(headers);
     if (token === undefined) return Promise.resolve({ kind: 'absent' });
     const match = this.tokens.match(token);

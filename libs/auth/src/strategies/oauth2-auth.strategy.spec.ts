@@ -31,8 +31,8 @@ describe('OAuth2AuthStrategy with introspection', () => {
         algorithms: ['RS256'],
         clockSkewSeconds: 0,
       },
-      new JwksCache(() => Promise.resolve(undefined), 60000, 0),
-      new TokenIntrospector(() => Promise.resolve(url), { id: 'mcp', secret: 'introspection-secret' }, 0),
+      new JwksCache(async () => Promise.resolve(undefined), 60000, 0),
+      new TokenIntrospector(async () => Promise.resolve(url), { id: 'mcp', secret: 'introspection-secret' }, 0),
       new StaticCredentialSet([{ principal: 'ci', secret: STATIC_TOKEN, scopes: undefined }]),
     );
   });

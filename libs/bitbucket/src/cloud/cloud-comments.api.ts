@@ -101,7 +101,7 @@ export class CloudCommentsApi {
     );
   }
 
-  listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
+  async listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
     return this.api.page(
       `tasks ${repo.workspace}/${repo.repo} ${input.id}`,
       { route: `GET ${TASKS}`, path: cloudPath.pullRequest(repo, input.id, '/tasks') },

@@ -69,16 +69,16 @@ export class CloudCommitsApi {
    * `commits?include=from&exclude=to`; behind: the reverse, counted; files: `diffstat/{from}..{to}`
    * (Cloud puts the side with the changes first, the opposite of `git diff`) from the merge base.
    */
-  compareRefs(
+  async compareRefs(
     repo: BbRepositoryRef,
     input: { from: string; to: string },
     options?: CallOptions,
   ): Promise<BbComparison> {
     const signal = options?.signal;
     return readComparison(input, {
-      resolve: (ref) => this.revisions.head(repo, ref, signal),
-      between: (include, exclude) => this.between(repo, include, exclude, signal),
-      files: (from, to) =>
+      resolve: async (ref) => this.revisions.head(repo, ref, signal),
+      between: async (include, exclude) => this.between(repo, include, exclude, signal),
+      files: async (from, to) =>
         this.api.all<CloudDiffstatJson>(
           {
             route: 'GET /repositories/{workspace}/{repo}/diffstat/{spec}',
@@ -91,7 +91,7 @@ export class CloudCommitsApi {
           COMPARISON_PAGES,
           signal,
         ),
-      mergeBase: (from, to) =>
+      mergeBase: async (from, to) =>
         this.api
           .json<CloudCommitJson>(
             {
@@ -111,7 +111,7 @@ export class CloudCommitsApi {
   }
 
   /** Raw unified diff of one commit against its first parent. */
-  getCommitDiff(
+  async getCommitDiff(
     repo: BbRepositoryRef,
     input: { hash: string; paths?: readonly string[]; contextLines?: number },
     options?: CallOptions,
@@ -130,7 +130,7 @@ export class CloudCommitsApi {
     );
   }
 
-  listBuildStatuses(
+  async listBuildStatuses(
     repo: BbRepositoryRef,
     input: { commit: string },
     options?: PageOptions,
@@ -147,7 +147,7 @@ export class CloudCommitsApi {
   }
 
   /** Commits on `include` and not on `exclude`, newest first, read to the end (at most COMPARISON_PAGES pages). */
-  private between(
+  private async between(
     repo: BbRepositoryRef,
     include: string,
     exclude: string,

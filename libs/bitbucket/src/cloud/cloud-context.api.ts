@@ -23,7 +23,7 @@ export class CloudContextApi {
     );
   }
 
-  listWorkspaces(options?: PageOptions): Promise<BbPage<BbWorkspace>> {
+  async listWorkspaces(options?: PageOptions): Promise<BbPage<BbWorkspace>> {
     return this.api.page(
       'workspaces',
       { route: 'GET /user/workspaces', path: '/user/workspaces' },
@@ -33,7 +33,7 @@ export class CloudContextApi {
   }
 
   /** Cloud projects live in workspaces: there is no listing across all of them. */
-  listProjects(input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
+  async listProjects(input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
     const workspace = input.workspace;
     if (workspace === undefined || workspace === '') {
       return Promise.reject(

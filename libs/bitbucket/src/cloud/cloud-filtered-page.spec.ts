@@ -19,7 +19,7 @@ function numbers(count: number, perPage: number): { api: CloudApi; calls: () => 
   const upstream = {
     url,
     belowApiRoot: (link: string): string => url({ path: link }).href.slice(ROOT.length),
-    send: (request: UpstreamRequest): Promise<UpstreamResponse> => {
+    send: async (request: UpstreamRequest): Promise<UpstreamResponse> => {
       calls += 1;
       const page = Number(url(request).searchParams.get('page') ?? 1);
       const values = Array.from({ length: count }, (_, i) => i + 1).slice((page - 1) * perPage, page * perPage);

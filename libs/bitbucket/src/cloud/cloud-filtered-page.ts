@@ -9,7 +9,7 @@ import type { CloudPageJson } from './cloud-json';
  * A page of the Cloud items that pass `keep` (filteredPage), for filters Cloud cannot apply on the
  * server: the positions scanned are Cloud's page links below the API root, the first one built from `request`.
  */
-export function cloudFilteredPage<J, T>(
+export async function cloudFilteredPage<J, T>(
   api: CloudApi,
   listing: string,
   request: Pick<UpstreamRequest, 'route' | 'path' | 'query'>,

@@ -21,7 +21,7 @@ export class CloudIssuesApi {
   }
 
   /** `state` and a free-text `query` (title or content) as BBQL. */
-  listIssues(
+  async listIssues(
     repo: BbRepositoryRef,
     input: { state?: string; query?: string },
     options?: PageOptions,

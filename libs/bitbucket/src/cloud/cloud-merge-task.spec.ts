@@ -8,7 +8,7 @@ const LOCATION = 'https://api.bitbucket.org/2.0/repositories/acme/x/pullrequests
 function apiAnswering(...answers: CloudMergeTaskJson[]): { api: CloudApi; paths: string[] } {
   const paths: string[] = [];
   const api = {
-    json: (request: { path: string }): Promise<CloudMergeTaskJson> => {
+    json: async (request: { path: string }): Promise<CloudMergeTaskJson> => {
       paths.push(request.path);
       return Promise.resolve(answers[Math.min(paths.length, answers.length) - 1] ?? {});
     },

@@ -21,7 +21,7 @@ export class CloudPipelinesApi {
    * report `status` ignored), so they also run here over a bounded number of pages (cloudFilteredPage).
    * `status` matches a pipeline's state (PENDING, IN_PROGRESS…) or its result (SUCCESSFUL, FAILED…).
    */
-  listPipelines(
+  async listPipelines(
     repo: BbRepositoryRef,
     input: { ref?: string; status?: string },
     options?: PageOptions,
@@ -108,7 +108,7 @@ export class CloudPipelinesApi {
     );
   }
 
-  listPipelineSteps(
+  async listPipelineSteps(
     repo: BbRepositoryRef,
     input: { uuid: string },
     options?: PageOptions,
@@ -122,7 +122,7 @@ export class CloudPipelinesApi {
   }
 
   /** The step's log as raw text. */
-  getPipelineStepLog(
+  async getPipelineStepLog(
     repo: BbRepositoryRef,
     input: { uuid: string; stepUuid: string },
     options?: CallOptions,

@@ -53,7 +53,7 @@ export class CloudPullRequestChangesApi {
   }
 
   /** Served through Cloud's 302 to the repository diffstat, which the upstream follows. */
-  getPullRequestDiffstat(
+  async getPullRequestDiffstat(
     repo: BbRepositoryRef,
     input: { id: number },
     options?: PageOptions,
@@ -66,7 +66,7 @@ export class CloudPullRequestChangesApi {
     );
   }
 
-  listPullRequestCommits(
+  async listPullRequestCommits(
     repo: BbRepositoryRef,
     input: { id: number },
     options?: PageOptions,

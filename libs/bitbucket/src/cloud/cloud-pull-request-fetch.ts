@@ -4,7 +4,7 @@ import { cloudPath } from './cloud-path';
 import type { CloudPullRequestJson } from './cloud-review-json';
 
 /** GET …/pullrequests/{id}, as Cloud answers it. */
-export function fetchCloudPullRequest(
+export async function fetchCloudPullRequest(
   api: CloudApi,
   repo: BbRepositoryRef,
   id: number,

@@ -143,7 +143,7 @@ export class CloudPullRequestsApi {
   ): Promise<readonly unknown[] | undefined> {
     return ids === undefined
       ? undefined
-      : Promise.all(ids.map((id) => this.users.resolve(repo.workspace, id, options)));
+      : Promise.all(ids.map(async (id) => this.users.resolve(repo.workspace, id, options)));
   }
 
   private async filter(

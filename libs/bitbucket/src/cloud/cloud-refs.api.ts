@@ -85,7 +85,7 @@ export class CloudRefsApi {
     return cloudCodeMappers.ref(json, 'tag');
   }
 
-  private list(
+  private async list(
     repo: BbRepositoryRef,
     kind: RefKind,
     filter: string | undefined,

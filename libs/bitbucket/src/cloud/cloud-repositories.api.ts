@@ -13,7 +13,10 @@ import { upstreamPath } from '../upstream/upstream-path';
 export class CloudRepositoriesApi {
   constructor(private readonly api: CloudApi) {}
 
-  listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
+  async listRepositories(
+    input: { workspace: string; query?: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbRepository>> {
     const name = input.query === undefined || input.query === '' ? undefined : cloudBbql.string(input.query);
     return this.api.page(
       `repositories ${input.workspace} ${input.query ?? ''}`,

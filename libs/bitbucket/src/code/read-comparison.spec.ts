@@ -9,17 +9,17 @@ function reads(ahead: number, mergeBase: string | undefined): ComparisonReads<st
   const calls: string[] = [];
   return {
     calls,
-    resolve: (ref) => Promise.resolve(`${ref}-id`),
-    between: (include, exclude) => {
+    resolve: async (ref) => Promise.resolve(`${ref}-id`),
+    between: async (include, exclude) => {
       calls.push(`between ${include} ${exclude}`);
       const count = include === 'feature-id' ? ahead : 2;
       return Promise.resolve(Array.from({ length: count }, (_, i) => `${include}-${i}`));
     },
-    files: (from, to) => {
+    files: async (from, to) => {
       calls.push(`files ${from} ${to}`);
       return Promise.resolve(['a.ts']);
     },
-    mergeBase: (from, to) => {
+    mergeBase: async (from, to) => {
       calls.push(`merge base ${from} ${to}`);
       return Promise.resolve(mergeBase);
     },

@@ -6,7 +6,7 @@ describe('OAuthCredentials', () => {
     const grants: string[] = [];
     const credentials = new OAuthCredentials(
       'client',
-      (form) => {
+      async (form) => {
         grants.push(form.grant_type ?? '');
         return Promise.resolve({ accessToken: `t${grants.length}`, expiresInSeconds: 3600, refreshToken: 'r1' });
       },
@@ -28,7 +28,7 @@ describe('OAuthCredentials', () => {
     const forms: Record<string, string>[] = [];
     const credentials = new OAuthCredentials(
       'client',
-      (form) => {
+      async (form) => {
         forms.push({ ...form });
         return Promise.resolve({ accessToken: `t${forms.length}`, expiresInSeconds: 7200 });
       },

@@ -25,7 +25,7 @@ export class StaticCredentials extends OutboundCredentials {
     return new StaticCredentials(kind, `Bearer ${token}`);
   }
 
-  authorization(): Promise<string | undefined> {
+  async authorization(): Promise<string | undefined> {
     return Promise.resolve(this.header);
   }
 

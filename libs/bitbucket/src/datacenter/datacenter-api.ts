@@ -26,13 +26,18 @@ export class DatacenterApi extends BitbucketRestApi {
     return Math.min(MAX_LIMIT, Math.max(1, options?.limit ?? 25));
   }
 
-  page<J, T>(
+  async page<J, T>(
     listing: string,
     request: DatacenterListingRequest,
     options: PageOptions | undefined,
     map: (json: J) => T,
   ): Promise<BbPage<T>> {
-    return this.pageOf(listing, options, (start, limit) => this.read<J>(request, start, limit, options?.signal), map);
+    return this.pageOf(
+      listing,
+      options,
+      async (start, limit) => this.read<J>(request, start, limit, options?.signal),
+      map,
+    );
   }
 
   /**
@@ -55,7 +60,7 @@ export class DatacenterApi extends BitbucketRestApi {
   }
 
   /** Like `page`, keeping only the items that pass `keep`, for filters Data Center has no parameter for. */
-  filteredPage<J, T>(
+  async filteredPage<J, T>(
     listing: string,
     request: DatacenterListingRequest,
     options: PageOptions | undefined,
@@ -83,7 +88,7 @@ export class DatacenterApi extends BitbucketRestApi {
     return values;
   }
 
-  private read<J>(
+  private async read<J>(
     request: DatacenterListingRequest,
     start: number,
     limit: number,

@@ -2,7 +2,7 @@ import type { BitbucketAreas } from '../bitbucket-areas';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
 
-const cloudOnly = (feature: 'pipelines' | 'issues') => (): Promise<never> =>
+const cloudOnly = (feature: 'pipelines' | 'issues') => async (): Promise<never> =>
   Promise.reject(
     new BitbucketException(BitbucketErrorCode.UNSUPPORTED, `Bitbucket Data Center has no ${feature} API`, {
       params: { feature },

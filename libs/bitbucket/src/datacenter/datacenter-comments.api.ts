@@ -106,7 +106,7 @@ export class DatacenterCommentsApi {
     await this.update(repo, input.id, 'comments', input.commentId, { threadResolved: input.resolved }, options);
   }
 
-  listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
+  async listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
     return this.api.page(
       `tasks ${repo.workspace}/${repo.repo} ${input.id}`,
       { route: `GET ${PULL_REQUEST}/blocker-comments`, path: this.path(repo, input.id, 'blocker-comments') },
@@ -190,7 +190,7 @@ export class DatacenterCommentsApi {
   }
 
   /** One file's diff in the pull request, for the kind of the line a comment anchors on. */
-  private diff(
+  private async diff(
     repo: BbRepositoryRef,
     id: number,
     path: string,
@@ -208,7 +208,7 @@ export class DatacenterCommentsApi {
   }
 
   /** A PUT of `changes` on a comment or task, at its current version. */
-  private update(
+  private async update(
     repo: BbRepositoryRef,
     id: number,
     resource: CommentResource,
@@ -218,8 +218,8 @@ export class DatacenterCommentsApi {
   ): Promise<DatacenterCommentJson> {
     return datacenterVersionedWrite(
       `${resource === 'comments' ? 'Comment' : 'Task'} ${commentId}`,
-      () => this.read(repo, id, resource, commentId, options),
-      (current) =>
+      async () => this.read(repo, id, resource, commentId, options),
+      async (current) =>
         this.api.json<DatacenterCommentJson>(
           {
             method: 'PUT',
@@ -242,8 +242,8 @@ export class DatacenterCommentsApi {
   ): Promise<void> {
     await datacenterVersionedWrite(
       `${resource === 'comments' ? 'Comment' : 'Task'} ${commentId}`,
-      () => this.read(repo, id, resource, commentId, options),
-      (current) =>
+      async () => this.read(repo, id, resource, commentId, options),
+      async (current) =>
         this.api.json<undefined>(
           {
             method: 'DELETE',
@@ -257,7 +257,7 @@ export class DatacenterCommentsApi {
     );
   }
 
-  private read(
+  private async read(
     repo: BbRepositoryRef,
     id: number,
     resource: CommentResource,

@@ -73,16 +73,16 @@ export class DatacenterCommitsApi {
    * changed since it left `to`); the merge base from `commits/{from}/merge-base` (204 when the
    * histories share none).
    */
-  compareRefs(
+  async compareRefs(
     repo: BbRepositoryRef,
     input: { from: string; to: string },
     options?: CallOptions,
   ): Promise<BbComparison> {
     const signal = options?.signal;
     return readComparison(input, {
-      resolve: (ref) => this.revisions.commitId(repo, ref, signal),
-      between: (from, to) => this.between(repo, from, to, signal),
-      files: (from, to) =>
+      resolve: async (ref) => this.revisions.commitId(repo, ref, signal),
+      between: async (from, to) => this.between(repo, from, to, signal),
+      files: async (from, to) =>
         this.api.all<DatacenterChangeJson>(
           {
             route: `GET ${REPOSITORY}/compare/changes`,
@@ -92,7 +92,7 @@ export class DatacenterCommitsApi {
           COMPARISON_PAGES,
           signal,
         ),
-      mergeBase: (from, to) =>
+      mergeBase: async (from, to) =>
         this.api
           .json<DatacenterCommitJson | undefined>(
             {
@@ -113,7 +113,7 @@ export class DatacenterCommitsApi {
    * Raw unified diff of one commit against its first parent: the raw `diff?until=` resource, which
    * (unlike `commits/{id}/diff`) honours `contextLines` when streaming text.
    */
-  getCommitDiff(
+  async getCommitDiff(
     repo: BbRepositoryRef,
     input: { hash: string; paths?: readonly string[]; contextLines?: number },
     options?: CallOptions,
@@ -161,7 +161,7 @@ export class DatacenterCommitsApi {
   }
 
   /** Commits on `from` and not on `to`, newest first, read to the end (at most COMPARISON_PAGES pages). */
-  private between(
+  private async between(
     repo: BbRepositoryRef,
     from: string,
     to: string,

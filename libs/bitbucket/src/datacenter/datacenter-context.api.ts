@@ -48,7 +48,7 @@ export class DatacenterContextApi {
     );
   }
 
-  listWorkspaces(): Promise<BbPage<BbWorkspace>> {
+  async listWorkspaces(): Promise<BbPage<BbWorkspace>> {
     return Promise.reject(
       new BitbucketException(BitbucketErrorCode.UNSUPPORTED, 'Data Center has no workspaces; list projects instead', {
         params: { feature: 'workspaces' },
@@ -56,7 +56,7 @@ export class DatacenterContextApi {
     );
   }
 
-  listProjects(_input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
+  async listProjects(_input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
     return this.api.page(
       'projects',
       { route: 'GET /rest/api/latest/projects', path: datacenterPath.api('/projects') },
@@ -74,7 +74,7 @@ export class DatacenterContextApi {
     );
   }
 
-  listUsers(input: { query?: string }, options?: PageOptions): Promise<BbPage<BbUser>> {
+  async listUsers(input: { query?: string }, options?: PageOptions): Promise<BbPage<BbUser>> {
     return this.api.page(
       `users ${input.query ?? ''}`,
       {

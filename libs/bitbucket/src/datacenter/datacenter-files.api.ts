@@ -80,7 +80,7 @@ export class DatacenterFilesApi {
   }
 
   /** The directory's direct entries (directories first), from the `children` page of `browse/{path}`. */
-  listDirectory(
+  async listDirectory(
     repo: BbRepositoryRef,
     input: { path?: string; ref?: string },
     options?: PageOptions,
@@ -117,7 +117,10 @@ export class DatacenterFilesApi {
    * Across every project the credential sees, or the `workspace` project (`project:KEY` in the query).
    * Data Center searches default branches only, and needs its search server (NOTES §3.6).
    */
-  searchCode(input: { workspace?: string; query: string }, options?: PageOptions): Promise<BbPage<BbCodeSearchHit>> {
+  async searchCode(
+    input: { workspace?: string; query: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbCodeSearchHit>> {
     const query =
       input.workspace === undefined || input.workspace === ''
         ? input.query

@@ -26,7 +26,7 @@ export class DatacenterPullRequestChangesApi {
    * The effective diff (the source against its merge base with the target): `{id}.diff` streams it
    * whole; one path is `{id}/diff/{path}` asked for as text.
    */
-  getPullRequestDiff(
+  async getPullRequestDiff(
     repo: BbRepositoryRef,
     input: { id: number; paths?: readonly string[]; contextLines?: number },
     options?: CallOptions,
@@ -57,7 +57,7 @@ export class DatacenterPullRequestChangesApi {
   }
 
   /** The changed files; Data Center's change list carries no line counts. */
-  getPullRequestDiffstat(
+  async getPullRequestDiffstat(
     repo: BbRepositoryRef,
     input: { id: number },
     options?: PageOptions,
@@ -71,7 +71,7 @@ export class DatacenterPullRequestChangesApi {
   }
 
   /** Newest first. */
-  listPullRequestCommits(
+  async listPullRequestCommits(
     repo: BbRepositoryRef,
     input: { id: number },
     options?: PageOptions,
@@ -85,7 +85,7 @@ export class DatacenterPullRequestChangesApi {
   }
 
   /** Newest first: opening, updates, reviews, comments, rescopes, merge or decline. */
-  listPullRequestActivity(
+  async listPullRequestActivity(
     repo: BbRepositoryRef,
     input: { id: number },
     options?: PageOptions,

@@ -4,7 +4,7 @@ import { datacenterPath } from './datacenter-path';
 import type { DatacenterPullRequestJson } from './datacenter-review-json';
 
 /** GET …/pull-requests/{id}, as Data Center answers it (with the `version` writes need). */
-export function fetchDatacenterPullRequest(
+export async function fetchDatacenterPullRequest(
   api: DatacenterApi,
   repo: BbRepositoryRef,
   id: number,

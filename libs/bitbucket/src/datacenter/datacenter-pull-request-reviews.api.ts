@@ -133,8 +133,8 @@ export class DatacenterPullRequestReviewsApi {
   ): Promise<BbPullRequest> {
     const json = await datacenterVersionedWrite(
       `Pull request ${id}`,
-      () => fetchDatacenterPullRequest(this.api, repo, id, options?.signal),
-      (current) =>
+      async () => fetchDatacenterPullRequest(this.api, repo, id, options?.signal),
+      async (current) =>
         this.api.json<DatacenterPullRequestJson>(
           {
             method: 'POST',

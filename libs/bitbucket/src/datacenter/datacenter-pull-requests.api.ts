@@ -152,8 +152,8 @@ export class DatacenterPullRequestsApi {
   ): Promise<BbPullRequest> {
     const json = await datacenterVersionedWrite(
       `Pull request ${input.id}`,
-      () => fetchDatacenterPullRequest(this.api, repo, input.id, options?.signal),
-      (current) =>
+      async () => fetchDatacenterPullRequest(this.api, repo, input.id, options?.signal),
+      async (current) =>
         this.api.json<DatacenterPullRequestJson>(
           {
             method: 'PUT',

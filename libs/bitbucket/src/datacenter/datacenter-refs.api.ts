@@ -19,11 +19,11 @@ export class DatacenterRefsApi {
   constructor(private readonly api: DatacenterApi) {}
 
   /** Each branch says itself whether it is the default one. */
-  listBranches(repo: BbRepositoryRef, input: { filter?: string }, options?: PageOptions): Promise<BbPage<BbRef>> {
+  async listBranches(repo: BbRepositoryRef, input: { filter?: string }, options?: PageOptions): Promise<BbPage<BbRef>> {
     return this.list(repo, 'branches', input.filter, options);
   }
 
-  listTags(repo: BbRepositoryRef, input: { filter?: string }, options?: PageOptions): Promise<BbPage<BbRef>> {
+  async listTags(repo: BbRepositoryRef, input: { filter?: string }, options?: PageOptions): Promise<BbPage<BbRef>> {
     return this.list(repo, 'tags', input.filter, options);
   }
 
@@ -83,7 +83,7 @@ export class DatacenterRefsApi {
     return datacenterCodeMappers.ref(json, 'tag');
   }
 
-  private list(
+  private async list(
     repo: BbRepositoryRef,
     kind: RefKind,
     filter: string | undefined,

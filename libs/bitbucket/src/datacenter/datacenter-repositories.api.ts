@@ -18,7 +18,10 @@ export class DatacenterRepositoriesApi {
     this.revisions = new DatacenterRevisions(api);
   }
 
-  listRepositories(input: { workspace: string; query?: string }, options?: PageOptions): Promise<BbPage<BbRepository>> {
+  async listRepositories(
+    input: { workspace: string; query?: string },
+    options?: PageOptions,
+  ): Promise<BbPage<BbRepository>> {
     return this.api.page(
       `repositories ${input.workspace} ${input.query ?? ''}`,
       input.query === undefined || input.query === ''

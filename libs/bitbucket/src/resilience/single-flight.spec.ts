@@ -23,7 +23,7 @@ describe('SingleFlight', () => {
   it('lets one caller leave without aborting the others, and aborts the call when the last one leaves', async () => {
     const flights = new SingleFlight<string>();
     let aborted = false;
-    const start = (signal: AbortSignal): Promise<string> =>
+    const start = async (signal: AbortSignal): Promise<string> =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           resolve('done');

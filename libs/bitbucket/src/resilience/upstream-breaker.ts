@@ -22,7 +22,7 @@ export class UpstreamBreaker {
     private readonly events: BitbucketEvents,
   ) {
     if (!config.enabled) return;
-    this.breaker = new CircuitBreaker<[Action]>((action: Action) => action(), {
+    this.breaker = new CircuitBreaker<[Action]>(async (action: Action) => action(), {
       timeout: config.timeoutMs,
       errorThresholdPercentage: config.errorThresholdPercentage,
       resetTimeout: config.resetTimeoutMs,

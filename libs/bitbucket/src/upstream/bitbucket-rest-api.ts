@@ -14,7 +14,7 @@ export abstract class BitbucketRestApi {
   ) {}
 
   /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
-  send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
+  async send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
     return this.upstream.send(request, signal);
   }
 

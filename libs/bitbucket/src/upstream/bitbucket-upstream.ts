@@ -104,7 +104,9 @@ export class BitbucketUpstream {
       const outgoing = this.outgoing(request);
       if (request.method !== 'GET') return this.checked(await this.withCredentials(request, outgoing, signal));
       const key = `${this.credentials.id} ${request.accept ?? 'json'} ${outgoing.url.href}`;
-      return this.checked(await this.flights.run(key, signal, (shared) => this.withRetries(request, outgoing, shared)));
+      return this.checked(
+        await this.flights.run(key, signal, async (shared) => this.withRetries(request, outgoing, shared)),
+      );
     } catch (error) {
       throw this.toException(request, error);
     }
@@ -159,11 +161,11 @@ export class BitbucketUpstream {
     outgoing: Outgoing,
     signal?: AbortSignal,
   ): Promise<UpstreamResponse> {
-    const response = await this.breaker.run(() => this.exchange(request, outgoing, signal));
+    const response = await this.breaker.run(async () => this.exchange(request, outgoing, signal));
     if (response.status !== 401 || !this.credentials.refreshable) return response;
     this.credentials.invalidate();
     this.events.emit('token-refresh', { reason: 'rejected' });
-    return this.breaker.run(() => this.exchange(request, outgoing, signal));
+    return this.breaker.run(async () => this.exchange(request, outgoing, signal));
   }
 
   /** One HTTP exchange, reported as a `call` event; 5xx and 429 fail, so the breaker counts them. */

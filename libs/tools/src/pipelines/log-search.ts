@@ -13,7 +13,7 @@ workerData.lines.forEach((line, index) => { if (pattern.test(line)) hits.push(in
 parentPort.postMessage(hits);
 `;
 
-function regexMatches(
+async function regexMatches(
   lines: readonly string[],
   source: string,
   flags: string,

@@ -70,7 +70,7 @@ export const pipelineLookup = {
   },
 
   /** The pipeline itself. */
-  find(
+  async find(
     bitbucket: BitbucketClient,
     repo: BbRepositoryRef,
     pipeline: number | string,

@@ -10,7 +10,7 @@ const note = (n: number): JSONRPCMessage => ({
 async function replay(store: MemoryEventStore, after: string): Promise<{ streamId: string; got: number[] }> {
   const got: number[] = [];
   const streamId = await store.replayEventsAfter(after, {
-    send: (_id, message) => {
+    send: async (_id, message) => {
       got.push((message as unknown as { params: { progress: number } }).params.progress);
       return Promise.resolve();
     },

@@ -30,7 +30,7 @@ export class MemoryEventStore extends McpEventStore {
     return this.events.size;
   }
 
-  storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {
+  async storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {
     this.sequence += 1;
     const id = eventId.format(streamId, String(this.sequence));
     this.events.set(id, { streamId, sequence: this.sequence, message, storedAt: this.now() });
@@ -41,7 +41,7 @@ export class MemoryEventStore extends McpEventStore {
     return Promise.resolve(id);
   }
 
-  getStreamIdForEventId(id: string): Promise<string | undefined> {
+  async getStreamIdForEventId(id: string): Promise<string | undefined> {
     return Promise.resolve(this.live(id)?.streamId);
   }
 

@@ -1,4 +1,5 @@
 import { sendErrorResponse, Translator } from '@app/common';
+import { InvalidParamsException } from '@app/mcp';
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { TransportException } from '../transport.exception';
 
@@ -20,7 +21,10 @@ export class McpHttpExceptionFilter implements ExceptionFilter {
         jsonrpc: '2.0',
         id: null,
         error: {
-          code: exception instanceof TransportException ? exception.jsonRpcCode : -32000,
+          code:
+            exception instanceof TransportException || exception instanceof InvalidParamsException
+              ? exception.jsonRpcCode
+              : -32000,
           message: this.translator.error(response.code, response.params),
           data: { code: response.code, correlationId },
         },

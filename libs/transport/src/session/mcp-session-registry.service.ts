@@ -43,7 +43,7 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.reaper);
-    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+    await Promise.all([...this.sessions.keys()].map(async (id) => this.close(id)));
   }
 
   get size(): number {
@@ -117,7 +117,7 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     const idle = [...this.sessions.entries()]
       .filter(([, entry]) => entry.open === 0 && now - entry.lastSeen > this.config.sessionIdleTtlMs)
       .map(([id]) => id);
-    await Promise.all(idle.map((id) => this.close(id)));
+    await Promise.all(idle.map(async (id) => this.close(id)));
     if (idle.length > 0) this.logger.log(`Reaped ${idle.length} idle session(s); ${this.sessions.size} open`);
     return idle.length;
   }

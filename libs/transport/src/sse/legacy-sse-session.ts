@@ -20,7 +20,7 @@ export class LegacySseSession implements RegisteredSession {
     this.sse.end(this.retryMs);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     return this.mcp.close();
   }
 }

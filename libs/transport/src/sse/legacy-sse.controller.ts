@@ -26,7 +26,7 @@ export class LegacySseController {
   constructor(private readonly endpoint: LegacySseEndpoint) {}
 
   @Sse('sse')
-  open(@SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
+  async open(@SseSignal() signal: AbortSignal): Promise<Observable<MessageEvent>> {
     return this.endpoint.open(signal);
   }
 

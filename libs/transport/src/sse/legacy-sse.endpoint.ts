@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import { endAtCredentialExpiry } from '../http/credential-expiry';
+import { httpChecks } from '../http/http-checks';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
@@ -32,12 +33,11 @@ export class LegacySseEndpoint {
     const id = randomUUID();
     const state = newMcpSession(this.translator.currentLocale());
     const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
-    const mcp = this.factory.create(state);
-    const session = new LegacySseSession(id, requestPrincipalId(), state, sse, mcp, this.config.sse.retryMs);
     sse.onclose = () => {
       this.registry.remove(id);
     };
-    await mcp.connect(sse);
+    const mcp = await this.factory.connect(state, sse);
+    const session = new LegacySseSession(id, requestPrincipalId(), state, sse, mcp, this.config.sse.retryMs);
     this.registry.add(session);
     // Open while its stream is: never reaped as idle, gone when the client disconnects.
     const release = this.registry.opened(id);
@@ -67,6 +67,9 @@ export class LegacySseEndpoint {
     }
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
     this.access.check(body);
+    httpChecks.batch(req, body, session.state.protocolVersion);
+    // Answers go back on the one stream, by id: a second request with the id of one in flight is refused.
+    httpChecks.uniqueRequestIds(body, (requestId) => session.sse.inFlight(requestId));
     for (const message of Array.isArray(body) ? body : [body]) {
       session.sse.receive(message, { requestInfo: { headers: req.headers } });
     }

@@ -1,6 +1,14 @@
 import type { MessageEvent } from '@nestjs/common';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CancelledNotificationSchema,
+  isJSONRPCErrorResponse,
+  isJSONRPCRequest,
+  isJSONRPCResultResponse,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type RequestId,
+} from '@modelcontextprotocol/sdk/types.js';
 import { concat, interval, map, merge, Observable, of, Subject, takeUntil } from 'rxjs';
 
 /**
@@ -17,6 +25,8 @@ export class ObservableSseTransport implements Transport {
   private readonly outgoing = new Subject<MessageEvent>();
   private readonly ended = new Subject<void>();
   private closed = false;
+  /** Requests received and not yet answered (nor cancelled by the client). */
+  private readonly pending = new Set<RequestId>();
 
   constructor(
     readonly sessionId: string,
@@ -41,17 +51,31 @@ export class ObservableSseTransport implements Transport {
     });
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
     return Promise.resolve();
   }
 
-  send(message: JSONRPCMessage): Promise<void> {
+  async send(message: JSONRPCMessage): Promise<void> {
+    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+      this.pending.delete(message.id);
+    }
     if (!this.closed) this.outgoing.next({ type: 'message', data: JSON.stringify(message) });
     return Promise.resolve();
   }
 
   receive(message: JSONRPCMessage, extra: MessageExtraInfo): void {
+    if (isJSONRPCRequest(message)) this.pending.add(message.id);
+    // A cancelled request is answered by nothing: its id is free again.
+    const cancelled = CancelledNotificationSchema.safeParse(message);
+    if (cancelled.success && cancelled.data.params.requestId !== undefined) {
+      this.pending.delete(cancelled.data.params.requestId);
+    }
     this.onmessage?.(message, extra);
+  }
+
+  /** Whether a request with this id was received and is still to be answered. */
+  inFlight(id: RequestId): boolean {
+    return this.pending.has(id);
   }
 
   /** Ends the stream after telling the client how soon to reconnect. */
@@ -60,9 +84,10 @@ export class ObservableSseTransport implements Transport {
     this.ended.next();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closed = true;
+    this.pending.clear();
     this.ended.next();
     this.outgoing.complete();
     this.onclose?.();

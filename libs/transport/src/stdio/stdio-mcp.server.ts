@@ -13,8 +13,7 @@ export class StdioMcpServer {
   constructor(private readonly factory: McpServerFactory) {}
 
   async serve(locale: string): Promise<void> {
-    this.server = this.factory.create(newMcpSession(locale));
-    await this.server.connect(new StdioServerTransport());
+    this.server = await this.factory.connect(newMcpSession(locale), new StdioServerTransport());
     this.logger.log('MCP session open on stdio');
   }
 

@@ -1,10 +1,13 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import {
   isJSONRPCErrorResponse,
+  isJSONRPCRequest,
   isJSONRPCResultResponse,
   type JSONRPCMessage,
+  type RequestId,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { httpChecks } from '../http/http-checks';
 
 type SendOptions = Parameters<StreamableHTTPServerTransport['send']>[1];
 
@@ -27,14 +30,26 @@ interface SdkTransportInternals {
  */
 export class JsonOrSseTransport extends StreamableHTTPServerTransport {
   private streaming = 0;
+  /** Ids of the requests whose POST is being handled: the SDK maps them to their stream only later. */
+  private readonly handling = new Set<RequestId>();
 
+  /**
+   * Hands one POST (GET, DELETE: no body) to the SDK. A request reusing the id of one still in flight
+   * is refused first: the SDK keys the way back to each request by its id, so the second would take
+   * the first's answer or leave one of the two HTTP requests unanswered.
+   */
   async handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
+    const mapped = this.internals()._requestToStreamMapping;
+    httpChecks.uniqueRequestIds(body, (id) => this.handling.has(id) || mapped.has(id));
+    const ids = (Array.isArray(body) ? body : [body]).filter(isJSONRPCRequest).map((request) => request.id);
+    for (const id of ids) this.handling.add(id);
     if (stream) this.streaming += 1;
     this.internals()._enableJsonResponse = this.streaming === 0;
     try {
       await this.handleRequest(req, res, body);
     } finally {
       if (stream) this.streaming -= 1;
+      for (const id of ids) this.handling.delete(id);
     }
   }
 
@@ -45,17 +60,16 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
    * OAuth expiry e2e test: a call in flight when the standalone stream reconnects). The SDK's JSON
    * path runs synchronously up to the answer, so the flag is restored before anything else can run.
    */
-  override send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
+  override async send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
     const json = this.opensAsJson(message, options);
     if (json === undefined) return super.send(message, options);
     const internals = this.internals();
     const flag = internals._enableJsonResponse;
     internals._enableJsonResponse = json;
-    try {
-      return super.send(message, options);
-    } finally {
-      internals._enableJsonResponse = flag;
-    }
+    // The SDK's send is async: it cannot throw here, only reject, so the flag is always restored.
+    const sent = super.send(message, options);
+    internals._enableJsonResponse = flag;
+    return sent;
   }
 
   /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */

@@ -16,7 +16,7 @@ export class StreamableHttpSession implements RegisteredSession {
     private readonly mcp: McpServer,
   ) {}
 
-  handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
     return this.http.handle(req, res, body, stream);
   }
 
@@ -24,7 +24,7 @@ export class StreamableHttpSession implements RegisteredSession {
     this.http.closeStandaloneSSEStream();
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     return this.mcp.close();
   }
 }

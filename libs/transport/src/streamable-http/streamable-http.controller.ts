@@ -12,17 +12,17 @@ export class StreamableHttpController {
   constructor(private readonly endpoint: StreamableHttpEndpoint) {}
 
   @Post()
-  post(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async post(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.endpoint.post(req, res);
   }
 
   @Get()
-  get(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async get(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.endpoint.get(req, res);
   }
 
   @Delete()
-  delete(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async delete(@Req() req: Request, @Res() res: Response): Promise<void> {
     return this.endpoint.delete(req, res);
   }
 }

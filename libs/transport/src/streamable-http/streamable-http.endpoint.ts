@@ -1,7 +1,7 @@
 import { Translator } from '@app/common';
-import { McpServerFactory } from '@app/mcp';
+import { invalidParams, McpServerFactory } from '@app/mcp';
 import { Inject, Injectable } from '@nestjs/common';
-import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isInitializeRequest, isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { McpEventStore } from '../event-store/mcp-event-store';
@@ -43,15 +43,21 @@ export class StreamableHttpEndpoint {
     httpChecks.protocolVersion(req);
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
     this.access.check(body);
-    if (this.config.stateless) return this.stateless(req, res, body);
+    if (this.config.stateless) {
+      httpChecks.batch(req, body, undefined);
+      return this.stateless(req, res, body);
+    }
     const id = httpChecks.sessionId(req);
     if (id === undefined) {
+      httpChecks.batch(req, body, undefined);
       if (!isInitialize(body)) {
+        this.refuseInvalidInitialize(body);
         throw new TransportException(TransportErrorCode.SESSION_REQUIRED, 'POST without Mcp-Session-Id');
       }
       return this.initialize(req, res, body);
     }
     const session = this.session(id);
+    httpChecks.batch(req, body, session.state.protocolVersion);
     await this.exchange(session, req, res, body, wantsStream(body, session.state));
   }
 
@@ -89,7 +95,6 @@ export class StreamableHttpEndpoint {
     this.registry.admit();
     const id = randomUUID();
     const state = newMcpSession(this.translator.currentLocale());
-    const mcp = this.factory.create(state);
     const http = new JsonOrSseTransport({
       sessionIdGenerator: () => id,
       eventStore: this.eventStore,
@@ -99,11 +104,11 @@ export class StreamableHttpEndpoint {
         this.registry.add(session);
       },
     });
-    const session = new StreamableHttpSession(id, requestPrincipalId(), state, http, mcp);
     http.onclose = () => {
       this.registry.remove(id);
     };
-    await mcp.connect(http);
+    const mcp = await this.factory.connect(state, http);
+    const session = new StreamableHttpSession(id, requestPrincipalId(), state, http, mcp);
     await this.exchange(session, req, res, body, wantsStream(body, state));
     // An initialize the SDK refused (bad version, bad params) leaves no session behind.
     if (http.sessionId === undefined) await mcp.close();
@@ -111,11 +116,10 @@ export class StreamableHttpEndpoint {
 
   private async stateless(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
     const state = newMcpSession(this.translator.currentLocale());
-    const mcp = this.factory.create(state);
     const http = new JsonOrSseTransport({ sessionIdGenerator: undefined });
+    const mcp = await this.factory.connect(state, http);
     // No session to resume into: once the exchange is over, the throwaway server goes too.
     res.once('close', () => void mcp.close());
-    await mcp.connect(http);
     await http.handle(req, res, body, wantsStream(body, state));
   }
 
@@ -128,6 +132,19 @@ export class StreamableHttpEndpoint {
   ): Promise<void> {
     res.once('close', this.registry.opened(session.id));
     await session.handle(req, res, body, stream);
+  }
+
+  /**
+   * Without a session, only an initialize is served, and the SDK tells one by its params: an initialize
+   * with bad params is refused here, naming them, rather than as a request without a session.
+   */
+  private refuseInvalidInitialize(body: JSONRPCMessage | JSONRPCMessage[]): void {
+    const locale = this.translator.currentLocale();
+    for (const message of Array.isArray(body) ? body : [body]) {
+      if (!isJSONRPCRequest(message) || message.method !== 'initialize') continue;
+      const refusal = invalidParams(message, this.translator, locale);
+      if (refusal !== undefined) throw refusal;
+    }
   }
 
   private session(id: string): StreamableHttpSession {

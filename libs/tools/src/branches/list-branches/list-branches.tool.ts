@@ -13,7 +13,11 @@ export class ListBranchesTool extends RefListingTool {
       'Lists the branches of a repository, optionally only those whose name contains `filter`, marking the default branch. One line per branch: name, head commit (short hash); use the cursor for more.',
   });
 
-  protected list(repo: BbRepositoryRef, input: { filter?: string }, options: PageOptions): Promise<BbPage<BbRef>> {
+  protected async list(
+    repo: BbRepositoryRef,
+    input: { filter?: string },
+    options: PageOptions,
+  ): Promise<BbPage<BbRef>> {
     return this.bitbucket.listBranches(repo, input, options);
   }
 }

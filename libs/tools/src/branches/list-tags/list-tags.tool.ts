@@ -13,7 +13,11 @@ export class ListTagsTool extends RefListingTool {
       'Lists the tags of a repository, optionally only those whose name contains `filter`. One line per tag: name, tagged commit (short hash), date and first line of the message of annotated tags; use the cursor for more.',
   });
 
-  protected list(repo: BbRepositoryRef, input: { filter?: string }, options: PageOptions): Promise<BbPage<BbRef>> {
+  protected async list(
+    repo: BbRepositoryRef,
+    input: { filter?: string },
+    options: PageOptions,
+  ): Promise<BbPage<BbRef>> {
     return this.bitbucket.listTags(repo, input, options);
   }
 }

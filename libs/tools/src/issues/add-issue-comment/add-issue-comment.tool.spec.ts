@@ -6,7 +6,7 @@ describe('AddIssueCommentTool', () => {
     const asked: unknown[] = [];
     const tool = new AddIssueCommentTool(
       bb.client({
-        addIssueComment: (repo: unknown, input: unknown) => {
+        addIssueComment: async (repo: unknown, input: unknown) => {
           asked.push([repo, input]);
           return Promise.resolve({ id: 3, author: bb.user(), text: 'Fixed', createdOn: '2026-03-12T09:00:00.000Z' });
         },

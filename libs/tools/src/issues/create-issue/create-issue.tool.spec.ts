@@ -6,7 +6,7 @@ describe('CreateIssueTool', () => {
     const asked: unknown[] = [];
     const tool = new CreateIssueTool(
       bb.client({
-        createIssue: (repo: unknown, input: { title: string }) => {
+        createIssue: async (repo: unknown, input: { title: string }) => {
           asked.push([repo, input]);
           return Promise.resolve(
             bb.issue({ id: 5, title: input.title, state: 'new', kind: 'task', priority: 'minor' }),

@@ -5,7 +5,7 @@ describe('GetIssueTool', () => {
   const toolFor = (content: string) =>
     new GetIssueTool(
       bb.client({
-        getIssue: (_repo: unknown, input: { id: number }) => Promise.resolve(bb.issue({ id: input.id, content })),
+        getIssue: async (_repo: unknown, input: { id: number }) => Promise.resolve(bb.issue({ id: input.id, content })),
       }),
     );
 

@@ -6,7 +6,7 @@ describe('ListIssuesTool', () => {
     const asked: unknown[] = [];
     const tool = new ListIssuesTool(
       bb.client({
-        listIssues: (repo: unknown, filter: unknown) => {
+        listIssues: async (repo: unknown, filter: unknown) => {
           asked.push([repo, filter]);
           return Promise.resolve(
             bb.page(

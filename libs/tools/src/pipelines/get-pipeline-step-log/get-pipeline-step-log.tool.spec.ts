@@ -19,8 +19,8 @@ function toolWith(logs: Record<string, string>): { tool: GetPipelineStepLogTool;
   const read: string[] = [];
   const tool = new GetPipelineStepLogTool(
     bb.client({
-      listPipelineSteps: () => Promise.resolve(bb.page(STEPS)),
-      getPipelineStepLog: (_repo: unknown, input: { uuid: string; stepUuid: string }) => {
+      listPipelineSteps: async () => Promise.resolve(bb.page(STEPS)),
+      getPipelineStepLog: async (_repo: unknown, input: { uuid: string; stepUuid: string }) => {
         read.push(`${input.uuid} ${input.stepUuid}`);
         return Promise.resolve(logs[input.stepUuid] ?? '');
       },

@@ -8,7 +8,7 @@ function history(from: number, perPage: number) {
     bb.pipeline({ uuid: `{pipeline-${from - i}}`, buildNumber: from - i }),
   );
   const pagesRead: number[] = [];
-  const listPipelines = (_repo: unknown, _filter: unknown, options: PageOptions): Promise<unknown> => {
+  const listPipelines = async (_repo: unknown, _filter: unknown, options: PageOptions): Promise<unknown> => {
     const page = Number(options.cursor ?? 0);
     pagesRead.push(page);
     const items = all.slice(page * perPage, (page + 1) * perPage);
@@ -23,7 +23,7 @@ describe('GetPipelineTool', () => {
   it('reads a pipeline by uuid', async () => {
     const tool = new GetPipelineTool(
       bb.client({
-        getPipeline: (_repo: unknown, input: { uuid: string }): Promise<BbPipeline> =>
+        getPipeline: async (_repo: unknown, input: { uuid: string }): Promise<BbPipeline> =>
           Promise.resolve(bb.pipeline({ uuid: input.uuid, buildNumber: 5, result: 'FAILED' })),
       }),
     );

@@ -5,7 +5,7 @@ describe('ListPipelineStepsTool', () => {
   it('lists the steps of a run, one line each with result and duration', async () => {
     const tool = new ListPipelineStepsTool(
       bb.client({
-        listPipelineSteps: (_repo: unknown, input: { uuid: string }) =>
+        listPipelineSteps: async (_repo: unknown, input: { uuid: string }) =>
           Promise.resolve(
             bb.page(
               input.uuid === '{pipeline-5}'

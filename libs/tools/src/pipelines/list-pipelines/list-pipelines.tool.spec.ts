@@ -22,7 +22,7 @@ describe('ListPipelinesTool', () => {
     const asked: unknown[] = [];
     const tool = new ListPipelinesTool(
       bb.client({
-        listPipelines: (...args: unknown[]) => {
+        listPipelines: async (...args: unknown[]) => {
           asked.push(args.slice(0, 2));
           return Promise.resolve(bb.page(runs, 'next-page'));
         },
@@ -64,7 +64,7 @@ describe('ListPipelinesTool', () => {
   it('shows the state of a run that has not completed, and cuts a page to the response budget', async () => {
     const running: BbPipeline = bb.pipeline({ buildNumber: 9, status: 'IN_PROGRESS', result: undefined });
     const tool = new ListPipelinesTool(
-      bb.client({ listPipelines: () => Promise.resolve(bb.page([running, ...runs])) }),
+      bb.client({ listPipelines: async () => Promise.resolve(bb.page([running, ...runs])) }),
     );
     const context = toolContextFixture({ budgetChars: 300 });
     const listing = await tool.run({ workspace: 'acme', repo: 'payments-api' }, context);

@@ -7,12 +7,12 @@ describe('StopPipelineTool', () => {
     const running = bb.pipeline({ uuid: '{pipeline-9}', buildNumber: 9, status: 'IN_PROGRESS', result: undefined });
     const tool = new StopPipelineTool(
       bb.client({
-        listPipelines: () => Promise.resolve(bb.page([running, bb.pipeline()])),
-        stopPipeline: (_repo: unknown, input: { uuid: string }) => {
+        listPipelines: async () => Promise.resolve(bb.page([running, bb.pipeline()])),
+        stopPipeline: async (_repo: unknown, input: { uuid: string }) => {
           stopped.push(input.uuid);
           return Promise.resolve();
         },
-        getPipeline: (_repo: unknown, input: { uuid: string }) =>
+        getPipeline: async (_repo: unknown, input: { uuid: string }) =>
           Promise.resolve({
             ...running,
             uuid: input.uuid,

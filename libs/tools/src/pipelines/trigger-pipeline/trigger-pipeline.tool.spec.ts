@@ -6,7 +6,7 @@ describe('TriggerPipelineTool', () => {
     const asked: unknown[] = [];
     const tool = new TriggerPipelineTool(
       bb.client({
-        triggerPipeline: (repo: unknown, input: unknown) => {
+        triggerPipeline: async (repo: unknown, input: unknown) => {
           asked.push([repo, input]);
           return Promise.resolve(
             bb.pipeline({ buildNumber: 9, status: 'PENDING', result: undefined, refName: 'v0.2.0' }),

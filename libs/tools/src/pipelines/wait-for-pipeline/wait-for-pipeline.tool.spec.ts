@@ -5,7 +5,7 @@ import { WaitForPipelineTool } from './wait-for-pipeline.tool';
 /** Sleeping advances a fake clock instead of time; an aborted signal rejects it as node's timers do. */
 const mockClock = { now: 0, sleeps: [] as number[] };
 jest.mock('node:timers/promises', () => ({
-  setTimeout: (ms: number, _value: unknown, options: { signal: AbortSignal }) => {
+  setTimeout: async (ms: number, _value: unknown, options: { signal: AbortSignal }) => {
     mockClock.sleeps.push(ms);
     if (options.signal.aborted) return Promise.reject(new DOMException('The operation was aborted', 'AbortError'));
     mockClock.now += ms;
@@ -19,11 +19,11 @@ function runThrough(states: readonly [BbPipeline['status'], string | undefined, 
   const state = () => states[Math.min(look, states.length - 1)] ?? states[0];
   return {
     looks: () => look,
-    getPipeline: () => {
+    getPipeline: async () => {
       const [status, result] = state() ?? ['PENDING', undefined];
       return Promise.resolve(bb.pipeline({ uuid: '{pipeline-9}', buildNumber: 9, status, result }));
     },
-    listPipelineSteps: () => {
+    listPipelineSteps: async () => {
       const steps = (state()?.[2] ?? []).map((status, i) =>
         bb.step({
           uuid: `{step-${i}}`,
@@ -59,11 +59,11 @@ describe('WaitForPipelineTool', () => {
     const progress: [number, string | undefined][] = [];
     const logs: string[] = [];
     const context = toolContextFixture({
-      progress: (value, _total, message) => {
+      progress: async (value, _total, message) => {
         progress.push([value, message]);
         return Promise.resolve();
       },
-      log: (_level, message) => {
+      log: async (_level, message) => {
         logs.push(message);
         return Promise.resolve();
       },
@@ -109,6 +109,16 @@ describe('WaitForPipelineTool', () => {
     );
   });
 
+  it('stops waiting in time to answer before the call’s deadline, whatever timeoutSeconds asks', async () => {
+    const run = runThrough([['IN_PROGRESS', undefined, ['IN_PROGRESS']]]);
+    const tool = new WaitForPipelineTool(bb.client(run));
+    // The deadline leaves 15 s of waiting once the last look's 10 s are kept back.
+    const context = toolContextFixture({ deadline: 25000 });
+    const result = await tool.run({ ...args, timeoutSeconds: 1800, pollIntervalSeconds: 4 }, context);
+    expect(result).toMatchObject({ outcome: 'timed_out', waitedSeconds: 15 });
+    expect(mockClock.sleeps).toEqual([4000, 4000, 4000, 3000]);
+  });
+
   it('does not wait for a run that a manual step paused', async () => {
     const run = runThrough([['PAUSED', undefined, ['COMPLETED', 'PENDING']]]);
     const result = await new WaitForPipelineTool(bb.client(run)).run(args, toolContextFixture());
@@ -122,7 +132,7 @@ describe('WaitForPipelineTool', () => {
     const tool = new WaitForPipelineTool(
       bb.client({
         ...run,
-        getPipeline: () => {
+        getPipeline: async () => {
           if (run.looks() === 1) controller.abort();
           return run.getPipeline();
         },

@@ -12,6 +12,8 @@ import { pipelineLine, pipelineStateText, pipelineView, toPipelineView } from '.
 
 const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_POLL_SECONDS = 5;
+/** Time kept before the call's deadline for the last look (two requests to Bitbucket) and the answer. */
+const LAST_LOOK_MS = 10000;
 
 const input = z
   .object({
@@ -80,9 +82,13 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
   async run(args: z.output<typeof input>, context: ToolContext): Promise<Output> {
     const repo = { workspace: args.workspace, repo: args.repo };
     const uuid = await pipelineLookup.uuid(this.bitbucket, repo, args.pipeline, context);
-    const timeoutMs = (args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
-    const intervalMs = (args.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS) * 1000;
     const started = Date.now();
+    // Waiting ends in time to answer the run as it stands before the call's deadline (MCP_TOOL_TIMEOUT_MS).
+    const timeoutMs = Math.min(
+      (args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+      Math.max(0, context.deadline - LAST_LOOK_MS - started),
+    );
+    const intervalMs = (args.pollIntervalSeconds ?? DEFAULT_POLL_SECONDS) * 1000;
     let logged = '';
     for (let poll = 1; ; poll += 1) {
       const [pipeline, steps] = await this.look(repo, uuid, context);
@@ -125,7 +131,7 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     ].join('\n');
   }
 
-  private look(
+  private async look(
     repo: BbRepositoryRef,
     uuid: string,
     context: ToolContext,

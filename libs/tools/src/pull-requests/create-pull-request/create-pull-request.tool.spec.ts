@@ -6,7 +6,7 @@ const { pullRequest } = bitbucketModelFixture;
 
 function setup() {
   const created = pullRequest({ id: 9, draft: true, author: bitbucketModelFixture.user('alice') });
-  const createPullRequest = jest.fn((..._args: Parameters<BitbucketClient['createPullRequest']>) =>
+  const createPullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['createPullRequest']>) =>
     Promise.resolve(created),
   );
   return { tool: new CreatePullRequestTool({ createPullRequest } as unknown as BitbucketClient), createPullRequest };

@@ -5,7 +5,7 @@ import { DeclinePullRequestTool } from './decline-pull-request.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 4 };
 
 function setup() {
-  const declinePullRequest = jest.fn((..._args: Parameters<BitbucketClient['declinePullRequest']>) =>
+  const declinePullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['declinePullRequest']>) =>
     Promise.resolve(
       bitbucketModelFixture.pullRequest({ id: 4, state: 'DECLINED', closedBy: bitbucketModelFixture.user('alice') }),
     ),

@@ -14,7 +14,7 @@ describe('get_pull_request_activity', () => {
       { type: 'approved', user: user('alice'), date: '2026-03-09T08:00:00.000Z' },
       { type: 'opened', user: user('carol'), date: '2026-03-09T07:30:00.000Z', detail: '' },
     ];
-    const listPullRequestActivity = jest.fn((..._args: Parameters<BitbucketClient['listPullRequestActivity']>) =>
+    const listPullRequestActivity = jest.fn(async (..._args: Parameters<BitbucketClient['listPullRequestActivity']>) =>
       Promise.resolve({ items: activity }),
     );
     const tool = new GetPullRequestActivityTool({ listPullRequestActivity } as unknown as BitbucketClient);

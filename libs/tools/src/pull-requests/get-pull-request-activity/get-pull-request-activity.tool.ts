@@ -66,7 +66,11 @@ export class GetPullRequestActivityTool extends PullRequestListingTool<BbActivit
   protected readonly view = toActivityView;
   protected readonly line = activityLine;
 
-  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbActivity>> {
+  protected async list(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options: PageOptions,
+  ): Promise<BbPage<BbActivity>> {
     return this.bitbucket.listPullRequestActivity(repo, input, options);
   }
 }

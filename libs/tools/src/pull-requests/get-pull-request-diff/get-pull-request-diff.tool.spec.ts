@@ -16,7 +16,7 @@ function fileDiff(path: string, lines: number): string {
 }
 
 function setup(raw: string) {
-  const getPullRequestDiff = jest.fn((..._args: Parameters<BitbucketClient['getPullRequestDiff']>) =>
+  const getPullRequestDiff = jest.fn(async (..._args: Parameters<BitbucketClient['getPullRequestDiff']>) =>
     Promise.resolve(raw),
   );
   return { tool: new GetPullRequestDiffTool({ getPullRequestDiff } as unknown as BitbucketClient), getPullRequestDiff };

@@ -5,7 +5,7 @@ import { GetPullRequestDiffstatTool } from './get-pull-request-diffstat.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 3 };
 
 function setup(items: BbFileChange[], cursor?: string) {
-  const getPullRequestDiffstat = jest.fn((..._args: Parameters<BitbucketClient['getPullRequestDiffstat']>) =>
+  const getPullRequestDiffstat = jest.fn(async (..._args: Parameters<BitbucketClient['getPullRequestDiffstat']>) =>
     Promise.resolve({ items, ...(cursor === undefined ? {} : { cursor }) }),
   );
   return {

@@ -51,7 +51,11 @@ export class GetPullRequestDiffstatTool extends PullRequestListingTool<BbFileCha
   protected readonly view = toFileChangeView;
   protected readonly line = fileChangeLine;
 
-  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbFileChange>> {
+  protected async list(
+    repo: BbRepositoryRef,
+    input: { id: number },
+    options: PageOptions,
+  ): Promise<BbPage<BbFileChange>> {
     return this.bitbucket.getPullRequestDiffstat(repo, input, options);
   }
 }

@@ -6,7 +6,9 @@ const { pullRequest, user } = bitbucketModelFixture;
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 3 };
 
 function setup(pr: BbPullRequest) {
-  const getPullRequest = jest.fn((..._args: Parameters<BitbucketClient['getPullRequest']>) => Promise.resolve(pr));
+  const getPullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['getPullRequest']>) =>
+    Promise.resolve(pr),
+  );
   return { tool: new GetPullRequestTool({ getPullRequest } as unknown as BitbucketClient), getPullRequest };
 }
 

@@ -15,7 +15,7 @@ const commit = (hash: string, message: string): BbCommit => ({
 
 describe('list_pull_request_commits', () => {
   it('gives the short hash, date, author as git recorded it, and first line of each commit', async () => {
-    const listPullRequestCommits = jest.fn((..._args: Parameters<BitbucketClient['listPullRequestCommits']>) =>
+    const listPullRequestCommits = jest.fn(async (..._args: Parameters<BitbucketClient['listPullRequestCommits']>) =>
       Promise.resolve({
         items: [
           commit('0217274cc9a7f3e1d2c4b5a6978812345678abcd', 'Document refunds\n\nWith examples.\n'),

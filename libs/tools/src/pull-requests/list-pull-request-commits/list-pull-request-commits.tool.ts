@@ -17,7 +17,7 @@ export class ListPullRequestCommitsTool extends PullRequestListingTool<BbCommit,
   protected readonly view = toCommitLineView;
   protected readonly line = commitLine;
 
-  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbCommit>> {
+  protected async list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbCommit>> {
     return this.bitbucket.listPullRequestCommits(repo, input, options);
   }
 }

@@ -5,7 +5,7 @@ import { ListPullRequestsTool } from './list-pull-requests.tool';
 const { pullRequest, user } = bitbucketModelFixture;
 
 function setup(page: BbPage<BbPullRequest>) {
-  const listPullRequests = jest.fn((..._args: Parameters<BitbucketClient['listPullRequests']>) =>
+  const listPullRequests = jest.fn(async (..._args: Parameters<BitbucketClient['listPullRequests']>) =>
     Promise.resolve(page),
   );
   return { tool: new ListPullRequestsTool({ listPullRequests } as unknown as BitbucketClient), listPullRequests };

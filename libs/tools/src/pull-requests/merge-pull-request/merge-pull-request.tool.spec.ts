@@ -6,7 +6,7 @@ const { pullRequest, user } = bitbucketModelFixture;
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 8 };
 
 function setup() {
-  const mergePullRequest = jest.fn((..._args: Parameters<BitbucketClient['mergePullRequest']>) =>
+  const mergePullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['mergePullRequest']>) =>
     Promise.resolve(
       pullRequest({
         id: 8,

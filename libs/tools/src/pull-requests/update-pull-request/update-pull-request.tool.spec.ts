@@ -5,7 +5,7 @@ import { UpdatePullRequestTool } from './update-pull-request.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 5 };
 
 function setup() {
-  const updatePullRequest = jest.fn((..._args: Parameters<BitbucketClient['updatePullRequest']>) =>
+  const updatePullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['updatePullRequest']>) =>
     Promise.resolve(bitbucketModelFixture.pullRequest({ id: 5, title: 'Idempotency keys' })),
   );
   return { tool: new UpdatePullRequestTool({ updatePullRequest } as unknown as BitbucketClient), updatePullRequest };

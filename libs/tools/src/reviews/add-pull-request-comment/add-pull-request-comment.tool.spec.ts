@@ -5,7 +5,7 @@ import { AddPullRequestCommentTool } from './add-pull-request-comment.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 3, text: 'Guard negative amounts.' };
 
 function setup() {
-  const addComment = jest.fn((..._args: Parameters<BitbucketClient['addComment']>) =>
+  const addComment = jest.fn(async (..._args: Parameters<BitbucketClient['addComment']>) =>
     Promise.resolve(
       bitbucketModelFixture.comment({
         id: 1017,

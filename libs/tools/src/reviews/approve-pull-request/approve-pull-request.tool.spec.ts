@@ -5,7 +5,7 @@ import { ApprovePullRequestTool } from './approve-pull-request.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 4 };
 
 function setup() {
-  const approvePullRequest = jest.fn((..._args: Parameters<BitbucketClient['approvePullRequest']>) =>
+  const approvePullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['approvePullRequest']>) =>
     Promise.resolve(),
   );
   return { tool: new ApprovePullRequestTool({ approvePullRequest } as unknown as BitbucketClient), approvePullRequest };

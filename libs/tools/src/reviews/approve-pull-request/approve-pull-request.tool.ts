@@ -14,7 +14,7 @@ export class ApprovePullRequestTool extends ReviewDecisionTool {
   });
   protected readonly decision = 'approved';
 
-  protected submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
+  protected async submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
     return this.bitbucket.approvePullRequest(repo, { id }, options);
   }
 }

@@ -6,7 +6,7 @@ const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 3, text: 
 
 describe('create_task', () => {
   it('creates a task, on a comment when one is named, and returns it', async () => {
-    const createTask = jest.fn((..._args: Parameters<BitbucketClient['createTask']>) =>
+    const createTask = jest.fn(async (..._args: Parameters<BitbucketClient['createTask']>) =>
       Promise.resolve(bitbucketModelFixture.task({ id: 1017, text: 'Add a changelog entry', commentId: 1004 })),
     );
     const tool = new CreateTaskTool({ createTask } as unknown as BitbucketClient);

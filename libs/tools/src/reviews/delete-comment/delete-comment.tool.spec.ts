@@ -4,7 +4,7 @@ import { DeleteCommentTool } from './delete-comment.tool';
 
 describe('delete_comment', () => {
   it('is destructive, takes confirm, and deletes the comment', async () => {
-    const deleteComment = jest.fn((..._args: Parameters<BitbucketClient['deleteComment']>) => Promise.resolve());
+    const deleteComment = jest.fn(async (..._args: Parameters<BitbucketClient['deleteComment']>) => Promise.resolve());
     const tool = new DeleteCommentTool({ deleteComment } as unknown as BitbucketClient);
     expect(tool.definition.hints.destructiveHint).toBe(true);
     expect(tool.definition.input.shape.confirm).toBeDefined();

@@ -4,7 +4,7 @@ import { DeleteTaskTool } from './delete-task.tool';
 
 describe('delete_task', () => {
   it('is destructive, takes confirm, and deletes the task', async () => {
-    const deleteTask = jest.fn((..._args: Parameters<BitbucketClient['deleteTask']>) => Promise.resolve());
+    const deleteTask = jest.fn(async (..._args: Parameters<BitbucketClient['deleteTask']>) => Promise.resolve());
     const tool = new DeleteTaskTool({ deleteTask } as unknown as BitbucketClient);
     expect(tool.definition.hints.destructiveHint).toBe(true);
     expect(tool.definition.input.shape.confirm).toBeDefined();

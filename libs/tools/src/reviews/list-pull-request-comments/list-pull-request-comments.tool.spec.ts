@@ -40,7 +40,7 @@ const threads: BbComment[] = [
 ];
 
 function setup(page: BbPage<BbComment>) {
-  const listComments = jest.fn((..._args: Parameters<BitbucketClient['listComments']>) => Promise.resolve(page));
+  const listComments = jest.fn(async (..._args: Parameters<BitbucketClient['listComments']>) => Promise.resolve(page));
   return { tool: new ListPullRequestCommentsTool({ listComments } as unknown as BitbucketClient), listComments };
 }
 

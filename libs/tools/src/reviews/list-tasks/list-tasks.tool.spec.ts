@@ -6,7 +6,7 @@ const { task } = bitbucketModelFixture;
 
 describe('list_tasks', () => {
   it('gives one line per task with its state and the comment it hangs off', async () => {
-    const listTasks = jest.fn((..._args: Parameters<BitbucketClient['listTasks']>) =>
+    const listTasks = jest.fn(async (..._args: Parameters<BitbucketClient['listTasks']>) =>
       Promise.resolve({
         items: [
           task({ id: 1009, text: 'Add tests for\npartial refunds', commentId: 1004 }),

@@ -17,7 +17,7 @@ export class ListTasksTool extends PullRequestListingTool<BbTask, typeof taskVie
   protected readonly view = toTaskView;
   protected readonly line = taskLine;
 
-  protected list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbTask>> {
+  protected async list(repo: BbRepositoryRef, input: { id: number }, options: PageOptions): Promise<BbPage<BbTask>> {
     return this.bitbucket.listTasks(repo, input, options);
   }
 }

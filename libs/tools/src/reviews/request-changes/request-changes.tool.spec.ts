@@ -5,7 +5,7 @@ import { RequestChangesTool } from './request-changes.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 4 };
 
 function setup() {
-  const requestChanges = jest.fn((..._args: Parameters<BitbucketClient['requestChanges']>) => Promise.resolve());
+  const requestChanges = jest.fn(async (..._args: Parameters<BitbucketClient['requestChanges']>) => Promise.resolve());
   return { tool: new RequestChangesTool({ requestChanges } as unknown as BitbucketClient), requestChanges };
 }
 

@@ -14,7 +14,7 @@ export class RequestChangesTool extends ReviewDecisionTool {
   });
   protected readonly decision = 'changes_requested';
 
-  protected submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
+  protected async submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
     return this.bitbucket.requestChanges(repo, { id }, options);
   }
 }

@@ -6,7 +6,7 @@ const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 4, commen
 
 describe('resolve_comment_thread', () => {
   it('resolves by default and reopens with resolved: false', async () => {
-    const resolveCommentThread = jest.fn((..._args: Parameters<BitbucketClient['resolveCommentThread']>) =>
+    const resolveCommentThread = jest.fn(async (..._args: Parameters<BitbucketClient['resolveCommentThread']>) =>
       Promise.resolve(),
     );
     const tool = new ResolveCommentThreadTool({ resolveCommentThread } as unknown as BitbucketClient);

@@ -5,7 +5,7 @@ import { UnapprovePullRequestTool } from './unapprove-pull-request.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 4 };
 
 function setup() {
-  const unapprovePullRequest = jest.fn((..._args: Parameters<BitbucketClient['unapprovePullRequest']>) =>
+  const unapprovePullRequest = jest.fn(async (..._args: Parameters<BitbucketClient['unapprovePullRequest']>) =>
     Promise.resolve(),
   );
   return {

@@ -14,7 +14,7 @@ export class UnapprovePullRequestTool extends ReviewDecisionTool {
   });
   protected readonly decision = 'unapproved';
 
-  protected submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
+  protected async submit(repo: BbRepositoryRef, id: number, options: CallOptions): Promise<void> {
     return this.bitbucket.unapprovePullRequest(repo, { id }, options);
   }
 }

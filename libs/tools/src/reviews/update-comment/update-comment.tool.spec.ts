@@ -4,7 +4,7 @@ import { UpdateCommentTool } from './update-comment.tool';
 
 describe('update_comment', () => {
   it('replaces the text of the comment and returns it', async () => {
-    const updateComment = jest.fn((..._args: Parameters<BitbucketClient['updateComment']>) =>
+    const updateComment = jest.fn(async (..._args: Parameters<BitbucketClient['updateComment']>) =>
       Promise.resolve(bitbucketModelFixture.comment({ id: 1004, text: 'See the tasks.' })),
     );
     const tool = new UpdateCommentTool({ updateComment } as unknown as BitbucketClient);

@@ -5,7 +5,7 @@ import { UpdateTaskTool } from './update-task.tool';
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: 3, taskId: 1009 };
 
 function setup() {
-  const updateTask = jest.fn((..._args: Parameters<BitbucketClient['updateTask']>) =>
+  const updateTask = jest.fn(async (..._args: Parameters<BitbucketClient['updateTask']>) =>
     Promise.resolve(bitbucketModelFixture.task({ id: 1009, state: 'RESOLVED' })),
   );
   return { tool: new UpdateTaskTool({ updateTask } as unknown as BitbucketClient), updateTask };

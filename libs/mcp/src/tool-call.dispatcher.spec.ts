@@ -1,0 +1,124 @@
+import { Translator } from '@app/common';
+import { Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { mcpConfig } from './mcp.config';
+import { ToolCallDispatcher } from './tool-call.dispatcher';
+import type { ToolContext } from './tool-context';
+import { ToolHandler } from './tool-handler';
+import { TOOL_HINTS } from './tool-hints';
+import type { ToolRegistry } from './tool-registry.service';
+
+/** Messages read `key {params}`, so a spec sees which error and which values without the catalogue. */
+class KeyTranslator extends Translator {
+  find(key: string, params?: Readonly<Record<string, string | number>>): string {
+    return params === undefined ? key : `${key} ${JSON.stringify(params)}`;
+  }
+
+  currentLocale(): string {
+    return 'en';
+  }
+}
+
+const TIMEOUT_MS = 1000;
+
+/** A dispatcher serving the one tool `run` implements, and what that tool was given. */
+function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) {
+  const seen: { context?: ToolContext } = {};
+  const input = z.object({}).strict();
+  const output = z.object({ ok: z.boolean() });
+  class SpecTool extends ToolHandler<typeof input, typeof output> {
+    readonly definition = {
+      name: 'spec_tool',
+      title: 'Spec tool',
+      description: 'For the spec.',
+      toolset: 'context' as const,
+      input,
+      output,
+      hints: TOOL_HINTS.read,
+    };
+
+    async run(_input: object, context: ToolContext): Promise<{ ok: boolean }> {
+      seen.context = context;
+      return run(context);
+    }
+
+    render(): string {
+      return 'ok';
+    }
+  }
+  const registry = { lookup: () => ({ handler: new SpecTool() }) } as unknown as ToolRegistry;
+  const config = { toolTimeoutMs: TIMEOUT_MS, responseBudgetChars: 24000 } as ConfigType<typeof mcpConfig>;
+  const dispatcher = new ToolCallDispatcher(registry, new KeyTranslator(), config);
+  const call = async (signal = new AbortController().signal): Promise<CallToolResult> =>
+    dispatcher.call(
+      { method: 'tools/call', params: { name: 'spec_tool', arguments: {} } },
+      { signal, sendNotification: jest.fn() } as never,
+      { locale: 'en', logLevel: 'info', loggingRequested: false },
+      {} as McpServer,
+    );
+  return { call, seen };
+}
+
+const textOf = (result: CallToolResult): string => (result.content[0]?.type === 'text' ? result.content[0].text : '');
+
+describe('ToolCallDispatcher: the per-call deadline', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+    for (const level of ['error', 'warn', 'debug'] as const) {
+      jest.spyOn(Logger.prototype, level).mockImplementation(() => undefined);
+    }
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  it('answers TOOL_TIMEOUT at the deadline even when the tool ignores its signal, which it aborts', async () => {
+    const { call, seen } = dispatcherFor(async () => new Promise(() => undefined));
+    const answer = call();
+    await jest.advanceTimersByTimeAsync(TIMEOUT_MS - 1);
+    expect(seen.context?.signal.aborted).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    const result = await answer;
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toMatch(/^errors\.TOOL_TIMEOUT \{"name":"spec_tool","timeoutMs":1000\}\n/);
+    expect(seen.context?.signal.reason).toMatchObject({ name: 'TimeoutError' });
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('tells the tool its deadline, and leaves no timer behind once it answers or throws', async () => {
+    const answered = dispatcherFor(async () => Promise.resolve({ ok: true }));
+    const started = Date.now();
+    expect((await answered.call()).structuredContent).toEqual({ ok: true });
+    expect(answered.seen.context?.deadline).toBe(started + TIMEOUT_MS);
+    expect(jest.getTimerCount()).toBe(0);
+
+    const thrown = dispatcherFor(() => {
+      throw new Error('synchronously');
+    });
+    expect(textOf(await thrown.call())).toMatch(/^errors\.INTERNAL/);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('passes the client’s cancellation on to the tool', async () => {
+    const cancel = new AbortController();
+    const { call, seen } = dispatcherFor(
+      async (context) =>
+        new Promise((_resolve, reject) => {
+          context.signal.addEventListener('abort', () => {
+            reject(new Error('cancelled'));
+          });
+        }),
+    );
+    const answer = call(cancel.signal);
+    await jest.advanceTimersByTimeAsync(10);
+    cancel.abort();
+    await answer;
+    expect(seen.context?.signal.aborted).toBe(true);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+});
