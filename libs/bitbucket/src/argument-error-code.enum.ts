@@ -6,6 +6,8 @@ export enum ArgumentErrorCode {
   MALFORMED_UNICODE = 'ARGUMENT_MALFORMED_UNICODE',
   SLASH = 'ARGUMENT_SLASH',
   OUTSIDE_REPOSITORY = 'ARGUMENT_OUTSIDE_REPOSITORY',
+  /** A file path that is empty once normalized: the repository root. */
+  ROOT_NOT_A_FILE = 'ARGUMENT_ROOT_NOT_A_FILE',
   /** A cursor this server did not issue for this listing (forged, altered, or from another listing). */
   FOREIGN_CURSOR = 'ARGUMENT_FOREIGN_CURSOR',
 }

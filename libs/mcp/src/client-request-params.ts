@@ -1,5 +1,6 @@
 import type { Translator } from '@app/common';
 import { ClientRequestSchema, type JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import { InvalidParamsException } from './invalid-params.exception';
 import { describeValidationIssues } from './validation-issues';
 
@@ -7,6 +8,11 @@ import { describeValidationIssues } from './validation-issues';
 const CLIENT_REQUEST_SCHEMAS: ReadonlyMap<string, (typeof ClientRequestSchema.options)[number]> = new Map(
   ClientRequestSchema.options.map((schema) => [schema.shape.method.value, schema]),
 );
+
+/** What a handler of the SDK would fail on although its schema lets it through (`new URL(uri)`): checked alike. */
+const HANDLER_PRECONDITIONS: ReadonlyMap<string, z.ZodType> = new Map([
+  ['resources/read', z.object({ params: z.object({ uri: z.url() }) })],
+]);
 
 export const CLIENT_REQUEST_METHODS: readonly string[] = [...CLIENT_REQUEST_SCHEMAS.keys()];
 
@@ -20,7 +26,11 @@ export function invalidParams(
   locale: string,
 ): InvalidParamsException | undefined {
   // reportInput: zod leaves the input out of issues otherwise, and a wrong type would read as missing.
-  const checked = CLIENT_REQUEST_SCHEMAS.get(request.method)?.safeParse(request, { reportInput: true });
-  if (checked === undefined || checked.success) return undefined;
-  return new InvalidParamsException(request.method, describeValidationIssues(checked.error.issues, translator, locale));
+  const schema = CLIENT_REQUEST_SCHEMAS.get(request.method);
+  if (schema === undefined) return undefined;
+  const checked = schema.safeParse(request, { reportInput: true });
+  const precondition = HANDLER_PRECONDITIONS.get(request.method);
+  const { error } = checked.success && precondition !== undefined ? precondition.safeParse(request) : checked;
+  if (error === undefined) return undefined;
+  return new InvalidParamsException(request.method, describeValidationIssues(error.issues, translator, locale));
 }

@@ -66,7 +66,7 @@ export class CloudFilesApi {
       options?.cursor === undefined || options.cursor === ''
         ? await this.revisions.sourceSegment(repo, input.ref, options?.signal)
         : '';
-    const directory = upstreamPath.file('path', input.path ?? '');
+    const directory = upstreamPath.directory('path', input.path ?? '');
     return this.api.page(
       `directory ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.path ?? ''])}`,
       {

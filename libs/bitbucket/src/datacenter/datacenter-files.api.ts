@@ -46,7 +46,7 @@ export class DatacenterFilesApi {
     options?: CallOptions,
   ): Promise<BbFileContent> {
     const signal = options?.signal;
-    const path = upstreamPath.filePath('path', input.path);
+    const path = upstreamPath.normalized('path', input.path);
     const file = upstreamPath.file('path', path);
     const [node, ref] = await Promise.all([
       this.api.json<DatacenterNodeTypeJson>(
@@ -85,13 +85,13 @@ export class DatacenterFilesApi {
     input: { path?: string; ref?: string },
     options?: PageOptions,
   ): Promise<BbPage<BbDirectoryEntry>> {
-    const directory = upstreamPath.filePath('path', input.path ?? '');
+    const directory = upstreamPath.normalized('path', input.path ?? '');
     const request = {
       method: 'GET',
       route: directory === '' ? `GET ${REPOSITORY}/browse` : `GET ${REPOSITORY}/browse/{path}`,
       path: datacenterPath.repository(
         repo,
-        directory === '' ? '/browse' : `/browse/${upstreamPath.file('path', directory)}`,
+        directory === '' ? '/browse' : `/browse/${upstreamPath.directory('path', directory)}`,
       ),
     } as const;
     return this.api.pageOf(

@@ -54,7 +54,7 @@ describe('upstreamPath', () => {
     });
   });
 
-  describe('filePath and file', () => {
+  describe('normalized, directory and file', () => {
     it.each([
       ['src/index.ts', 'src/index.ts'],
       ['/src//./index.ts/', 'src/index.ts'],
@@ -63,16 +63,19 @@ describe('upstreamPath', () => {
       ['.', ''],
       ['src/..', ''],
     ])('normalizes %j to %j', (value, normalized) => {
-      expect(upstreamPath.filePath('path', value)).toBe(normalized);
+      expect(upstreamPath.normalized('path', value)).toBe(normalized);
     });
 
     it('encodes each part and keeps the slashes between them', () => {
       expect(upstreamPath.file('path', 'docs/read me?.md')).toBe('docs/read%20me%3F.md');
-      expect(upstreamPath.file('path', './')).toBe('');
+      expect(upstreamPath.directory('path', './')).toBe('');
+      expect(upstreamPath.directory('path', 'src/./lib/')).toBe('src/lib');
     });
 
     it.each([
       ['..', ArgumentErrorCode.OUTSIDE_REPOSITORY],
+      ['', ArgumentErrorCode.ROOT_NOT_A_FILE],
+      ['src/..', ArgumentErrorCode.ROOT_NOT_A_FILE],
       ['../../../identity-service/README.md', ArgumentErrorCode.OUTSIDE_REPOSITORY],
       ['src/../../user', ArgumentErrorCode.OUTSIDE_REPOSITORY],
       ['src/\u0007bell', ArgumentErrorCode.CONTROL_CHARACTER],

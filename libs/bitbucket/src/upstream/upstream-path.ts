@@ -15,6 +15,14 @@ function checkPart(field: string, part: string): void {
   if (!part.isWellFormed()) throw new ArgumentException(ArgumentErrorCode.MALFORMED_UNICODE, field, 'lone surrogate');
 }
 
+const encodedPath = (path: string): string =>
+  path === ''
+    ? ''
+    : path
+        .split('/')
+        .map((part) => encodeURIComponent(part))
+        .join('/');
+
 /**
  * The one place where arguments become parts of an upstream URL path. Every part is checked before it is
  * percent-encoded, so no argument can add, drop or climb a path segment: `.` and `..` would be folded by
@@ -38,11 +46,11 @@ export const upstreamPath = {
   },
 
   /**
-   * A file or directory below the repository root, the way a model writes it, normalized: empty and `.`
-   * parts are dropped and `..` folds its parent, but a path that climbs above the root is refused. The
-   * root is the empty string. Unencoded: for messages and comparisons; `file` is the URL form.
+   * A path below the repository root, the way a model writes it, normalized: empty and `.` parts are
+   * dropped and `..` folds its parent, but a path that climbs above the root is refused. The root is the
+   * empty string. Unencoded: for messages and comparisons; `file` and `directory` are the URL forms.
    */
-  filePath(field: string, value: string): string {
+  normalized(field: string, value: string): string {
     const parts: string[] = [];
     for (const part of value.split('/')) {
       if (part === '' || part === '.') continue;
@@ -62,14 +70,15 @@ export const upstreamPath = {
     return parts.join('/');
   },
 
-  /** `filePath` with each part encoded and the slashes between them kept. */
+  /** A directory, encoded part by part with the slashes kept; the root is the empty string. */
+  directory(field: string, value: string): string {
+    return encodedPath(upstreamPath.normalized(field, value));
+  },
+
+  /** A file: like a directory, but never the root. */
   file(field: string, value: string): string {
-    const path = upstreamPath.filePath(field, value);
-    return path === ''
-      ? ''
-      : path
-          .split('/')
-          .map((part) => encodeURIComponent(part))
-          .join('/');
+    const path = upstreamPath.normalized(field, value);
+    if (path === '') throw new ArgumentException(ArgumentErrorCode.ROOT_NOT_A_FILE, field, `${value} names the root`);
+    return encodedPath(path);
   },
 };
