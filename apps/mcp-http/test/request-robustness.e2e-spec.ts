@@ -149,6 +149,51 @@ describe('every request ends with a precise answer (the built mcp-http app over 
     expect(outcomes).toEqual(['aborted']);
   });
 
+  describe('a request the client cancels', () => {
+    const cancel = (requestId: number) => ({
+      jsonrpc: '2.0',
+      method: 'notifications/cancelled',
+      params: { requestId, reason: 'the user gave up' },
+    });
+
+    it.each([
+      ['answered as JSON', undefined],
+      ['answered as a stream', 'p10'],
+    ])(
+      '%s: its HTTP exchange ends at once, its Bitbucket request is aborted, its id is free again',
+      async (_, progressToken) => {
+        const session = { 'Mcp-Session-Id': await openSession(server.mcpUrl) };
+        await fake.addFault({ path: REPOSITORY_PATH, latencyMs: 8000, times: 1 });
+        const request = getRepository(10);
+        const started = Date.now();
+        const pending = post(
+          server.mcpUrl,
+          progressToken === undefined
+            ? request
+            : { ...request, params: { ...request.params, _meta: { progressToken } } },
+          session,
+        );
+        await fake.waitForPendingRequest(REPOSITORY_PATH);
+        expect((await post(server.mcpUrl, cancel(10), session)).status).toBe(202);
+
+        const ended = await pending;
+        // A cancelled request gets no JSON-RPC answer (MCP cancellation): an empty 202, or a stream closed without one.
+        expect(ended.status).toBe(progressToken === undefined ? 202 : 200);
+        expect(await ended.text()).not.toContain('"id":10');
+        expect(Date.now() - started).toBeLessThan(3000);
+        const deadline = Date.now() + 5000;
+        let outcomes: string[] = [];
+        while (Date.now() < deadline && !outcomes.includes('aborted')) {
+          outcomes = (await fake.requests({ path: REPOSITORY_PATH })).map((logged) => logged.outcome);
+          await sleep(50);
+        }
+        expect(outcomes).toEqual(['aborted']);
+        const reused = await post(server.mcpUrl, getRepository(10), session);
+        expect(await reused.json()).toMatchObject({ id: 10, result: { structuredContent: { slug: 'payments-api' } } });
+      },
+    );
+  });
+
   describe('params that break their method’s schema: -32602 naming the field', () => {
     const connectors: [string, () => Transport][] = [
       ['Streamable HTTP', () => new StreamableHTTPClientTransport(server.mcpUrl)],

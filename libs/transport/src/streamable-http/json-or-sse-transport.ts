@@ -1,5 +1,6 @@
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import {
+  CancelledNotificationSchema,
   isJSONRPCErrorResponse,
   isJSONRPCRequest,
   isJSONRPCResultResponse,
@@ -14,10 +15,21 @@ type SendOptions = Parameters<StreamableHTTPServerTransport['send']>[1];
 /** The SDK's private state this class steers (webStandardStreamableHttp.js, SDK 1.32). */
 interface SdkTransportInternals {
   _enableJsonResponse: boolean;
-  readonly _requestToStreamMapping: ReadonlyMap<string | number, string>;
-  /** A JSON-mode stream has `resolveJson` (the pending HTTP answer); an SSE one a stream controller. */
-  readonly _streamMapping: ReadonlyMap<string, { readonly resolveJson?: unknown }>;
+  readonly _requestToStreamMapping: Map<RequestId, string>;
+  /**
+   * A JSON-mode stream has `resolveJson` (settles the pending HTTP answer); an SSE one a stream
+   * controller. `cleanup` forgets the stream and, for SSE, ends it.
+   */
+  readonly _streamMapping: ReadonlyMap<string, { readonly resolveJson?: (answer: Response) => void; cleanup(): void }>;
 }
+
+/** The requests a body's `notifications/cancelled` messages cancel. */
+const cancelledRequestIds = (body: unknown): RequestId[] =>
+  (Array.isArray(body) ? body : [body]).flatMap((message) => {
+    const cancelled = CancelledNotificationSchema.safeParse(message);
+    const id = cancelled.success ? cancelled.data.params.requestId : undefined;
+    return id === undefined ? [] : [id];
+  });
 
 /**
  * The SDK's Streamable HTTP transport answering each POST as JSON or as SSE, chosen per request. The
@@ -51,6 +63,24 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
       if (stream) this.streaming -= 1;
       for (const id of ids) this.handling.delete(id);
     }
+    for (const id of cancelledRequestIds(body)) this.endCancelled(id);
+  }
+
+  /**
+   * A request the client cancelled gets no answer (MCP cancellation: the SDK drops it), so the HTTP
+   * exchange it came in is ended here, once no other request of it waits: a JSON one with 202 and no
+   * body (what a POST without requests gets), an SSE stream closed. Otherwise both stayed open until
+   * the client hung up, and the id stayed taken.
+   */
+  private endCancelled(requestId: RequestId): void {
+    const { _requestToStreamMapping: requests, _streamMapping: streams } = this.internals();
+    const streamId = requests.get(requestId);
+    if (streamId === undefined) return;
+    requests.delete(requestId);
+    if ([...requests.values()].includes(streamId)) return;
+    const stream = streams.get(streamId);
+    stream?.resolveJson?.(new Response(null, { status: 202 }));
+    stream?.cleanup();
   }
 
   /**
