@@ -55,7 +55,7 @@ module.exports = {
     onlyMayImport('i18n', ['common', 'config', 'observability']),
     onlyMayImport('health', ['common', 'config', 'observability']),
     onlyMayImport('auth', ['common', 'config', 'observability']),
-    onlyMayImport('redis', ['common', 'config', 'observability', 'health']),
+    onlyMayImport('redis', ['common', 'config', 'observability']),
     onlyMayImport('bitbucket', ['common', 'config', 'observability']),
     onlyMayImport('mcp', ['common', 'config', 'observability']),
     onlyMayImport('tools', ['common', 'config', 'observability', 'mcp', 'bitbucket']),

@@ -3,8 +3,14 @@ import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 /** Raw Streamable HTTP exchanges for tests that check the transport's own answers (status, headers). */
 export const ACCEPT_BOTH = 'application/json, text/event-stream';
 
-export async function post(url: URL | string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function post(
+  url: URL | string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   return fetch(url, {
+    signal,
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',

@@ -10,6 +10,7 @@ const CONNECT_TIMEOUT_MS = 5000;
 export class RedisConnection {
   private readonly logger = new Logger('Redis');
   readonly client: Redis | undefined;
+  private unreachable = false;
 
   constructor(
     url: string | undefined,
@@ -22,9 +23,20 @@ export class RedisConnection {
       connectTimeout: CONNECT_TIMEOUT_MS,
       maxRetriesPerRequest: 1,
     });
-    // ioredis reconnects by itself; errors are reported, never thrown at the process.
+    // ioredis reconnects by itself, every couple of seconds while Redis is away: errors are reported,
+    // never thrown at the process, and once per outage (the retries at debug level).
     this.client.on('error', (error: Error) => {
-      this.logger.warn(`Redis: ${error.message}`);
+      if (this.unreachable) {
+        this.logger.debug(`Redis still unreachable: ${error.message}`);
+        return;
+      }
+      this.unreachable = true;
+      this.logger.warn(`Redis unreachable: ${error.message}; reconnecting`);
+    });
+    this.client.on('ready', () => {
+      if (!this.unreachable) return;
+      this.unreachable = false;
+      this.logger.log('Redis reachable again');
     });
   }
 
@@ -39,10 +51,6 @@ export class RedisConnection {
 
   async connect(): Promise<void> {
     await this.client?.connect();
-  }
-
-  async ping(): Promise<void> {
-    await this.client?.ping();
   }
 
   async close(): Promise<void> {

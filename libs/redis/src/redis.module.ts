@@ -1,5 +1,4 @@
-import { ReadinessRegistry } from '@app/health';
-import { Global, Logger, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Global, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { redisConfig } from './redis.config';
 import { RedisConnection } from './redis-connection';
@@ -12,25 +11,17 @@ const REDIS_PROVIDERS = [
   },
 ];
 
-/** The shared Redis connection (when REDIS_URL is set), connected at boot and part of readiness. */
+/** The shared Redis connection (when REDIS_URL is set), connected at boot. */
 @Global()
 @Module({ providers: REDIS_PROVIDERS, exports: [RedisConnection] })
 export class RedisModule implements OnModuleInit, OnApplicationShutdown {
-  constructor(
-    private readonly redis: RedisConnection,
-    private readonly readiness: ReadinessRegistry,
-  ) {}
+  constructor(private readonly redis: RedisConnection) {}
 
   async onModuleInit(): Promise<void> {
     if (!this.redis.enabled) return;
-    // Redis being away at boot makes the server unready, not dead: ioredis keeps reconnecting.
-    await this.redis.connect().catch((error: unknown) => {
-      new Logger('Redis').warn(`Redis unreachable at boot: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    this.readiness.register('redis', async () => {
-      await this.redis.ping();
-      return { redis: { status: 'up' } };
-    });
+    // Redis being away at boot is not fatal: ioredis keeps reconnecting, the connection logs the
+    // outage, and what uses Redis degrades meanwhile (see the event store).
+    await this.redis.connect().catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {

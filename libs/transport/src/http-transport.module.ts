@@ -1,7 +1,8 @@
 import { httpServerConfig, type HttpServerConfig } from '@app/config';
+import { ReadinessRegistry } from '@app/health';
 import { McpModule } from '@app/mcp';
 import { RedisConnection } from '@app/redis';
-import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { Module, type DynamicModule, type ModuleMetadata, type OnModuleInit } from '@nestjs/common';
 import { createMcpEventStore } from './event-store/mcp-event-store.factory';
 import { McpEventStore } from './event-store/mcp-event-store';
 import { McpHttpExceptionFilter } from './http/mcp-http-exception.filter';
@@ -46,7 +47,12 @@ const HTTP_TRANSPORT_PROVIDERS = [
  * session registry. The app names the module providing the tools and imports RedisModule.
  */
 @Module({})
-export class HttpTransportModule {
+export class HttpTransportModule implements OnModuleInit {
+  constructor(
+    private readonly eventStore: McpEventStore,
+    private readonly readiness: ReadinessRegistry,
+  ) {}
+
   static register(options: { tools: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
     return {
       module: HttpTransportModule,
@@ -54,5 +60,16 @@ export class HttpTransportModule {
       controllers: HTTP_TRANSPORT_CONTROLLERS,
       providers: HTTP_TRANSPORT_PROVIDERS,
     };
+  }
+
+  /**
+   * The event store is part of readiness as a detail, never as a reason to be unready: without it
+   * (Redis away) every stream still works, only resumption is lost, and taking every replica out of
+   * the load balancer for a shared dependency would turn that into an outage.
+   */
+  onModuleInit(): void {
+    this.readiness.register('eventStore', async () => ({
+      eventStore: { status: 'up', ...(await this.eventStore.status()) },
+    }));
   }
 }

@@ -45,6 +45,13 @@ export const transportConfig = defineConfig({
       max: 86400000,
       description: 'How long an event stays available for resumption.',
     }),
+    MCP_EVENT_STORE_TIMEOUT_MS: env.integer({
+      default: 300,
+      min: 10,
+      max: 10000,
+      description:
+        'With REDIS_URL: how long one event-store call may wait for Redis. A call that fails or takes longer is given up: streams go on without resumability until Redis answers again. Keep it below HEALTH_CHECK_TIMEOUT_MS.',
+    }),
     MCP_SSE_KEEPALIVE_MS: env.integer({
       default: 15000,
       min: 1000,
@@ -86,7 +93,11 @@ export const transportConfig = defineConfig({
     maxSessions: v.MCP_MAX_SESSIONS,
     sessionIdleTtlMs: v.MCP_SESSION_IDLE_TTL_MS,
     maxBodyBytes: v.MCP_MAX_BODY_BYTES,
-    eventStore: { maxEvents: v.MCP_EVENT_STORE_MAX_EVENTS, ttlMs: v.MCP_EVENT_STORE_TTL_MS },
+    eventStore: {
+      maxEvents: v.MCP_EVENT_STORE_MAX_EVENTS,
+      ttlMs: v.MCP_EVENT_STORE_TTL_MS,
+      timeoutMs: v.MCP_EVENT_STORE_TIMEOUT_MS,
+    },
     sse: { keepAliveMs: v.MCP_SSE_KEEPALIVE_MS, retryMs: v.MCP_SSE_RETRY_MS, maxStreamMs: v.MCP_SSE_MAX_STREAM_MS },
     allowedOrigins: v.CORS_ORIGINS,
     allowedHosts: v.MCP_ALLOWED_HOSTS,

@@ -42,7 +42,7 @@ if (REDIS_URL === undefined) {
   };
 
   it('replays one stream after the given id, in order, skipping priming events; another store instance sees the same', async () => {
-    const store = new RedisEventStore(redis, 1000, 60000);
+    const store = new RedisEventStore(redis, { maxEvents: 1000, ttlMs: 60000, timeoutMs: 1000 });
     const stream = randomUUID();
     const priming = await store.storeEvent(stream, {} as JSONRPCMessage);
     const first = await store.storeEvent(stream, note(1));
@@ -53,7 +53,7 @@ if (REDIS_URL === undefined) {
     const other = new RedisConnection(REDIS_URL, prefix);
     await other.connect();
     try {
-      const replica = new RedisEventStore(other, 1000, 60000);
+      const replica = new RedisEventStore(other, { maxEvents: 1000, ttlMs: 60000, timeoutMs: 1000 });
       expect(await replay(replica, first)).toEqual({ streamId: stream, got: [2, 3] });
       expect(await replay(replica, priming)).toEqual({ streamId: stream, got: [1, 2, 3] });
       expect(await replica.getStreamIdForEventId(first)).toBe(stream);
@@ -63,7 +63,7 @@ if (REDIS_URL === undefined) {
   });
 
   it('expires a stream after its time to live, and names no stream for unknown ids', async () => {
-    const store = new RedisEventStore(redis, 1000, 200);
+    const store = new RedisEventStore(redis, { maxEvents: 1000, ttlMs: 200, timeoutMs: 1000 });
     const stream = randomUUID();
     const id = await store.storeEvent(stream, note(1));
     expect(await store.getStreamIdForEventId(id)).toBe(stream);
@@ -73,7 +73,7 @@ if (REDIS_URL === undefined) {
   });
 
   it('caps each stream near maxEvents', async () => {
-    const store = new RedisEventStore(redis, 10, 60000);
+    const store = new RedisEventStore(redis, { maxEvents: 10, ttlMs: 60000, timeoutMs: 1000 });
     const stream = randomUUID();
     for (let n = 0; n < 500; n += 1) await store.storeEvent(stream, note(n));
     const length = await redis.client?.xlen(redis.key('mcp-events', stream));

@@ -6,6 +6,8 @@ import { RedisEventStore } from './redis-event-store';
 
 /** Redis when REDIS_URL is set (replicas share resumption), memory otherwise. */
 export function createMcpEventStore(config: TransportConfig, redis: RedisConnection): McpEventStore {
-  const { maxEvents, ttlMs } = config.eventStore;
-  return redis.enabled ? new RedisEventStore(redis, maxEvents, ttlMs) : new MemoryEventStore(maxEvents, ttlMs);
+  const settings = config.eventStore;
+  return redis.enabled
+    ? new RedisEventStore(redis, settings)
+    : new MemoryEventStore(settings.maxEvents, settings.ttlMs);
 }

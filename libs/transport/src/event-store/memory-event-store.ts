@@ -1,6 +1,6 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { eventId } from './event-id';
-import { McpEventStore } from './mcp-event-store';
+import { McpEventStore, type McpEventStoreStatus } from './mcp-event-store';
 
 interface StoredEvent {
   readonly streamId: string;
@@ -61,6 +61,10 @@ export class MemoryEventStore extends McpEventStore {
       }
     }
     return last.streamId;
+  }
+
+  async status(): Promise<McpEventStoreStatus> {
+    return Promise.resolve({ store: 'memory', state: 'ok', resumable: true });
   }
 
   private live(id: string): StoredEvent | undefined {

@@ -1,37 +1,58 @@
 import type { RedisConnection } from '@app/redis';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { TransportConfig } from '../transport.config';
 import { eventId } from './event-id';
-import { McpEventStore } from './mcp-event-store';
+import { McpEventStore, type McpEventStoreStatus } from './mcp-event-store';
+import { RedisCallGuard } from './redis-call-guard';
+
+/** `<milliseconds>-<sequence>`, the ids Redis gives stream entries. */
+const REDIS_STREAM_ENTRY_ID = /^\d+-\d+$/;
+const PROBE_TTL_MS = 60_000;
 
 /**
  * Events in Redis, one Redis stream per MCP stream, so a client resuming on another replica finds
  * them: XADD with an approximate MAXLEN caps each stream, and every write renews its expiry (the age
  * bound). Redis stream ids are ordered, so replay is one XRANGE after the last id the client saw.
+ * While Redis fails or is slow (see RedisCallGuard), events still go out, under ids that resume
+ * nothing, and lookups find nothing: streams work, only resumption is lost until Redis answers again.
  */
 export class RedisEventStore extends McpEventStore {
+  private readonly guard: RedisCallGuard;
+  private unstoredCount = 0;
+
   constructor(
     private readonly redis: RedisConnection,
-    private readonly maxEvents: number,
-    private readonly ttlMs: number,
+    private readonly settings: TransportConfig['eventStore'],
   ) {
     super();
+    this.guard = new RedisCallGuard(settings.timeoutMs);
   }
 
   async storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {
     const key = this.key(streamId);
-    const [[, id] = [null, undefined]] = (await this.client
-      .multi()
-      .xadd(key, 'MAXLEN', '~', this.maxEvents, '*', 'm', JSON.stringify(message))
-      .pexpire(key, this.ttlMs)
-      .exec()) ?? [[null, undefined]];
-    if (typeof id !== 'string') throw new Error('Redis did not store the MCP event');
-    return eventId.format(streamId, id);
+    return this.guard.call(
+      async () => {
+        const [[error, id] = [null, undefined]] = (await this.client()
+          .multi()
+          .xadd(key, 'MAXLEN', '~', this.settings.maxEvents, '*', 'm', JSON.stringify(message))
+          .pexpire(key, this.settings.ttlMs)
+          .exec()) ?? [[null, undefined]];
+        if (error !== null) throw error;
+        if (typeof id !== 'string') throw new Error('Redis did not store the MCP event');
+        return eventId.format(streamId, id);
+      },
+      () => this.unstoredId(streamId),
+    );
   }
 
   async getStreamIdForEventId(id: string): Promise<string | undefined> {
-    const parsed = eventId.parse(id);
+    const parsed = this.parse(id);
     if (parsed === undefined) return undefined;
-    const found = await this.client.xrange(this.key(parsed.streamId), parsed.sequence, parsed.sequence, 'COUNT', 1);
+    const key = this.key(parsed.streamId);
+    const found = await this.guard.call(
+      async () => this.client().xrange(key, parsed.sequence, parsed.sequence, 'COUNT', 1),
+      () => [],
+    );
     return found.length === 0 ? undefined : parsed.streamId;
   }
 
@@ -39,9 +60,15 @@ export class RedisEventStore extends McpEventStore {
     lastEventId: string,
     { send }: { send: (eventId: string, message: JSONRPCMessage) => Promise<void> },
   ): Promise<string> {
-    const parsed = eventId.parse(lastEventId);
+    const parsed = this.parse(lastEventId);
     if (parsed === undefined) return '';
-    const entries = await this.client.xrange(this.key(parsed.streamId), `(${parsed.sequence}`, '+');
+    const key = this.key(parsed.streamId);
+    // Redis failing between the lookup and here: nothing to replay, but the client still gets the
+    // rest of its stream, which it would not under an unknown stream id.
+    const entries = await this.guard.call(
+      async () => this.client().xrange(key, `(${parsed.sequence}`, '+'),
+      () => [],
+    );
     for (const [id, fields] of entries) {
       const message = JSON.parse(fields[1] ?? '{}') as JSONRPCMessage;
       // The SDK's priming events carry no message: nothing to replay for them.
@@ -50,10 +77,43 @@ export class RedisEventStore extends McpEventStore {
     return parsed.streamId;
   }
 
-  private get client(): NonNullable<RedisConnection['client']> {
+  async status(): Promise<McpEventStoreStatus> {
+    // Asking Redis here also notices an outage, or its end, while no stream is open. A write, as
+    // storing is: a Redis that answers but refuses writes (out of memory, read-only) stores nothing.
+    await this.guard.call(
+      async () => this.client().set(this.redis.key('mcp-events-probe'), '1', 'PX', PROBE_TTL_MS),
+      () => undefined,
+    );
+    const outage = this.guard.degraded;
+    return outage === undefined
+      ? { store: 'redis', state: 'ok', resumable: true }
+      : {
+          store: 'redis',
+          state: 'degraded',
+          resumable: false,
+          reason: outage.reason,
+          since: new Date(outage.since).toISOString(),
+        };
+  }
+
+  /** The client, if connected: ioredis refuses calls while it reconnects (no offline queue); this says why. */
+  private client(): NonNullable<RedisConnection['client']> {
     const client = this.redis.client;
     if (client === undefined) throw new Error('RedisEventStore needs REDIS_URL');
+    if (client.status !== 'ready') throw new Error(`Redis is not connected (${client.status})`);
     return client;
+  }
+
+  /** An id this store gave out while Redis stored; any other (unstored, or a client's guess) names nothing to replay. */
+  private parse(id: string): { streamId: string; sequence: string } | undefined {
+    const parsed = eventId.parse(id);
+    return parsed !== undefined && REDIS_STREAM_ENTRY_ID.test(parsed.sequence) ? parsed : undefined;
+  }
+
+  /** The id of an event Redis did not take: it goes out with it, and resuming from it finds nothing. */
+  private unstoredId(streamId: string): string {
+    this.unstoredCount += 1;
+    return eventId.format(streamId, `unstored-${this.unstoredCount}`);
   }
 
   private key(streamId: string): string {
