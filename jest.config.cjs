@@ -18,6 +18,9 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
+      // Hooks start several real processes (servers, the fake, an OAuth server); on a busy 2-core machine
+      // that can pass Jest's 5 s default. Time limits that matter are asserted by the tests themselves.
+      testTimeout: 20000,
       slowTestThreshold: 30,
     },
   ],
