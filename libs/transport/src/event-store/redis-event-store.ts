@@ -1,9 +1,8 @@
-import type { RedisConnection } from '@app/redis';
+import { RedisCallGuard, type RedisConnection } from '@app/redis';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { TransportConfig } from '../transport.config';
 import { eventId } from './event-id';
 import { McpEventStore, type McpEventStoreStatus } from './mcp-event-store';
-import { RedisCallGuard } from './redis-call-guard';
 
 /** `<milliseconds>-<sequence>`, the ids Redis gives stream entries. */
 const REDIS_STREAM_ENTRY_ID = /^\d+-\d+$/;
@@ -25,7 +24,13 @@ export class RedisEventStore extends McpEventStore {
     private readonly settings: TransportConfig['eventStore'],
   ) {
     super();
-    this.guard = new RedisCallGuard(settings.timeoutMs);
+    this.guard = new RedisCallGuard({
+      name: 'MCP event store',
+      logContext: 'McpEventStore',
+      timeoutMs: settings.timeoutMs,
+      degradedEffect: 'streams go on without resumability',
+      recoveredEffect: 'streams are resumable',
+    });
   }
 
   async storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {

@@ -5,7 +5,17 @@ describe('RedisCallGuard', () => {
   let warn: jest.SpyInstance;
   let log: jest.SpyInstance;
   let now: number;
-  const guard = (timeoutMs = 50): RedisCallGuard => new RedisCallGuard(timeoutMs, () => now);
+  const guard = (timeoutMs = 50): RedisCallGuard =>
+    new RedisCallGuard(
+      {
+        name: 'MCP event store',
+        logContext: 'McpEventStore',
+        timeoutMs,
+        degradedEffect: 'streams go on without resumability',
+        recoveredEffect: 'streams are resumable',
+      },
+      () => now,
+    );
   const never = async (): Promise<string> => new Promise<string>(() => undefined);
 
   beforeEach(() => {
@@ -65,7 +75,9 @@ describe('RedisCallGuard', () => {
     const fail = async (): Promise<string> => Promise.reject(new Error('connect ECONNREFUSED'));
     for (let n = 0; n < 5; n += 1) await calls.call(fail, () => 'fallback');
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('MCP event store degraded (connect ECONNREFUSED)'));
+    expect(warn).toHaveBeenCalledWith(
+      'MCP event store degraded (connect ECONNREFUSED): streams go on without resumability until Redis answers again',
+    );
 
     now = 4_500;
     expect(
@@ -82,10 +94,26 @@ describe('RedisCallGuard', () => {
     ).toBe('stored');
     expect(calls.degraded).toBeUndefined();
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('recovered after 3500 ms'));
+    expect(log).toHaveBeenCalledWith(
+      'MCP event store recovered after 3500 ms: Redis answers again, streams are resumable',
+    );
 
     // A new outage is a new warning.
     await calls.call(fail, () => 'fallback');
     expect(warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives the rejection of a fallback that refuses, and still counts the outage', async () => {
+    const calls = guard();
+    await expect(
+      calls.call(
+        async () => Promise.reject(new Error('connect ECONNREFUSED')),
+        () => {
+          throw new Error('refused without Redis');
+        },
+      ),
+    ).rejects.toThrow('refused without Redis');
+    expect(calls.degraded?.reason).toBe('connect ECONNREFUSED');
+    expect(warn).toHaveBeenCalledTimes(1);
   });
 });
