@@ -56,6 +56,7 @@ module.exports = {
     onlyMayImport('health', ['common', 'config', 'observability']),
     onlyMayImport('auth', ['common', 'config', 'observability']),
     onlyMayImport('redis', ['common', 'config', 'observability']),
+    onlyMayImport('rate-limit', ['common', 'config', 'observability', 'redis']),
     onlyMayImport('bitbucket', ['common', 'config', 'observability']),
     onlyMayImport('mcp', ['common', 'config', 'observability']),
     onlyMayImport('tools', ['common', 'config', 'observability', 'mcp', 'bitbucket']),

@@ -5,6 +5,7 @@ import { healthConfig } from '@app/health';
 import { i18nConfig } from '@app/i18n';
 import { mcpConfig } from '@app/mcp';
 import { loggingConfig } from '@app/observability';
+import { rateLimitConfig } from '@app/rate-limit';
 import { redisConfig } from '@app/redis';
 import { transportConfig } from '@app/transport';
 
@@ -18,4 +19,5 @@ export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   mcpConfig,
   transportConfig,
   redisConfig,
+  rateLimitConfig,
 ];

@@ -4,6 +4,7 @@ import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
 import { AppI18nModule } from '@app/i18n';
 import { ObservabilityModule } from '@app/observability';
+import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
 import { HttpTransportModule } from '@app/transport';
@@ -19,11 +20,15 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
     HealthModule,
     AuthModule,
     RedisModule,
+    RateLimitModule,
     HttpTransportModule.register({ tools: [ToolsModule] }),
   ],
-  // Global enhancers, in the order they apply: authentication, then the one HTTP error mapping.
+  // Global enhancers, in the order they apply: the per-address limit (cheap refusals before any
+  // credential is checked), authentication, the per-principal limit, then the one HTTP error mapping.
   providers: [
+    { provide: APP_GUARD, useExisting: IpRateLimitGuard },
     { provide: APP_GUARD, useExisting: AuthGuard },
+    { provide: APP_GUARD, useExisting: UserRateLimitGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
   ],
 })

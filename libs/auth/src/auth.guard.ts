@@ -19,7 +19,8 @@ type Rejection = Extract<AuthOutcome, { kind: 'rejected' }>;
  * one of the configured methods, tried in AUTH_METHODS order. A method that finds no credential of
  * its kind passes to the next, and so does one that refuses its credential (a bearer token that is
  * not a valid OAuth token may still be a static one); the request is refused only when no method
- * accepts it. The principal then lives in the request context for sessions, scopes and languages.
+ * accepts it. The principal then lives in the request context for sessions, scopes and languages;
+ * a refused credential is counted through the request context's AuthFailureCounter, when there is one.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -46,7 +47,11 @@ export class AuthGuard implements CanActivate {
       }
       if (outcome.kind === 'rejected') rejections.push(outcome);
     }
-    throw this.refusal(req, rejections);
+    const refusal = this.refusal(req, rejections);
+    // A refused credential may be a guess, counted where guessing is limited. An expired token was
+    // genuine once, and a request without credentials is a client learning how to authenticate.
+    if (refusal.code === AuthErrorCode.INVALID_CREDENTIALS) await RequestContext.current()?.authFailures?.count();
+    throw refusal;
   }
 
   private attach(req: Request, principal: Principal): void {

@@ -1,6 +1,7 @@
 export { AppException, type AppExceptionOptions, type AppExceptionParams } from './app.exception';
 export { AppExceptionFilter } from './app-exception.filter';
 export { ArgumentException } from './argument.exception';
+export type { AuthFailureCounter } from './auth-failure-counter';
 export { CommonErrorCode } from './common-error-code.enum';
 export { CORRELATION_ID_HEADER, resolveCorrelationId } from './correlation-id';
 export { CorrelationIdMiddleware } from './correlation-id.middleware';
@@ -9,5 +10,7 @@ export { toErrorResponse, type ErrorResponse } from './error-response';
 export { PublicRoute, PUBLIC_ROUTE } from './public-route.decorator';
 export { RequestContext, type RequestContextData } from './request-context';
 export { sendErrorResponse } from './send-error-response';
+export { SkipRateLimit, SKIP_RATE_LIMIT } from './skip-rate-limit.decorator';
 export type { ToolAccess, ToolKind } from './tool-access';
+export type { ToolCallLimit } from './tool-call-limit';
 export { Translator } from './translator';

@@ -1,4 +1,6 @@
+import type { AuthFailureCounter } from './auth-failure-counter';
 import type { ToolAccess } from './tool-access';
+import type { ToolCallLimit } from './tool-call-limit';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
@@ -11,6 +13,10 @@ export interface RequestContextData {
   toolAccess?: ToolAccess;
   /** When the principal's credential stops being valid (epoch ms); long streams end then. */
   credentialExpiresAt?: number;
+  /** Where authentication counts a refused credential; set by the rate limits before it runs. */
+  authFailures?: AuthFailureCounter;
+  /** How fast the principal may call tools; set by the rate limits after authentication. */
+  toolCallLimit?: ToolCallLimit;
 }
 
 /** Per-request data that logs, errors and outbound calls read without threading it through every call. */

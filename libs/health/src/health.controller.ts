@@ -1,4 +1,4 @@
-import { PublicRoute } from '@app/common';
+import { PublicRoute, SkipRateLimit } from '@app/common';
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import {
@@ -12,7 +12,9 @@ import { healthConfig } from './health.config';
 import { ReadinessRegistry } from './readiness-registry.service';
 import { ShutdownState } from './shutdown-state.service';
 
+// Orchestrators and load balancers probe on a schedule: never authenticated, never rate-limited.
 @PublicRoute()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(

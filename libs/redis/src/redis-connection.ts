@@ -44,6 +44,16 @@ export class RedisConnection {
     return this.client !== undefined;
   }
 
+  /**
+   * The client, when connected. ioredis refuses commands while it (re)connects (no offline queue), and
+   * this throws at once instead, saying why: callers time-box their calls and fall back on a throw.
+   */
+  readyClient(): Redis {
+    if (this.client === undefined) throw new Error('Redis is not configured (REDIS_URL)');
+    if (this.client.status !== 'ready') throw new Error(`Redis is not connected (${this.client.status})`);
+    return this.client;
+  }
+
   /** `bitbucket-mcp:events:…` */
   key(...parts: readonly string[]): string {
     return `${this.keyPrefix}${parts.join(':')}`;

@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@app/redis';
+import { RedisConnection } from '@app/redis';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { Logger } from '@nestjs/common';
 import { RedisEventStore } from './redis-event-store';
@@ -26,7 +26,8 @@ describe('RedisEventStore when Redis fails', () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     client = new FakeRedisClient();
-    const redis = { client, key: (...parts: string[]) => `p:${parts.join(':')}` } as unknown as RedisConnection;
+    // The real connection's key() and readyClient(), over the fake client.
+    const redis = Object.assign(Object.create(RedisConnection.prototype) as RedisConnection, { client, keyPrefix: 'p:' });
     store = new RedisEventStore(redis, { maxEvents: 100, ttlMs: 60_000, timeoutMs: 50 });
   });
 

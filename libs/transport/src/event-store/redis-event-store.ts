@@ -37,7 +37,7 @@ export class RedisEventStore extends McpEventStore {
     const key = this.key(streamId);
     return this.guard.call(
       async () => {
-        const [[error, id] = [null, undefined]] = (await this.client()
+        const [[error, id] = [null, undefined]] = (await this.redis.readyClient()
           .multi()
           .xadd(key, 'MAXLEN', '~', this.settings.maxEvents, '*', 'm', JSON.stringify(message))
           .pexpire(key, this.settings.ttlMs)
@@ -55,7 +55,7 @@ export class RedisEventStore extends McpEventStore {
     if (parsed === undefined) return undefined;
     const key = this.key(parsed.streamId);
     const found = await this.guard.call(
-      async () => this.client().xrange(key, parsed.sequence, parsed.sequence, 'COUNT', 1),
+      async () => this.redis.readyClient().xrange(key, parsed.sequence, parsed.sequence, 'COUNT', 1),
       () => [],
     );
     return found.length === 0 ? undefined : parsed.streamId;
@@ -71,7 +71,7 @@ export class RedisEventStore extends McpEventStore {
     // Redis failing between the lookup and here: nothing to replay, but the client still gets the
     // rest of its stream, which it would not under an unknown stream id.
     const entries = await this.guard.call(
-      async () => this.client().xrange(key, `(${parsed.sequence}`, '+'),
+      async () => this.redis.readyClient().xrange(key, `(${parsed.sequence}`, '+'),
       () => [],
     );
     for (const [id, fields] of entries) {
@@ -86,7 +86,7 @@ export class RedisEventStore extends McpEventStore {
     // Asking Redis here also notices an outage, or its end, while no stream is open. A write, as
     // storing is: a Redis that answers but refuses writes (out of memory, read-only) stores nothing.
     await this.guard.call(
-      async () => this.client().set(this.redis.key('mcp-events-probe'), '1', 'PX', PROBE_TTL_MS),
+      async () => this.redis.readyClient().set(this.redis.key('mcp-events-probe'), '1', 'PX', PROBE_TTL_MS),
       () => undefined,
     );
     const outage = this.guard.degraded;
@@ -99,14 +99,6 @@ export class RedisEventStore extends McpEventStore {
           reason: outage.reason,
           since: new Date(outage.since).toISOString(),
         };
-  }
-
-  /** The client, if connected: ioredis refuses calls while it reconnects (no offline queue); this says why. */
-  private client(): NonNullable<RedisConnection['client']> {
-    const client = this.redis.client;
-    if (client === undefined) throw new Error('RedisEventStore needs REDIS_URL');
-    if (client.status !== 'ready') throw new Error(`Redis is not connected (${client.status})`);
-    return client;
   }
 
   /** An id this store gave out while Redis stored; any other (unstored, or a client's guess) names nothing to replay. */

@@ -66,7 +66,7 @@ export class LegacySseEndpoint {
       throw new TransportException(TransportErrorCode.SESSION_NOT_FOUND, `session ${sessionId} is not a legacy one`);
     }
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
-    this.access.check(body);
+    await this.access.check(body);
     httpChecks.batch(req, body, session.state.protocolVersion);
     // Answers go back on the one stream, by id: a second request with the id of one in flight is refused.
     httpChecks.uniqueRequestIds(body, (requestId) => session.sse.inFlight(requestId));

@@ -42,7 +42,7 @@ export class StreamableHttpEndpoint {
     httpChecks.accepts(req, 'application/json', 'text/event-stream');
     httpChecks.protocolVersion(req);
     const body = await readJsonRpcBody(req, this.config.maxBodyBytes);
-    this.access.check(body);
+    await this.access.check(body);
     if (this.config.stateless) {
       httpChecks.batch(req, body, undefined);
       return this.stateless(req, res, body);
