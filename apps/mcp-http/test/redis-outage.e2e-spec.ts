@@ -2,7 +2,9 @@ import { FakeBitbucketProcess, freePort, McpHttpProcess, RedisServerProcess } fr
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { initializeRequest, openSession, post } from './mcp-http-client';
 import { cutAndResumePipelineWait, expectNothingLostNothingTwice } from './pipeline-wait-resumption';
+import { logLines } from './server-log';
 import { SseReader } from './sse-reader';
+import { Started } from './started';
 
 /** How long any exchange may take while Redis is away; MCP_EVENT_STORE_TIMEOUT_MS keeps its default (300 ms). */
 const DEADLINE_MS = 5000;
@@ -109,30 +111,6 @@ async function untilRecovered(server: McpHttpProcess, timeoutMs = 10000): Promis
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return Date.now() - started;
-}
-
-/** The server's JSON log lines from `context` at `level`. */
-function logLines(server: McpHttpProcess, context: string, level: string): string[] {
-  return server.output
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { context?: string; level?: string; message: string })
-    .filter((line) => line.context === context && line.level === level)
-    .map((line) => line.message);
-}
-
-/** What a suite started, stopped in reverse order even after a failed start: a leftover redis-server would keep Jest waiting. */
-class Started {
-  private readonly stops: (() => Promise<unknown>)[] = [];
-
-  add<T>(thing: T, stop: (thing: T) => Promise<unknown>): T {
-    this.stops.push(async () => stop(thing));
-    return thing;
-  }
-
-  async stopAll(): Promise<void> {
-    for (const stop of this.stops.reverse()) await stop();
-  }
 }
 
 const outageWarnings = (server: McpHttpProcess): string[] => logLines(server, 'McpEventStore', 'warn');

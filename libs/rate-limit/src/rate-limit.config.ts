@@ -51,8 +51,7 @@ export const rateLimitConfig = defineConfig({
       default: 300000,
       min: MIN_WINDOW_MS,
       max: MAX_WINDOW_MS,
-      description:
-        'Window of RATE_LIMIT_AUTH_FAILURE_LIMIT, and how long an address that reached it stays refused.',
+      description: 'Window of RATE_LIMIT_AUTH_FAILURE_LIMIT, and how long an address that reached it stays refused.',
     }),
     RATE_LIMIT_WRITE_LIMIT: env.integer({
       default: 60,
@@ -87,7 +86,9 @@ export const rateLimitConfig = defineConfig({
     authFailures: { limit: v.RATE_LIMIT_AUTH_FAILURE_LIMIT, ttlMs: v.RATE_LIMIT_AUTH_FAILURE_TTL_MS },
     /** Undefined when RATE_LIMIT_WRITE_LIMIT is 0. */
     writeTools:
-      v.RATE_LIMIT_WRITE_LIMIT === 0 ? undefined : { limit: v.RATE_LIMIT_WRITE_LIMIT, ttlMs: v.RATE_LIMIT_WRITE_TTL_MS },
+      v.RATE_LIMIT_WRITE_LIMIT === 0
+        ? undefined
+        : { limit: v.RATE_LIMIT_WRITE_LIMIT, ttlMs: v.RATE_LIMIT_WRITE_TTL_MS },
     failClosed: v.RATE_LIMIT_FAIL_CLOSED,
     redisTimeoutMs: v.RATE_LIMIT_REDIS_TIMEOUT_MS,
   }),

@@ -29,7 +29,13 @@ export class RateLimiter {
 
   /** Counts a hit of `tracker` against `rule`; throws the refusal once it is over. `res` gets the RateLimit-* fields. */
   async consume(rule: RateLimitRule, tracker: string, res?: Response): Promise<void> {
-    const record = await this.storage.increment(this.key(rule, tracker), rule.ttlMs, rule.limit, rule.blockMs, rule.name);
+    const record = await this.storage.increment(
+      this.key(rule, tracker),
+      rule.ttlMs,
+      rule.limit,
+      rule.blockMs,
+      rule.name,
+    );
     if (record.isBlocked) throw this.refusal(rule, record.timeToBlockExpire);
     if (res !== undefined) rateLimitHeaders.passed(res, rule, record);
   }
