@@ -45,7 +45,7 @@ describe('RedisRateLimitStorage', () => {
       lua: expect.stringContaining("redis.call('INCR', KEYS[1])") as string,
     });
     client.bitbucketMcpRateLimitHit.mockResolvedValueOnce([4, 1500, 1500]);
-    expect(await counters.increment('ip:abc', 60_000, 3, 0, 'ip')).toEqual({
+    expect(await counters.increment('ip:abc', 60_000, 3, 0)).toEqual({
       totalHits: 4,
       timeToExpire: 2,
       isBlocked: true,
@@ -68,7 +68,7 @@ describe('RedisRateLimitStorage', () => {
     const counters = storage();
     client.status = 'reconnecting';
     for (let hit = 1; hit <= 3; hit += 1) {
-      expect(await counters.increment('ip:abc', 60_000, 2, 0, 'ip')).toMatchObject({
+      expect(await counters.increment('ip:abc', 60_000, 2, 0)).toMatchObject({
         totalHits: hit,
         isBlocked: hit > 2,
       });
@@ -80,7 +80,7 @@ describe('RedisRateLimitStorage', () => {
     );
 
     client.status = 'ready';
-    expect(await counters.increment('ip:abc', 60_000, 2, 0, 'ip')).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect(await counters.increment('ip:abc', 60_000, 2, 0)).toMatchObject({ totalHits: 1, isBlocked: false });
     expect(log).toHaveBeenCalledWith(
       expect.stringMatching(/^Rate-limit counters recovered after \d+ ms: Redis answers again, replicas share/),
     );
@@ -91,7 +91,7 @@ describe('RedisRateLimitStorage', () => {
     client.bitbucketMcpRateLimitHit.mockImplementation(never);
     client.pttl.mockImplementation(never);
     const started = Date.now();
-    expect(await counters.increment('user:x', 60_000, 5, 0, 'user')).toMatchObject({ totalHits: 1 });
+    expect(await counters.increment('user:x', 60_000, 5, 0)).toMatchObject({ totalHits: 1 });
     expect(await counters.blockedForMs('user:x')).toBe(0);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('Redis did not answer within 50 ms'));
@@ -105,7 +105,7 @@ describe('RedisRateLimitStorage', () => {
       status: 503,
       retryAfterSeconds: 5,
     };
-    await expect(counters.increment('ip:abc', 60_000, 2, 0, 'ip')).rejects.toMatchObject(refusal);
+    await expect(counters.increment('ip:abc', 60_000, 2, 0)).rejects.toMatchObject(refusal);
     await expect(counters.blockedForMs('ip:abc')).rejects.toMatchObject(refusal);
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('limited requests are refused (RATE_LIMIT_FAIL_CLOSED)'));
     // Nothing was counted in this process either.

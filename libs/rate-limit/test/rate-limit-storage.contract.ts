@@ -4,7 +4,7 @@ import type { RateLimitStorage } from '../src/rate-limit.storage';
 export interface StorageUnderTest {
   readonly storage: RateLimitStorage;
   /** Lets `ms` pass: a fake clock moved, or a real wait. */
-  advance(ms: number): Promise<void>;
+  readonly advance: (ms: number) => Promise<void>;
 }
 
 /**

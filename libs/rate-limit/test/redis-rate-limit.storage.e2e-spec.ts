@@ -53,7 +53,7 @@ if (REDIS_URL === undefined) {
     const key = `ip:${randomUUID()}`;
     const hits: [number, boolean][] = [];
     for (let n = 0; n < 6; n += 1) {
-      const { totalHits, isBlocked } = await (n % 2 === 0 ? first : second).increment(key, 60_000, 4, 0, 'ip');
+      const { totalHits, isBlocked } = await (n % 2 === 0 ? first : second).increment(key, 60_000, 4, 0);
       hits.push([totalHits, isBlocked]);
     }
     expect(hits).toEqual([

@@ -27,7 +27,10 @@ describe('RedisEventStore when Redis fails', () => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     client = new FakeRedisClient();
     // The real connection's key() and readyClient(), over the fake client.
-    const redis = Object.assign(Object.create(RedisConnection.prototype) as RedisConnection, { client, keyPrefix: 'p:' });
+    const redis = Object.assign(Object.create(RedisConnection.prototype) as RedisConnection, {
+      client,
+      keyPrefix: 'p:',
+    });
     store = new RedisEventStore(redis, { maxEvents: 100, ttlMs: 60_000, timeoutMs: 50 });
   });
 

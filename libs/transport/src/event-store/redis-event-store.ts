@@ -37,7 +37,8 @@ export class RedisEventStore extends McpEventStore {
     const key = this.key(streamId);
     return this.guard.call(
       async () => {
-        const [[error, id] = [null, undefined]] = (await this.redis.readyClient()
+        const [[error, id] = [null, undefined]] = (await this.redis
+          .readyClient()
           .multi()
           .xadd(key, 'MAXLEN', '~', this.settings.maxEvents, '*', 'm', JSON.stringify(message))
           .pexpire(key, this.settings.ttlMs)

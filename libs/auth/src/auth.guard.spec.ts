@@ -1,0 +1,84 @@
+import { RequestContext } from '@app/common';
+import { Logger, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthChallenge } from './auth-challenge';
+import { AuthErrorCode } from './auth-error-code.enum';
+import type { AuthConfig } from './auth.config';
+import { AuthGuard } from './auth.guard';
+import type { AuthOutcome } from './strategies/auth-outcome';
+import { AuthStrategy } from './strategies/auth-strategy';
+
+/** A method that answers the same outcome for every request. */
+class FixedStrategy extends AuthStrategy {
+  readonly method = 'bearer';
+
+  constructor(private readonly outcome: AuthOutcome) {
+    super();
+  }
+
+  async authenticate(): Promise<AuthOutcome> {
+    return Promise.resolve(this.outcome);
+  }
+}
+
+const request = { method: 'POST', path: '/mcp', headers: {} };
+const routeHandler = (): string => 'handled';
+const context = {
+  getType: () => 'http',
+  getHandler: () => routeHandler,
+  getClass: () => AuthGuard,
+  switchToHttp: () => ({ getRequest: () => request }),
+} as unknown as ExecutionContext;
+const config = { scopes: { read: 'bitbucket:read', write: 'bitbucket:write' } } as AuthConfig;
+const INVALID: AuthOutcome = { kind: 'rejected', reason: 'invalid', detail: 'not a configured token' };
+const EXPIRED: AuthOutcome = { kind: 'rejected', reason: 'expired', detail: 'the token expired' };
+
+describe('AuthGuard counting refused credentials for the rate limits', () => {
+  let counted: number;
+
+  /** The code the guard refuses with (or `accepted`), in a request context with a counter. */
+  const outcomeOf = async (...outcomes: AuthOutcome[]): Promise<string> => {
+    const guard = new AuthGuard(
+      new Reflector(),
+      outcomes.map((outcome) => new FixedStrategy(outcome)),
+      new AuthChallenge(undefined),
+      config,
+    );
+    const authFailures = {
+      count: async () => {
+        counted += 1;
+        return Promise.resolve();
+      },
+    };
+    return RequestContext.run({ correlationId: 'test-0001', authFailures }, async () =>
+      guard.canActivate(context).then(
+        () => 'accepted',
+        (error: unknown) => (error as { code: string }).code,
+      ),
+    );
+  };
+
+  beforeEach(() => {
+    counted = 0;
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('counts a credential no method accepted', async () => {
+    expect(await outcomeOf(INVALID)).toBe(AuthErrorCode.INVALID_CREDENTIALS);
+    expect(counted).toBe(1);
+  });
+
+  it('counts nothing for a request without credentials, an expired token, or an accepted one', async () => {
+    expect(await outcomeOf({ kind: 'absent' })).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
+    // An expired OAuth token that the static bearer method then does not know either: genuine once.
+    expect(await outcomeOf(EXPIRED, INVALID)).toBe(AuthErrorCode.TOKEN_EXPIRED);
+    expect(
+      await outcomeOf(INVALID, { kind: 'accepted', principal: { id: 'alice', method: 'bearer', scopes: undefined } }),
+    ).toBe('accepted');
+    expect(counted).toBe(0);
+  });
+});
