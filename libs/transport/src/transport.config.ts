@@ -20,6 +20,13 @@ export const transportConfig = defineConfig({
       description:
         'Most open sessions (Streamable HTTP and legacy SSE together); a new one beyond it gets 503 with Retry-After.',
     }),
+    MCP_MAX_SESSIONS_PER_PRINCIPAL: env.integer({
+      default: 100,
+      min: 1,
+      max: 1000000,
+      description:
+        'Most open sessions one principal (a user, an API key) may hold, both transports together, so one client cannot fill MCP_MAX_SESSIONS; a new one beyond it gets 429 MCP_SESSION_QUOTA with Retry-After. The local user of AUTH_METHODS=none is not counted (loopback only: every caller is that one user).',
+    }),
     MCP_SESSION_IDLE_TTL_MS: env.integer({
       default: 1800000,
       min: 1000,
@@ -91,6 +98,7 @@ export const transportConfig = defineConfig({
   map: (v) => ({
     stateless: v.MCP_STATELESS,
     maxSessions: v.MCP_MAX_SESSIONS,
+    maxSessionsPerPrincipal: v.MCP_MAX_SESSIONS_PER_PRINCIPAL,
     sessionIdleTtlMs: v.MCP_SESSION_IDLE_TTL_MS,
     maxBodyBytes: v.MCP_MAX_BODY_BYTES,
     eventStore: {
