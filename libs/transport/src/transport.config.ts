@@ -37,7 +37,8 @@ export const transportConfig = defineConfig({
       default: 1048576,
       min: 1024,
       max: 67108864,
-      description: 'Largest JSON-RPC body a POST may carry; a larger one is refused with 413 before it is parsed.',
+      description:
+        'Largest JSON-RPC body a POST may carry; a larger one, with a Content-Length or chunked, is refused with 413 and Connection: close before it is parsed, and never kept in memory.',
     }),
     MCP_EVENT_STORE_MAX_EVENTS: env.integer({
       default: 10000,

@@ -7,7 +7,7 @@ import { TransportException } from '../transport.exception';
 /** How long the rest of an over-limit body is read and dropped before the 413 goes out. */
 const DISCARD_MS = 1000;
 
-/** The 413 closes the connection (Connection: close): whatever the client still sends is never read. */
+/** The 413 closes the connection (Connection: close): nothing more is read from it once the answer is out. */
 const tooLarge = (maxBytes: number, detail: string): TransportException =>
   new TransportException(TransportErrorCode.BODY_TOO_LARGE, detail, {
     params: { maxBytes },
@@ -53,8 +53,14 @@ async function readBody(req: Request, maxBytes: number): Promise<Buffer> {
       else chunks.push(chunk);
     };
     const stopWatching = finished(req, { writable: false }, (error) => {
-      if (discarding !== undefined) refuse();
-      else settle(() => (error === undefined || error === null ? resolve(Buffer.concat(chunks)) : reject(error)));
+      if (discarding !== undefined) {
+        refuse();
+        return;
+      }
+      settle(() => {
+        if (error === undefined || error === null) resolve(Buffer.concat(chunks));
+        else reject(error);
+      });
     });
     req.on('data', onData);
     if (declared > maxBytes) discard();
