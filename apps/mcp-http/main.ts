@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   const http = app.get<ConfigType<typeof httpServerConfig>>(httpServerConfig.KEY);
   app.disable('x-powered-by');
   app.set('trust proxy', http.trustProxy);
-  await serveHttpApplication(app, http, 'McpHttp');
+  await serveHttpApplication(app, http, 'McpHttp', http.limits);
 }
 
 installProcessSafetyNet();

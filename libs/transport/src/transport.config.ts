@@ -20,6 +20,13 @@ export const transportConfig = defineConfig({
       description:
         'Most open sessions (Streamable HTTP and legacy SSE together); a new one beyond it gets 503 with Retry-After.',
     }),
+    MCP_MAX_SESSIONS_PER_PRINCIPAL: env.integer({
+      default: 100,
+      min: 1,
+      max: 1000000,
+      description:
+        'Most open sessions one principal (a user, an API key) may hold, both transports together, so one client cannot fill MCP_MAX_SESSIONS; a new one beyond it gets 429 MCP_SESSION_QUOTA with Retry-After. The local user of AUTH_METHODS=none is not counted (loopback only: every caller is that one user).',
+    }),
     MCP_SESSION_IDLE_TTL_MS: env.integer({
       default: 1800000,
       min: 1000,
@@ -30,7 +37,8 @@ export const transportConfig = defineConfig({
       default: 1048576,
       min: 1024,
       max: 67108864,
-      description: 'Largest JSON-RPC body a POST may carry; a larger one is refused with 413 before it is parsed.',
+      description:
+        'Largest JSON-RPC body a POST may carry; a larger one, with a Content-Length or chunked, is refused with 413 and Connection: close before it is parsed, and never kept in memory.',
     }),
     MCP_EVENT_STORE_MAX_EVENTS: env.integer({
       default: 10000,
@@ -91,6 +99,7 @@ export const transportConfig = defineConfig({
   map: (v) => ({
     stateless: v.MCP_STATELESS,
     maxSessions: v.MCP_MAX_SESSIONS,
+    maxSessionsPerPrincipal: v.MCP_MAX_SESSIONS_PER_PRINCIPAL,
     sessionIdleTtlMs: v.MCP_SESSION_IDLE_TTL_MS,
     maxBodyBytes: v.MCP_MAX_BODY_BYTES,
     eventStore: {

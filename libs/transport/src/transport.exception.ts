@@ -15,6 +15,9 @@ const STATUS: Readonly<Record<TransportErrorCode, HttpStatus>> = {
   [TransportErrorCode.SESSION_REQUIRED]: HttpStatus.BAD_REQUEST,
   [TransportErrorCode.SESSION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [TransportErrorCode.SESSIONS_FULL]: HttpStatus.SERVICE_UNAVAILABLE,
+  // This client holds as many sessions as one may (a quota, like a rate: RFC 6585), not a server fault;
+  // closing one of its own sessions, or waiting for an idle one to expire, lets it open another.
+  [TransportErrorCode.SESSION_QUOTA]: HttpStatus.TOO_MANY_REQUESTS,
   [TransportErrorCode.SHUTTING_DOWN]: HttpStatus.SERVICE_UNAVAILABLE,
   [TransportErrorCode.METHOD_NOT_ALLOWED]: HttpStatus.METHOD_NOT_ALLOWED,
   [TransportErrorCode.ORIGIN_FORBIDDEN]: HttpStatus.FORBIDDEN,

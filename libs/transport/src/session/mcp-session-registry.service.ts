@@ -1,9 +1,12 @@
+import { RequestContext } from '@app/common';
 import { ShutdownState } from '@app/health';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { isLocalUser } from '../http/request-principal';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
 import type { RegisteredSession } from './registered-session';
+import { SessionAdmission } from './session-admission';
 
 interface Entry {
   readonly session: RegisteredSession;
@@ -16,25 +19,30 @@ const RETRY_WHEN_FULL_SECONDS = 30;
 const MAX_REAP_INTERVAL_MS = 60000;
 
 /**
- * The open MCP sessions of this process, of every transport: admission (capacity, shutdown),
- * ownership (a session is found only by its principal; anyone else gets the same 404 as for an
- * unknown id), idle reaping, and polite closing of streams when the server drains.
+ * The open MCP sessions of this process, of every transport: admission (capacity, per-principal quota,
+ * shutdown), ownership (a session is found only by its principal; anyone else gets the same 404 as for
+ * an unknown id), idle reaping, and polite closing of streams when the server drains.
  */
 @Injectable()
 export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('McpSessions');
   private readonly sessions = new Map<string, Entry>();
+  /** Places held per principal: its sessions and its admissions not yet settled. */
+  private readonly placesByPrincipal = new Map<string, number>();
+  private places = 0;
+  private readonly reapEveryMs: number;
   private reaper: NodeJS.Timeout | undefined;
   private accepting = true;
 
   constructor(
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
     private readonly shutdown: ShutdownState,
-  ) {}
+  ) {
+    this.reapEveryMs = Math.min(MAX_REAP_INTERVAL_MS, Math.max(250, Math.floor(config.sessionIdleTtlMs / 4)));
+  }
 
   onModuleInit(): void {
-    const every = Math.min(MAX_REAP_INTERVAL_MS, Math.max(250, Math.floor(this.config.sessionIdleTtlMs / 4)));
-    this.reaper = setInterval(() => void this.reapIdle(), every).unref();
+    this.reaper = setInterval(() => void this.reapIdle(), this.reapEveryMs).unref();
     this.shutdown.onDrain(() => {
       this.accepting = false;
       for (const { session } of this.sessions.values()) session.endStreams();
@@ -59,18 +67,33 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  /** Throws when no new session may open now (draining, or at MCP_MAX_SESSIONS). */
-  admit(): void {
+  /**
+   * Holds a place for a new session of `principalId`, or throws when none may open now: draining, at
+   * MCP_MAX_SESSIONS (503), or the principal at MCP_MAX_SESSIONS_PER_PRINCIPAL (429; the local user of
+   * a server without authentication is not counted, being every caller there is).
+   */
+  admit(principalId: string): SessionAdmission {
     this.assertServing();
-    if (this.sessions.size >= this.config.maxSessions) {
-      throw new TransportException(TransportErrorCode.SESSIONS_FULL, `${this.sessions.size} sessions open`, {
+    if (this.places >= this.config.maxSessions) {
+      throw new TransportException(TransportErrorCode.SESSIONS_FULL, `${this.places} sessions open or opening`, {
         params: { retryAfterSeconds: RETRY_WHEN_FULL_SECONDS },
         retryAfterSeconds: RETRY_WHEN_FULL_SECONDS,
       });
     }
+    const held = this.placesByPrincipal.get(principalId) ?? 0;
+    if (held >= this.config.maxSessionsPerPrincipal && !isLocalUser(principalId)) {
+      throw this.quotaReached(principalId, held);
+    }
+    this.take(principalId);
+    return new SessionAdmission(principalId, (owner) => {
+      this.giveBack(owner);
+    });
   }
 
-  add(session: RegisteredSession): void {
+  /** Registers a session in the place its admission held. */
+  add(session: RegisteredSession, admission: SessionAdmission): void {
+    // An admission already given back no longer holds a place: the session takes a new one.
+    if (!admission.handOver()) this.take(session.principalId);
     this.sessions.set(session.id, { session, lastSeen: Date.now(), open: 0 });
   }
 
@@ -100,13 +123,12 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
 
   /** Forgets a session that closed itself (DELETE, transport closed). */
   remove(id: string): void {
-    this.sessions.delete(id);
+    this.forget(id);
   }
 
   async close(id: string): Promise<void> {
-    const entry = this.sessions.get(id);
+    const entry = this.forget(id);
     if (entry === undefined) return;
-    this.sessions.delete(id);
     await entry.session.close().catch((error: unknown) => {
       this.logger.warn(`Closing session ${id}: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -120,5 +142,49 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     await Promise.all(idle.map(async (id) => this.close(id)));
     if (idle.length > 0) this.logger.log(`Reaped ${idle.length} idle session(s); ${this.sessions.size} open`);
     return idle.length;
+  }
+
+  private forget(id: string): Entry | undefined {
+    const entry = this.sessions.get(id);
+    if (entry === undefined) return undefined;
+    this.sessions.delete(id);
+    this.giveBack(entry.session.principalId);
+    return entry;
+  }
+
+  private take(principalId: string): void {
+    this.places += 1;
+    this.placesByPrincipal.set(principalId, (this.placesByPrincipal.get(principalId) ?? 0) + 1);
+  }
+
+  private giveBack(principalId: string): void {
+    this.places -= 1;
+    const held = (this.placesByPrincipal.get(principalId) ?? 0) - 1;
+    if (held > 0) this.placesByPrincipal.set(principalId, held);
+    else this.placesByPrincipal.delete(principalId);
+  }
+
+  /**
+   * The refusal of a principal at its quota. It waits until its first idle session is reaped (or a
+   * whole idle period when every one has an open stream), unless it closes one before: DELETE /mcp,
+   * or the end of a legacy /sse stream, frees a place at once.
+   */
+  private quotaReached(principalId: string, held: number): TransportException {
+    const now = Date.now();
+    let soonestReap = now + this.config.sessionIdleTtlMs;
+    for (const { session, open, lastSeen } of this.sessions.values()) {
+      if (session.principalId === principalId && open === 0) {
+        soonestReap = Math.min(soonestReap, lastSeen + this.config.sessionIdleTtlMs);
+      }
+    }
+    const retryAfterSeconds = Math.max(1, Math.ceil((soonestReap - now + this.reapEveryMs) / 1000));
+    this.logger.log({
+      message: `Refused a new session to ${principalId}: ${held} open or opening, its quota is ${this.config.maxSessionsPerPrincipal}`,
+      correlationId: RequestContext.correlationId(),
+    });
+    return new TransportException(TransportErrorCode.SESSION_QUOTA, `${principalId} holds ${held} sessions`, {
+      params: { quota: this.config.maxSessionsPerPrincipal, retryAfterSeconds },
+      retryAfterSeconds,
+    });
   }
 }

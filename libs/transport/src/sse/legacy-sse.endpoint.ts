@@ -29,31 +29,33 @@ export class LegacySseEndpoint {
   ) {}
 
   async open(signal: AbortSignal): Promise<Observable<MessageEvent>> {
-    this.registry.admit();
+    const admission = this.registry.admit(requestPrincipalId());
     const id = randomUUID();
     const state = newMcpSession(this.translator.currentLocale());
     const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
     sse.onclose = () => {
       this.registry.remove(id);
     };
-    const mcp = await this.factory.connect(state, sse);
-    const session = new LegacySseSession(id, requestPrincipalId(), state, sse, mcp, this.config.sse.retryMs);
-    this.registry.add(session);
+    const mcp = await this.factory.connect(state, sse).catch((error: unknown) => {
+      admission.release();
+      throw error;
+    });
+    const session = new LegacySseSession(id, admission.principalId, state, sse, mcp, this.config.sse.retryMs);
+    this.registry.add(session, admission);
     // Open while its stream is: never reaped as idle, gone when the client disconnects.
     const release = this.registry.opened(id);
     // A legacy session lives as long as its stream: it ends when the credential that opened it expires.
     const cancelExpiry = endAtCredentialExpiry(() => {
       session.endStreams();
     });
-    signal.addEventListener(
-      'abort',
-      () => {
-        cancelExpiry();
-        release();
-        void this.registry.close(id);
-      },
-      { once: true },
-    );
+    const end = (): void => {
+      cancelExpiry();
+      release();
+      void this.registry.close(id);
+    };
+    // A client gone while the session was being set up must not leave it (and its quota place) behind.
+    if (signal.aborted) end();
+    else signal.addEventListener('abort', end, { once: true });
     return sse.events();
   }
 

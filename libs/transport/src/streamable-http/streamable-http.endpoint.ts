@@ -92,26 +92,31 @@ export class StreamableHttpEndpoint {
   }
 
   private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
-    this.registry.admit();
-    const id = randomUUID();
-    const state = newMcpSession(this.translator.currentLocale());
-    const http = new JsonOrSseTransport({
-      sessionIdGenerator: () => id,
-      eventStore: this.eventStore,
-      retryInterval: this.config.sse.retryMs,
-      keepAliveMs: this.config.sse.keepAliveMs,
-      onsessioninitialized: () => {
-        this.registry.add(session);
-      },
-    });
-    http.onclose = () => {
-      this.registry.remove(id);
-    };
-    const mcp = await this.factory.connect(state, http);
-    const session = new StreamableHttpSession(id, requestPrincipalId(), state, http, mcp);
-    await this.exchange(session, req, res, body, wantsStream(body, state));
-    // An initialize the SDK refused (bad version, bad params) leaves no session behind.
-    if (http.sessionId === undefined) await mcp.close();
+    const admission = this.registry.admit(requestPrincipalId());
+    try {
+      const id = randomUUID();
+      const state = newMcpSession(this.translator.currentLocale());
+      const http = new JsonOrSseTransport({
+        sessionIdGenerator: () => id,
+        eventStore: this.eventStore,
+        retryInterval: this.config.sse.retryMs,
+        keepAliveMs: this.config.sse.keepAliveMs,
+        onsessioninitialized: () => {
+          this.registry.add(session, admission);
+        },
+      });
+      http.onclose = () => {
+        this.registry.remove(id);
+      };
+      const mcp = await this.factory.connect(state, http);
+      const session = new StreamableHttpSession(id, admission.principalId, state, http, mcp);
+      await this.exchange(session, req, res, body, wantsStream(body, state));
+      // An initialize the SDK refused (bad version, bad params) leaves no session behind.
+      if (http.sessionId === undefined) await mcp.close();
+    } finally {
+      // Its place goes back unless the session took it.
+      admission.release();
+    }
   }
 
   private async stateless(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
