@@ -6,7 +6,7 @@ import { AppI18nModule } from '@app/i18n';
 import { ObservabilityModule } from '@app/observability';
 import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
-import { HttpTransportModule } from '@app/transport';
+import { HttpTransportModule, OriginGuard } from '@app/transport';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
@@ -21,8 +21,10 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
     RedisModule,
     HttpTransportModule.register({ tools: [ToolsModule] }),
   ],
-  // Global enhancers, in the order they apply: authentication, then the one HTTP error mapping.
+  // Global enhancers, in the order they apply: the browser Origin and Host checks (so a hostile page never
+  // gets a credential checked), authentication, then the one HTTP error mapping.
   providers: [
+    { provide: APP_GUARD, useExisting: OriginGuard },
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },
   ],
