@@ -1,6 +1,7 @@
 import { httpServerConfig, prepareEnvironment } from '@app/config';
 import { serveHttpApplication } from '@app/health';
 import { installProcessSafetyNet, useAppLogger } from '@app/observability';
+import { secureHttpSurface } from '@app/transport';
 import { Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -22,6 +23,8 @@ async function bootstrap(): Promise<void> {
   const http = app.get<ConfigType<typeof httpServerConfig>>(httpServerConfig.KEY);
   app.disable('x-powered-by');
   app.set('trust proxy', http.trustProxy);
+  // First of all middleware: security headers on every answer, CORS preflights before any guard.
+  secureHttpSurface(app);
   await serveHttpApplication(app, http, 'McpHttp', http.limits);
 }
 

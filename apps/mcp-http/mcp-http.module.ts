@@ -7,7 +7,7 @@ import { ObservabilityModule } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
-import { HttpTransportModule } from '@app/transport';
+import { HttpTransportModule, OriginGuard } from '@app/transport';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
@@ -23,10 +23,12 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
     RateLimitModule,
     HttpTransportModule.register({ tools: [ToolsModule] }),
   ],
-  // Global enhancers, in the order they apply: the per-address limit (cheap refusals before any
-  // credential is checked), authentication, the per-principal limit, then the one HTTP error mapping.
+  // Global enhancers, in the order they apply: the per-address limit (cheap refusals before anything
+  // else is looked at), the browser Origin and Host checks (so a hostile page never gets a credential
+  // checked), authentication, the per-principal limit, then the one HTTP error mapping.
   providers: [
     { provide: APP_GUARD, useExisting: IpRateLimitGuard },
+    { provide: APP_GUARD, useExisting: OriginGuard },
     { provide: APP_GUARD, useExisting: AuthGuard },
     { provide: APP_GUARD, useExisting: UserRateLimitGuard },
     { provide: APP_FILTER, useClass: AppExceptionFilter },

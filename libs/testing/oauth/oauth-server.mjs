@@ -22,6 +22,7 @@
  *   POST /__admin/keys/rotate    { keepPrevious? = true } → { kid, publishedKids }: a new key signs from now on
  *   GET  /__admin/keys/signing   → the private JWK that signs now
  *   POST /__admin/resources      { resource, format? = "jwt" } → 204: tokens may be issued for that resource from now on
+ *   GET  /__admin/requests       → ["GET /jwks", …]: every request the provider's endpoints received, oldest first
  * GET /interaction/<uid> logs the account in and consents to everything asked: the authorization code flow completes by
  * following redirects, no browser and no form involved.
  */
@@ -185,12 +186,16 @@ function addResource({ resource, format = 'jwt' }) {
   return [204];
 }
 
+/** Every request the provider's endpoints received ("METHOD /path"), for tests proving that one never reached them. */
+const providerRequests = [];
+
 const adminRoutes = {
   'POST /__admin/tokens': mintToken,
   'POST /__admin/revoke': revokeToken,
   'POST /__admin/keys/rotate': rotateKeys,
   'GET /__admin/keys/signing': () => [200, signingKeys[0]],
   'POST /__admin/resources': addResource,
+  'GET /__admin/requests': () => [200, providerRequests],
 };
 
 async function readJson(req) {
@@ -249,6 +254,7 @@ async function route(req, res) {
     } else if (pathname.startsWith('/interaction/')) {
       await completeInteraction(req, res);
     } else {
+      providerRequests.push(`${req.method} ${pathname}`);
       handleProviderRequest(req, res);
     }
   } catch (error) {

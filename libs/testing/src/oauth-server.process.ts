@@ -133,6 +133,14 @@ export class OAuthServerProcess {
     await this.admin('POST', 'revoke', { token });
   }
 
+  /**
+   * Every request its OAuth endpoints received so far (discovery, JWKS, token, introspection…), oldest first, as
+   * `METHOD /path`; the admin API's own requests are not among them.
+   */
+  async providerRequests(): Promise<string[]> {
+    return this.admin<string[]>('GET', 'requests');
+  }
+
   /** The private JWK that signs now (e.g. for a test proving it never appears in a log). */
   async signingKey(): Promise<JWK> {
     return this.admin<JWK>('GET', 'keys/signing');

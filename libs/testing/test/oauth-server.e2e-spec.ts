@@ -101,6 +101,17 @@ describe('OAuthServerProcess: a real oidc-provider authorization server on loopb
     });
   });
 
+  it('records the requests its OAuth endpoints receive, not those of its admin API', async () => {
+    const before = (await oauth.providerRequests()).length;
+    const token = await oauth.clientCredentialsToken({ resource: OPAQUE_RESOURCE });
+    await json(oauth.jwksUri);
+    await introspect(token);
+    expect((await oauth.providerRequests()).slice(before)).toEqual([
+      `GET ${new URL(oauth.jwksUri).pathname}`,
+      `POST ${new URL(oauth.introspectionEndpoint).pathname}`,
+    ]);
+  });
+
   it('issues the confidential client a JWT for the requested resource and scope, verifiable with its JWKS', async () => {
     const res = await fetch(
       oauth.tokenEndpoint,

@@ -59,6 +59,8 @@ export class HttpTransportModule implements OnModuleInit {
       imports: [McpModule.register({ imports: options.tools })],
       controllers: HTTP_TRANSPORT_CONTROLLERS,
       providers: HTTP_TRANSPORT_PROVIDERS,
+      // The app orders OriginGuard among its global guards, before authentication.
+      exports: [OriginGuard],
     };
   }
 

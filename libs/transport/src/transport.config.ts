@@ -84,8 +84,13 @@ export const transportConfig = defineConfig({
       itemPattern: ORIGIN_ENTRY,
       itemExpects: 'origins (scheme://host[:port]) or /regular expressions/',
       description:
-        'Browser origins allowed to call the server (CORS and the MCP Origin check). Requests without Origin (non-browser clients) are always allowed.',
+        'Browser origins allowed to call the server (CORS and the MCP Origin check). A server bound to loopback also allows pages of this machine (http(s)://localhost, 127.0.0.1 or [::1], any port). Requests without Origin (non-browser clients) are always allowed.',
       example: 'https://claude.ai,/^https:\\/\\/.*\\.example\\.com$/',
+    }),
+    CORS_CREDENTIALS: env.boolean({
+      default: false,
+      description:
+        'Answer allowed origins with Access-Control-Allow-Credentials: true, for browser clients that send cookies or TLS client certificates. Tokens and API keys in headers do not need it.',
     }),
     MCP_ALLOWED_HOSTS: env.list({
       default: [],
@@ -109,6 +114,7 @@ export const transportConfig = defineConfig({
     },
     sse: { keepAliveMs: v.MCP_SSE_KEEPALIVE_MS, retryMs: v.MCP_SSE_RETRY_MS, maxStreamMs: v.MCP_SSE_MAX_STREAM_MS },
     allowedOrigins: v.CORS_ORIGINS,
+    corsCredentials: v.CORS_CREDENTIALS,
     allowedHosts: v.MCP_ALLOWED_HOSTS,
   }),
 });

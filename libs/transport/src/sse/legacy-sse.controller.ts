@@ -9,18 +9,17 @@ import {
   Sse,
   SseSignal,
   UseFilters,
-  UseGuards,
   type MessageEvent,
 } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { McpHttpExceptionFilter } from '../http/mcp-http-exception.filter';
-import { OriginGuard } from '../http/origin.guard';
+import { OriginChecked } from '../http/origin-checked.decorator';
 import { LegacySseEndpoint } from './legacy-sse.endpoint';
 
 /** The legacy MCP HTTP+SSE transport (protocol 2024-11-05), for clients that predate Streamable HTTP. */
 @Controller()
-@UseGuards(OriginGuard)
+@OriginChecked()
 @UseFilters(McpHttpExceptionFilter)
 export class LegacySseController {
   constructor(private readonly endpoint: LegacySseEndpoint) {}

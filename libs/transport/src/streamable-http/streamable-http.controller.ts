@@ -1,12 +1,12 @@
-import { Controller, Delete, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, Delete, Get, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { McpHttpExceptionFilter } from '../http/mcp-http-exception.filter';
-import { OriginGuard } from '../http/origin.guard';
+import { OriginChecked } from '../http/origin-checked.decorator';
 import { StreamableHttpEndpoint } from './streamable-http.endpoint';
 
 /** The MCP Streamable HTTP endpoint; the SDK transport writes the raw response itself. */
 @Controller('mcp')
-@UseGuards(OriginGuard)
+@OriginChecked()
 @UseFilters(McpHttpExceptionFilter)
 export class StreamableHttpController {
   constructor(private readonly endpoint: StreamableHttpEndpoint) {}
