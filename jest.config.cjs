@@ -19,8 +19,8 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
       // Hooks start several real processes (servers, the fake, an OAuth server); on a busy 2-core machine
-      // that can pass Jest's 5 s default. Time limits that matter are asserted by the tests themselves.
-      testTimeout: 20000,
+      // that can pass Jest's 5 s default (a project's own testTimeout is ignored: only the setup file sets it).
+      setupFilesAfterEnv: ['<rootDir>/test/e2e-timeout.setup.ts'],
       slowTestThreshold: 30,
     },
   ],

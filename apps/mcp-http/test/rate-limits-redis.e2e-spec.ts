@@ -31,9 +31,9 @@ async function alternating(servers: readonly McpHttpProcess[], address: string, 
 
 const passed = (count: number): number[] => Array.from({ length: count }, () => 400);
 
-async function until(what: string, done: () => boolean, timeoutMs = 10000): Promise<void> {
+async function until(what: string, done: () => Promise<boolean>, timeoutMs = 10000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
     await sleep(50);
   }
@@ -99,9 +99,18 @@ describe('rate limits shared through Redis by two replicas, while Redis goes awa
 
   it('shares one limit again once Redis is back, and says so once', async () => {
     await redis.restart();
-    for (const server of [...replicas, failClosed]) {
-      await until('the connection is back', () => logLines(server, 'Redis', 'info').includes('Redis reachable again'));
+    // Back when each replica's counters answer again: a request (from an address of its own) finds out.
+    // The connection's own log is no signal: a reconnect that never saw an error logs nothing.
+    for (const server of replicas) {
+      await until('the counters are back', async () => {
+        await statusFrom(server, '203.0.113.9');
+        return recoveries(server).length > 0;
+      });
     }
+    await until(
+      'the fail-closed replica serves again',
+      async () => (await statusFrom(failClosed, '203.0.113.9')) === 400,
+    );
     expect(await alternating(replicas, '203.0.113.4', LIMIT)).toEqual(passed(LIMIT));
     for (const server of replicas) expect(await statusFrom(server, '203.0.113.4')).toBe(429);
     for (const server of replicas) {
