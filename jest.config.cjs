@@ -18,9 +18,8 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
-      // Hooks start several real processes (servers, the fake, an OAuth server); on a busy 2-core machine
-      // that can pass Jest's 5 s default. Time limits that matter are asserted by the tests themselves.
-      testTimeout: 20000,
+      // 20 s per test and hook (a `testTimeout` here would be ignored: see the setup file).
+      setupFilesAfterEnv: ['<rootDir>/test/e2e-timeout.setup.ts'],
       slowTestThreshold: 30,
     },
   ],
