@@ -87,15 +87,19 @@ describe('CORS and the MCP Origin check, one policy (the built mcp-http app over
    */
   let exposed: McpHttpProcess;
 
+  const started: McpHttpProcess[] = [];
+  const start = async (env: Record<string, string>): Promise<McpHttpProcess> => {
+    const server = await McpHttpProcess.start({ AUTH_METHODS: 'apikey', AUTH_API_KEYS: `ci:${API_KEY}`, ...env });
+    started.push(server);
+    return server;
+  };
+
   beforeAll(async () => {
-    const auth = { AUTH_METHODS: 'apikey', AUTH_API_KEYS: `ci:${API_KEY}` };
     [local, exposed] = await Promise.all([
-      McpHttpProcess.start({
-        ...auth,
+      start({
         CORS_ORIGINS: String.raw`https://app.example.com,/^https:\/\/[a-z0-9-]+\.tools\.example$/`,
       }),
-      McpHttpProcess.start({
-        ...auth,
+      start({
         HOST: '0.0.0.0',
         CORS_ORIGINS: 'http://localhost:5173',
         CORS_CREDENTIALS: 'true',
@@ -104,7 +108,7 @@ describe('CORS and the MCP Origin check, one policy (the built mcp-http app over
   });
 
   afterAll(async () => {
-    await Promise.all([local, exposed].map(async (server) => server.stop()));
+    await Promise.all(started.map(async (server) => server.stop()));
   });
 
   describe('a server bound to loopback', () => {

@@ -49,17 +49,21 @@ describe('the Origin and Host checks run before authentication (the built mcp-ht
   /** AUTH_METHODS=oauth2, bound to loopback (so the Host check is on), introspecting opaque tokens. */
   let server: McpHttpProcess;
 
+  const started: { stop(): Promise<void> }[] = [];
+
   beforeAll(async () => {
     [oauth, fake] = await Promise.all([OAuthServerProcess.start(), FakeBitbucketProcess.start()]);
+    started.push(oauth, fake);
     server = await startResourceServer(oauth, fake, {
       AUTH_METHODS: 'oauth2',
       CORS_ORIGINS: ALLOWED_ORIGIN,
       ...introspectionClientEnv(oauth),
     });
+    started.push(server);
   });
 
   afterAll(async () => {
-    await Promise.all([server.stop(), fake.stop(), oauth.stop()]);
+    await Promise.all(started.map(async (process) => process.stop()));
   });
 
   it('refuses a foreign page carrying valid tokens without asking the authorization server anything; the same tokens are verified there once allowed', async () => {

@@ -129,21 +129,25 @@ describe('security headers on every answer (the built mcp-http app over real soc
   /** Told that clients reach it over https. */
   let https: McpHttpProcess;
 
-  beforeAll(async () => {
-    const auth = {
+  const started: McpHttpProcess[] = [];
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => {
+    const server = await McpHttpProcess.start({
       AUTH_METHODS: 'oauth2,apikey',
       AUTH_API_KEYS: `ci:${API_KEY}`,
       // Only named, for the metadata document: no request here carries a token, so it is never contacted.
       OAUTH_ISSUER: 'https://login.example.com',
-    };
-    [plain, https] = await Promise.all([
-      McpHttpProcess.start(auth),
-      McpHttpProcess.start({ ...auth, PUBLIC_URL: 'https://mcp.example.com' }),
-    ]);
+      ...env,
+    });
+    started.push(server);
+    return server;
+  };
+
+  beforeAll(async () => {
+    [plain, https] = await Promise.all([start(), start({ PUBLIC_URL: 'https://mcp.example.com' })]);
   });
 
   afterAll(async () => {
-    await Promise.all([plain, https].map(async (server) => server.stop()));
+    await Promise.all(started.map(async (server) => server.stop()));
   });
 
   it.each(Object.entries(EXCHANGES))('%s: all of them, and no HSTS over http', async (_name, exchange) => {
