@@ -2,9 +2,10 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { DiscoveryModule } from '@nestjs/core';
 import { McpServerFactory } from './mcp-server.factory';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
+import { ToolCallEvents } from './tool-call-events';
 import { ToolRegistry } from './tool-registry.service';
 
-const MCP_PROVIDERS = [ToolRegistry, ToolCallDispatcher, McpServerFactory];
+const MCP_PROVIDERS = [ToolRegistry, ToolCallDispatcher, ToolCallEvents, McpServerFactory];
 
 /**
  * The transport-agnostic MCP core. The app hands it the module that provides the tools (marked
@@ -17,7 +18,7 @@ export class McpModule {
       module: McpModule,
       imports: [DiscoveryModule, ...options.imports],
       providers: MCP_PROVIDERS,
-      exports: [McpServerFactory, ToolRegistry],
+      exports: [McpServerFactory, ToolRegistry, ToolCallEvents],
     };
   }
 }

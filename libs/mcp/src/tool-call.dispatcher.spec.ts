@@ -6,6 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { mcpConfig } from './mcp.config';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
+import { ToolCallEvents, type ToolCallEvent } from './tool-call-events';
 import type { ToolContext } from './tool-context';
 import { ToolHandler } from './tool-handler';
 import { TOOL_HINTS } from './tool-hints';
@@ -51,7 +52,9 @@ function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) 
   }
   const registry = { lookup: () => ({ handler: new SpecTool() }) } as unknown as ToolRegistry;
   const config = { toolTimeoutMs: TIMEOUT_MS, responseBudgetChars: 24000 } as ConfigType<typeof mcpConfig>;
-  const dispatcher = new ToolCallDispatcher(registry, new KeyTranslator(), config);
+  const events: ToolCallEvent[] = [];
+  const toolCallEvents = new ToolCallEvents().on('tool-call', (event) => events.push(event));
+  const dispatcher = new ToolCallDispatcher(registry, new KeyTranslator(), toolCallEvents, config);
   const call = async (signal = new AbortController().signal): Promise<CallToolResult> =>
     dispatcher.call(
       { method: 'tools/call', params: { name: 'spec_tool', arguments: {} } },
@@ -59,7 +62,7 @@ function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) 
       { locale: 'en', logLevel: 'info', loggingRequested: false },
       {} as McpServer,
     );
-  return { call, seen };
+  return { call, seen, events };
 }
 
 const textOf = (result: CallToolResult): string => (result.content[0]?.type === 'text' ? result.content[0].text : '');
@@ -120,5 +123,30 @@ describe('ToolCallDispatcher: the per-call deadline', () => {
     await answer;
     expect(seen.context?.signal.aborted).toBe(true);
     expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('ToolCallDispatcher: the tool-call event', () => {
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('announces each answered call once, with its tool, kind, outcome, duration and accepted arguments', async () => {
+    const answered = dispatcherFor(async () => Promise.resolve({ ok: true }));
+    await answered.call();
+    expect(answered.events).toEqual([
+      expect.objectContaining({ tool: 'spec_tool', kind: 'read', outcome: 'OK', arguments: {} }),
+    ]);
+    expect(answered.events[0]?.durationMs).toBeGreaterThanOrEqual(0);
+
+    const failed = dispatcherFor(() => {
+      throw new Error('synchronously');
+    });
+    await failed.call();
+    expect(failed.events).toEqual([expect.objectContaining({ tool: 'spec_tool', outcome: 'INTERNAL' })]);
   });
 });

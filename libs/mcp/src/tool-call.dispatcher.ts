@@ -16,10 +16,18 @@ import type { McpSession } from './mcp-session';
 import { mcpConfig } from './mcp.config';
 import type { ToolContext } from './tool-context';
 import type { ToolHandler } from './tool-handler';
-import { ToolRegistry } from './tool-registry.service';
+import { ToolCallEvents, type ToolCallOutcome } from './tool-call-events';
+import { ToolRegistry, type ToolEntry } from './tool-registry.service';
 import { describeValidationIssues } from './validation-issues';
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** The result for the client, and what the call's event says of it. */
+interface ToolCallAnswer {
+  readonly result: CallToolResult;
+  readonly outcome: ToolCallOutcome;
+  readonly arguments: Readonly<Record<string, unknown>> | undefined;
+}
 
 /**
  * The tools/call handler of every session: finds the tool, refuses it precisely when it is not
@@ -27,6 +35,7 @@ type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
  * confirmation of destructive actions, runs it with cancellation, a deadline, progress and logging,
  * and turns its output or its failure into a CallToolResult. Failures are `isError` results with a
  * localized message, their code and the correlation id; never a stack trace or an upstream body.
+ * Each answered call is a ToolCallEvents 'tool-call' event.
  */
 @Injectable()
 export class ToolCallDispatcher {
@@ -35,14 +44,46 @@ export class ToolCallDispatcher {
   constructor(
     private readonly registry: ToolRegistry,
     private readonly translator: Translator,
+    private readonly events: ToolCallEvents,
     @Inject(mcpConfig.KEY) private readonly config: ConfigType<typeof mcpConfig>,
   ) {}
 
   async call(request: CallToolRequest, extra: Extra, session: McpSession, mcp: McpServer): Promise<CallToolResult> {
-    const name = request.params.name;
     const correlationId = RequestContext.correlationId() ?? randomUUID();
+    const entry = this.registry.lookup(request.params.name);
+    const started = performance.now();
+    const announce = (outcome: ToolCallOutcome, args: ToolCallAnswer['arguments']): void => {
+      this.events.emit('tool-call', {
+        tool: entry?.handler.definition.name,
+        kind: entry === undefined ? undefined : entry.handler.definition.hints.readOnlyHint ? 'read' : 'write',
+        outcome,
+        durationMs: performance.now() - started,
+        correlationId,
+        principalId: RequestContext.current()?.principalId,
+        arguments: args,
+      });
+    };
+    try {
+      const answer = await this.dispatch(request, entry, extra, session, mcp, correlationId);
+      announce(answer.outcome, answer.arguments);
+      return answer.result;
+    } catch (error) {
+      // Only the confirmation question throws (the client cancelled or refused the elicitation).
+      announce(toErrorResponse(error).code, undefined);
+      throw error;
+    }
+  }
+
+  private async dispatch(
+    request: CallToolRequest,
+    entry: ToolEntry | undefined,
+    extra: Extra,
+    session: McpSession,
+    mcp: McpServer,
+    correlationId: string,
+  ): Promise<ToolCallAnswer> {
+    const name = request.params.name;
     const locale = session.locale;
-    const entry = this.registry.lookup(name);
     if (entry === undefined) return this.failure('TOOL_UNKNOWN', { name }, locale, correlationId);
     if (entry.refusal !== undefined) {
       const code = entry.refusal === 'read-only' ? 'TOOL_READ_ONLY' : 'TOOL_NOT_OFFERED';
@@ -56,9 +97,10 @@ export class ToolCallDispatcher {
       return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);
     }
     const input = parsed.data;
+    const withInput = (answer: Omit<ToolCallAnswer, 'arguments'>): ToolCallAnswer => ({ ...answer, arguments: input });
     if (handler.definition.hints.destructiveHint) {
       const refusal = await this.confirm(handler, input, mcp, extra, locale, correlationId);
-      if (refusal !== undefined) return refusal;
+      if (refusal !== undefined) return withInput(refusal);
     }
     const timeoutMs = this.config.toolTimeoutMs;
     const deadline = new AbortController();
@@ -83,22 +125,25 @@ export class ToolCallDispatcher {
           correlationId,
           issues: checked.error.issues,
         });
-        return this.failure('INTERNAL', {}, locale, correlationId);
+        return withInput(this.failure('INTERNAL', {}, locale, correlationId));
       }
       this.logger.debug({
         message: `Tool ${name} answered`,
         correlationId,
         durationMs: Math.round(performance.now() - started),
       });
-      return {
-        content: [{ type: 'text', text: handler.render(checked.data, context) }],
-        structuredContent: checked.data,
-      };
+      return withInput({
+        result: {
+          content: [{ type: 'text', text: handler.render(checked.data, context) }],
+          structuredContent: checked.data,
+        },
+        outcome: 'OK',
+      });
     } catch (error) {
       // Past the deadline whatever the tool threw (its aborted upstream call, or nothing yet): a timeout.
       if (deadline.signal.aborted && !extra.signal.aborted) {
         this.logger.warn({ message: `Tool ${name} stopped at its ${timeoutMs} ms deadline`, correlationId });
-        return this.failure('TOOL_TIMEOUT', { name, timeoutMs }, locale, correlationId);
+        return withInput(this.failure('TOOL_TIMEOUT', { name, timeoutMs }, locale, correlationId));
       }
       const response = toErrorResponse(error);
       const log = response.unexpected ? 'error' : 'debug';
@@ -110,9 +155,9 @@ export class ToolCallDispatcher {
       // An argument the schema let through but the gateway cannot use reads like any invalid argument.
       if (error instanceof ArgumentException) {
         const details = this.translator.error(error.code, error.params, locale);
-        return this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId);
+        return withInput(this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId));
       }
-      return this.failure(response.code, response.params, locale, correlationId);
+      return withInput(this.failure(response.code, response.params, locale, correlationId));
     } finally {
       clearTimeout(timer);
     }
@@ -126,7 +171,7 @@ export class ToolCallDispatcher {
     extra: Extra,
     locale: string,
     correlationId: string,
-  ): Promise<CallToolResult | undefined> {
+  ): Promise<ToolCallAnswer | undefined> {
     const { name, confirmation } = handler.definition;
     const params = Object.fromEntries(
       Object.entries(input).filter((entry): entry is [string, string | number] =>
@@ -197,9 +242,13 @@ export class ToolCallDispatcher {
     params: Record<string, string | number>,
     locale: string,
     correlationId: string,
-  ): CallToolResult {
+  ): ToolCallAnswer {
     const message = this.translator.error(code, params, locale);
     const suffix = this.translator.t('mcp.ERROR_REFERENCE', { code, correlationId }, locale);
-    return { content: [{ type: 'text', text: `${message}\n${suffix}` }], isError: true };
+    return {
+      result: { content: [{ type: 'text', text: `${message}\n${suffix}` }], isError: true },
+      outcome: code,
+      arguments: undefined,
+    };
   }
 }
