@@ -61,6 +61,7 @@ module.exports = {
     onlyMayImport('mcp', ['common', 'config', 'observability']),
     onlyMayImport('tools', ['common', 'config', 'observability', 'mcp', 'bitbucket']),
     onlyMayImport('transport', ['common', 'config', 'observability', 'mcp', 'health', 'redis']),
+    onlyMayImport('audit', ['common', 'config', 'observability', 'mcp']),
     {
       name: 'no-circular',
       severity: 'error',

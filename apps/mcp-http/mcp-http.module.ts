@@ -1,9 +1,10 @@
+import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
 import { AppI18nModule } from '@app/i18n';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, type ObservabilityOptions } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
@@ -12,16 +13,19 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 
+const OBSERVABILITY: ObservabilityOptions = { appName: 'mcp-http', console: 'stdout' };
+
 @Module({
   imports: [
     AppConfigModule.forRoot(MCP_HTTP_CONFIGS),
-    ObservabilityModule.forRoot({ appName: 'mcp-http', console: 'stdout' }),
+    ObservabilityModule.forRoot(OBSERVABILITY),
     AppI18nModule,
     HealthModule,
     AuthModule,
     RedisModule,
     RateLimitModule,
     HttpTransportModule.register({ tools: [ToolsModule] }),
+    AuditModule.forRoot(OBSERVABILITY),
   ],
   // Global enhancers, in the order they apply: the per-address limit (cheap refusals before anything
   // else is looked at), the browser Origin and Host checks (so a hostile page never gets a credential
