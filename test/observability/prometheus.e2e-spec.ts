@@ -5,7 +5,7 @@ import {
   PrometheusProcess,
   RedisServerProcess,
   REPO_ROOT,
-  type PrometheusAnswer,
+  type PrometheusSeries,
 } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
@@ -63,18 +63,35 @@ function prometheusConfig(target: string): string {
   return stringify(config);
 }
 
-/** `label_values(<selector>, <label>)`, Grafana's, as Prometheus's label values API answers it. */
-async function evaluate(
+/** Why `query` fails the acceptance over the traffic window, or undefined when it answered and showed the traffic. */
+async function shortcoming(
   prometheus: PrometheusProcess,
   query: DashboardQuery,
-): Promise<PrometheusAnswer<readonly unknown[]>> {
+  window: { startMs: number; endMs: number },
+  instant: boolean,
+): Promise<string | undefined> {
   const expr = substituteGrafanaVariables(query.expr, GRAFANA_VALUES);
-  if (query.kind === 'promql') {
-    const answer = await prometheus.query(expr);
-    return { ...answer, data: answer.data?.result };
+  if (query.kind === 'label_values') {
+    // Grafana's label_values(<selector>, <label>), as Prometheus's label values API answers it.
+    const [, selector = '', label = ''] = /^label_values\((.+),\s*(\w+)\)$/.exec(expr) ?? [];
+    const answer = await prometheus.api<string[]>(`label/${label}/values`, { 'match[]': selector });
+    if (answer.status !== 'success') return `${answer.errorType ?? ''}: ${answer.error ?? ''}`;
+    return (answer.data ?? []).length > 0 ? undefined : 'no values';
   }
-  const [, selector = '', label = ''] = /^label_values\((.+),\s*(\w+)\)$/.exec(expr) ?? [];
-  return prometheus.api<readonly unknown[]>(`label/${label}/values`, { 'match[]': selector });
+  const answer = instant
+    ? await prometheus.query(expr)
+    : await prometheus.queryRange(expr, window.startMs, window.endMs);
+  if (answer.status !== 'success') return `${answer.errorType ?? ''}: ${answer.error ?? ''}`;
+  const series = answer.data?.result ?? [];
+  if (series.length === 0) return 'no data';
+  // Series at zero from start to end would pass "has data" without the traffic ever reaching them.
+  return series.some(moved) ? undefined : `only zeros or NaN: ${JSON.stringify(series).slice(0, 300)}`;
+}
+
+/** Whether a series holds one finite, non-zero value. */
+function moved(series: PrometheusSeries): boolean {
+  const values = series.values ?? (series.value === undefined ? [] : [series.value]);
+  return values.some(([, value]) => Number.isFinite(Number(value)) && Number(value) !== 0);
 }
 
 /** Ignores how `call` ends: the traffic includes calls that must fail (refusals, errors, a breaker). */
@@ -83,15 +100,17 @@ async function settle(call: Promise<unknown>): Promise<void> {
 }
 
 /**
- * Traffic that moves every series the dashboard shows: tool calls that succeed and fail, a retry, a
- * write refused by its limit (429), refused credentials, a legacy SSE session, the breaker opening
- * and closing again under an outage of the fake, streamed answers stored in Redis, then (Redis
- * killed) the event store's fallback, and a session closed by its client.
+ * One round of traffic that moves every series the dashboard shows: tool calls that succeed and
+ * fail, two slowed by the fake past both latency lines, a retry, a write refused by its limit (429),
+ * refused credentials, a legacy SSE session, a session refused at MCP_MAX_SESSIONS (503), the
+ * breaker open for a few scrapes under an outage of the fake and closed again, answers streamed into
+ * Redis, then (Redis killed) the event store's fallback, and a session closed by its client.
  */
 async function driveTraffic(
   server: McpHttpProcess,
   fake: FakeBitbucketProcess,
   redis: RedisServerProcess,
+  round: number,
 ): Promise<void> {
   const transport = new StreamableHTTPClientTransport(server.mcpUrl, AUTHORIZED);
   const client = new Client({ name: 'prometheus-e2e', version: '1.0.0' });
@@ -110,14 +129,16 @@ async function driveTraffic(
   await streamed();
   await settle(client.callTool({ name: 'get_repository', arguments: { workspace: 'acme', repo: 'no-such-repo' } }));
   await settle(client.callTool({ name: 'get_repository', arguments: {} }));
+  await fake.addFault({ path: '^/2\\.0/user$', latencyMs: 100, times: 2 });
+  for (let n = 0; n < 2; n += 1) await currentUser();
   await fake.addFault({ path: '^/2\\.0/user$', status: 503, times: 1 });
   await currentUser();
   const branch = (name: string) => ({
     name: 'create_branch',
     arguments: { workspace: 'acme', repo: 'payments-api', name, startPoint: 'main' },
   });
-  await settle(client.callTool(branch('prometheus-e2e-1')));
-  await settle(client.callTool(branch('prometheus-e2e-2')));
+  await settle(client.callTool(branch(`prometheus-e2e-${round}-1`)));
+  await settle(client.callTool(branch(`prometheus-e2e-${round}-2`)));
 
   for (const headers of [{ Authorization: 'Bearer not-a-valid-token-0123456789' }, {}]) {
     const refused = await fetch(server.mcpUrl, { method: 'POST', headers, body: '{}' });
@@ -128,10 +149,17 @@ async function driveTraffic(
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the legacy transport's sessions are on the dashboard too.
   await legacy.connect(new SSEClientTransport(server.sseUrl, AUTHORIZED));
   await settle(legacy.callTool({ name: 'get_current_user', arguments: {} }));
+  // Both sessions of MCP_MAX_SESSIONS are taken: one more is refused with 503.
+  const third = new Client({ name: 'prometheus-e2e-third', version: '1.0.0' });
+  await settle(third.connect(new StreamableHTTPClientTransport(server.mcpUrl, AUTHORIZED)));
   await legacy.close();
 
+  // Calls spread over a few scrapes, so Prometheus sees the breaker open.
   await fake.addFault({ path: '^/2\\.0/', status: 503 });
-  for (let n = 0; n < 8; n += 1) await currentUser();
+  for (let n = 0; n < 10; n += 1) {
+    await currentUser();
+    await sleep(BREAKER_RESET_MS);
+  }
   await fake.clearFaults();
   await sleep(BREAKER_RESET_MS + 200);
   for (let n = 0; n < 2; n += 1) await currentUser();
@@ -147,6 +175,7 @@ describe('Prometheus on the dashboard and the alert rules (a real prometheus scr
   const stops: (() => Promise<unknown>)[] = [];
   let prometheus: PrometheusProcess;
   let dashboard: GrafanaDashboard;
+  let trafficStartMs: number;
 
   beforeAll(async () => {
     await run('bash', [join(REPO_ROOT, 'scripts', 'ensure-prometheus.sh')], { cwd: REPO_ROOT });
@@ -163,6 +192,7 @@ describe('Prometheus on the dashboard and the alert rules (a real prometheus scr
       METRICS_PORT: String(metricsPort),
       REDIS_URL: redis.url,
       MCP_EVENT_STORE_TIMEOUT_MS: '100',
+      MCP_MAX_SESSIONS: '2',
       RATE_LIMIT_WRITE_LIMIT: '1',
       BITBUCKET_RETRY_MAX: '1',
       BITBUCKET_RETRY_BASE_DELAY_MS: '10',
@@ -170,9 +200,15 @@ describe('Prometheus on the dashboard and the alert rules (a real prometheus scr
       BITBUCKET_BREAKER_RESET_TIMEOUT_MS: String(BREAKER_RESET_MS),
     });
     stops.push(async () => server.stop());
+    // A counter first seen at 1 shows no rate: a first round creates every series, the second moves them.
+    await driveTraffic(server, fake, redis, 1);
+    await redis.restart();
     prometheus = await PrometheusProcess.start(prometheusConfig(`127.0.0.1:${metricsPort}`));
     stops.push(async () => prometheus.stop());
-    await driveTraffic(server, fake, redis);
+    // The traffic starts once Prometheus holds a sample from before it: rates then show it.
+    while ((await prometheus.query('up{job="bitbucket-mcp"} == 1')).data?.result.length !== 1) await sleep(200);
+    trafficStartMs = Date.now();
+    await driveTraffic(server, fake, redis, 2);
   }, SETUP_MS);
 
   afterAll(async () => {
@@ -191,19 +227,27 @@ describe('Prometheus on the dashboard and the alert rules (a real prometheus scr
   });
 
   it(
-    'answers every dashboard query with data after the traffic',
+    'answers every dashboard query with data that shows the traffic',
     async () => {
       const queries = dashboardQueries(dashboard);
+      const instant = new Set(
+        dashboard.panels.flatMap((panel) =>
+          panel.type === 'row'
+            ? []
+            : panel.targets
+                .filter((target) => target.instant)
+                .map((target) => `panel "${panel.title}" ${target.refId}`),
+        ),
+      );
       expect(queries.length).toBeGreaterThan(30);
       const deadline = Date.now() + SCRAPES_MS;
-      let unanswered: { where: string; expr: string; answer: unknown }[];
+      let unanswered: { where: string; expr: string; why: string }[];
       do {
         unanswered = [];
+        const window = { startMs: trafficStartMs, endMs: Date.now() };
         for (const query of queries) {
-          const answer = await evaluate(prometheus, query);
-          if (answer.status !== 'success' || (answer.data ?? []).length === 0) {
-            unanswered.push({ where: query.where, expr: query.expr, answer });
-          }
+          const why = await shortcoming(prometheus, query, window, instant.has(query.where));
+          if (why !== undefined) unanswered.push({ where: query.where, expr: query.expr, why });
         }
         if (unanswered.length > 0) await sleep(500);
       } while (unanswered.length > 0 && Date.now() < deadline);

@@ -14,10 +14,17 @@ export interface PrometheusAnswer<T> {
   readonly error?: string;
 }
 
-/** The `data` of an instant query. */
+/** One series of a query's answer: `value` from an instant query, `values` from a range query. */
+export interface PrometheusSeries {
+  readonly metric: Readonly<Record<string, string>>;
+  readonly value?: readonly [number, string];
+  readonly values?: readonly (readonly [number, string])[];
+}
+
+/** The `data` of a query. */
 export interface PrometheusQueryData {
-  readonly resultType: 'vector' | 'matrix' | 'scalar' | 'string';
-  readonly result: readonly unknown[];
+  readonly resultType: 'vector' | 'matrix';
+  readonly result: readonly PrometheusSeries[];
 }
 
 /**
@@ -87,6 +94,21 @@ export class PrometheusProcess {
   /** An instant query at the latest time. */
   async query(expr: string): Promise<PrometheusAnswer<PrometheusQueryData>> {
     return this.api<PrometheusQueryData>('query', { query: expr });
+  }
+
+  /** A range query from `startMs` to `endMs` (epoch milliseconds), one point every `stepSeconds`. */
+  async queryRange(
+    expr: string,
+    startMs: number,
+    endMs: number,
+    stepSeconds = 1,
+  ): Promise<PrometheusAnswer<PrometheusQueryData>> {
+    return this.api<PrometheusQueryData>('query_range', {
+      query: expr,
+      start: String(startMs / 1000),
+      end: String(endMs / 1000),
+      step: String(stepSeconds),
+    });
   }
 
   /** Everything it logged (warnings and errors: it runs with --log.level=warn). */
