@@ -36,7 +36,6 @@ const SCRAPES_MS = 20000;
 const GRAFANA_VALUES = {
   job: 'bitbucket-mcp',
   instance: '.*',
-  datasource: 'unused',
   __rate_interval: '15s',
   __range: '5m',
 };
@@ -92,6 +91,15 @@ async function shortcoming(
 function moved(series: PrometheusSeries): boolean {
   const values = series.values ?? (series.value === undefined ? [] : [series.value]);
   return values.some(([, value]) => Number.isFinite(Number(value)) && Number(value) !== 0);
+}
+
+/** Resolves once Prometheus has scraped the server: traffic after that shows in rates. */
+async function firstScrape(prometheus: PrometheusProcess): Promise<void> {
+  const deadline = Date.now() + SCRAPES_MS;
+  while ((await prometheus.query('up{job="bitbucket-mcp"} == 1')).data?.result.length !== 1) {
+    if (Date.now() > deadline) throw new Error(`no successful scrape after ${SCRAPES_MS} ms\n${prometheus.log}`);
+    await sleep(200);
+  }
 }
 
 /** Ignores how `call` ends: the traffic includes calls that must fail (refusals, errors, a breaker). */
@@ -205,8 +213,7 @@ describe('Prometheus on the dashboard and the alert rules (a real prometheus scr
     await redis.restart();
     prometheus = await PrometheusProcess.start(prometheusConfig(`127.0.0.1:${metricsPort}`));
     stops.push(async () => prometheus.stop());
-    // The traffic starts once Prometheus holds a sample from before it: rates then show it.
-    while ((await prometheus.query('up{job="bitbucket-mcp"} == 1')).data?.result.length !== 1) await sleep(200);
+    await firstScrape(prometheus);
     trafficStartMs = Date.now();
     await driveTraffic(server, fake, redis, 2);
   }, SETUP_MS);
