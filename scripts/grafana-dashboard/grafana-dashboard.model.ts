@@ -1,4 +1,4 @@
-// The part of Grafana's classic dashboard JSON model (schemaVersion 39, read by Grafana 10 and later,
+// The part of Grafana's classic dashboard JSON model (schemaVersion 39, read by Grafana 10.4 and later,
 // which migrate it forward) that deploy/grafana/dashboards/bitbucket-mcp.json uses. One model, so
 // its types live together.
 
