@@ -3,6 +3,7 @@ import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
 import { AppI18nModule } from '@app/i18n';
+import { MetricsModule } from '@app/metrics';
 import { ObservabilityModule } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
@@ -11,6 +12,9 @@ import { HttpTransportModule, OriginGuard } from '@app/transport';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
+
+// One instance, imported here and handed to MetricsModule, which listens to its events.
+const HTTP_TRANSPORT = HttpTransportModule.register({ tools: [ToolsModule] });
 
 @Module({
   imports: [
@@ -21,7 +25,8 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
     AuthModule,
     RedisModule,
     RateLimitModule,
-    HttpTransportModule.register({ tools: [ToolsModule] }),
+    HTTP_TRANSPORT,
+    MetricsModule.register({ httpTransport: HTTP_TRANSPORT }),
   ],
   // Global enhancers, in the order they apply: the per-address limit (cheap refusals before anything
   // else is looked at), the browser Origin and Host checks (so a hostile page never gets a credential

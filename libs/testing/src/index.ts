@@ -24,3 +24,4 @@ export {
   type OAuthServerOptions,
   type OutageMode,
 } from './oauth-server.process';
+export { PrometheusScrape } from './prometheus-scrape';
