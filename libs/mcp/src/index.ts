@@ -1,3 +1,5 @@
+export type { CatalogueKey } from './catalogue-key';
+export { catalogueText, type CatalogueText } from './catalogue-text';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';
 export { InvalidParamsException } from './invalid-params.exception';
