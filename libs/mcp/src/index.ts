@@ -1,4 +1,3 @@
-export type { CatalogueKey } from './catalogue-key';
 export { catalogueText, type CatalogueText } from './catalogue-text';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';

@@ -69,7 +69,7 @@ export class McpServerFactory {
       );
     }
     const server = mcp.server;
-    // Replacing the SDK's list handlers, which would list the registered texts (catalogue keys).
+    // The lists are the registry's, in the session's language; they replace the SDK's, set by the registrations above.
     if (this.registry.prompts().length > 0)
       server.setRequestHandler(ListPromptsRequestSchema, () => ({
         prompts: [...this.registry.listPrompts(session.locale)],
