@@ -9,6 +9,9 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # Runtime stage: production dependencies and dist/ only, as the unprivileged `node` user.
 FROM node:24-bookworm-slim
+# The commit label of bitbucket_mcp_build_info: docker build --build-arg GIT_COMMIT=$(git rev-parse --short HEAD) .
+ARG GIT_COMMIT=
+ENV GIT_COMMIT=${GIT_COMMIT}
 # A capped young generation keeps idle sessions cheap (docs/operations.md, Memory).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-semi-space-size=8 \

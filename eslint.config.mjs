@@ -9,6 +9,26 @@ const LIB_IMPORT_PATTERNS = [
   { regex: '(^|/)libs/', message: 'Import libs through their @app/<lib> alias, never by path.' },
 ];
 
+/**
+ * User-facing text lives in the catalogues (i18n/<lang>/*.json), never as a literal in the code that
+ * shows it (docs/architecture.md). One selector per kind of place, applied to libs/tools and libs/mcp;
+ * extend the list for other places (e.g. labels in tool output). test/user-facing-literals.spec.ts
+ * proves each selector on examples.
+ */
+export const USER_FACING_LITERALS = [
+  {
+    selector: "CallExpression[callee.property.name='describe'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+    message:
+      "A schema description is shown to users: .describe(catalogueText('<key>')), the text in i18n/<lang>/catalogue.json.",
+  },
+  {
+    selector:
+      ":matches(PropertyDefinition[key.name='definition'], CallExpression[callee.property.name='define']) Property[key.name=/^(title|description)$/][value.type=/^(Literal|TemplateLiteral)$/]",
+    message:
+      "A tool, prompt or resource title or description is shown to users: catalogueText('<key>'), the text in i18n/<lang>/catalogue.json.",
+  },
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -57,6 +77,11 @@ export default defineConfig(
         { patterns: [...LIB_IMPORT_PATTERNS, { regex: '(^|/)apps/', message: 'A lib never imports an app.' }] },
       ],
     },
+  },
+  {
+    files: ['libs/tools/src/**/*.ts', 'libs/mcp/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...USER_FACING_LITERALS] },
   },
   {
     files: ['libs/config/src/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],

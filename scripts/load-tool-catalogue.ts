@@ -1,14 +1,14 @@
 import type { BitbucketFlavor } from '@app/bitbucket';
 import { ToolRegistry } from '@app/mcp';
 import { NestFactory } from '@nestjs/core';
-import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Prompt, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import type { ToolCatalogue } from './tool-catalogue';
 import { ToolCatalogueModule } from './tool-catalogue.module';
 
 const FLAVORS = ['cloud', 'datacenter'] as const satisfies readonly BitbucketFlavor[];
+/** The reference is written in the catalogue's source language. */
+const LOCALE = 'en';
 
 /** One flavor's lists, before merging. */
 type Lists = { readonly [K in keyof ToolCatalogue]: readonly ToolCatalogue[K][number]['item'][] };
@@ -28,18 +28,42 @@ async function offeredOn(flavor: BitbucketFlavor): Promise<Lists> {
       return entry.handler.definition.toolset;
     };
     return {
-      tools: registry.list().map((tool) => ({ ...tool, toolset: toolsetOf(tool) })),
-      prompts: registry.prompts().map(({ definition: { name, title, description, args } }) => ({
+      tools: registry.list(LOCALE).map((tool) => ({ ...tool, toolset: toolsetOf(tool) })),
+      prompts: registry.listPrompts(LOCALE).map(withInputSchema),
+      resourceTemplates: registry.listResourceTemplates(LOCALE).map(({ name, uriTemplate, title, description }) => ({
         name,
-        title,
-        description,
-        inputSchema: toJsonSchemaCompat(z.object(args), { pipeStrategy: 'input' }) as Tool['inputSchema'],
+        uriTemplate,
+        title: title ?? '',
+        description: description ?? '',
       })),
-      resourceTemplates: registry.resourceTemplates().map((template) => template.definition),
     };
   } finally {
     await app.close();
   }
+}
+
+/** A listed prompt with its arguments as the JSON Schema of an object of strings (MCP prompt arguments are strings). */
+function withInputSchema({
+  name,
+  title,
+  description,
+  arguments: args = [],
+}: Prompt): ToolCatalogue['prompts'][number]['item'] {
+  return {
+    name,
+    title: title ?? '',
+    description: description ?? '',
+    inputSchema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        args.map((arg) => [
+          arg.name,
+          { type: 'string', ...(arg.description === undefined ? {} : { description: arg.description }) },
+        ]),
+      ),
+      required: args.filter((arg) => arg.required === true).map((arg) => arg.name),
+    },
+  };
 }
 
 /** One entry per name with the flavors offering it, sorted by name (code units: the same on every machine). */

@@ -5,6 +5,7 @@ import { httpServerConfig, type ConfigNamespace } from '@app/config';
 import { healthConfig } from '@app/health';
 import { i18nConfig } from '@app/i18n';
 import { mcpConfig } from '@app/mcp';
+import { metricsConfig } from '@app/metrics';
 import { loggingConfig } from '@app/observability';
 import { rateLimitConfig } from '@app/rate-limit';
 import { redisConfig } from '@app/redis';
@@ -22,4 +23,5 @@ export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   transportConfig,
   redisConfig,
   rateLimitConfig,
+  metricsConfig,
 ];

@@ -4,6 +4,7 @@ import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
 import { AppI18nModule } from '@app/i18n';
+import { MetricsModule } from '@app/metrics';
 import { ObservabilityModule, type ObservabilityOptions } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
@@ -14,6 +15,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 
 const OBSERVABILITY: ObservabilityOptions = { appName: 'mcp-http', console: 'stdout' };
+// One instance, imported here and handed to MetricsModule and AuditModule, which listen to its events.
+const HTTP_TRANSPORT = HttpTransportModule.register({ tools: [ToolsModule] });
 
 @Module({
   imports: [
@@ -24,8 +27,9 @@ const OBSERVABILITY: ObservabilityOptions = { appName: 'mcp-http', console: 'std
     AuthModule,
     RedisModule,
     RateLimitModule,
-    HttpTransportModule.register({ tools: [ToolsModule] }),
-    AuditModule.forRoot(OBSERVABILITY),
+    HTTP_TRANSPORT,
+    MetricsModule.register({ httpTransport: HTTP_TRANSPORT }),
+    AuditModule.register({ ...OBSERVABILITY, transport: HTTP_TRANSPORT }),
   ],
   // Global enhancers, in the order they apply: the per-address limit (cheap refusals before anything
   // else is looked at), the browser Origin and Host checks (so a hostile page never gets a credential

@@ -9,14 +9,16 @@ import { MCP_STDIO_CONFIGS } from './mcp-stdio.configs';
 
 // stdout carries the MCP protocol: logs and, without LOG_DIR, audit records go to stderr.
 const OBSERVABILITY: ObservabilityOptions = { appName: 'mcp-stdio', console: 'stderr' };
+// One instance, imported here and handed to AuditModule, which listens to its tool calls.
+const STDIO_TRANSPORT = StdioTransportModule.register({ tools: [ToolsModule] });
 
 @Module({
   imports: [
     AppConfigModule.forRoot(MCP_STDIO_CONFIGS),
     ObservabilityModule.forRoot(OBSERVABILITY),
     AppI18nModule,
-    StdioTransportModule.register({ tools: [ToolsModule] }),
-    AuditModule.forRoot(OBSERVABILITY),
+    STDIO_TRANSPORT,
+    AuditModule.register({ ...OBSERVABILITY, transport: STDIO_TRANSPORT }),
   ],
 })
 export class McpStdioModule {}

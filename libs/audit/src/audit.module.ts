@@ -7,20 +7,27 @@ import { AuditLog } from './audit-log';
 import { AuditTrail } from './audit-trail.service';
 
 /**
- * The audit trail of tool calls that change Bitbucket. The app imports it beside its transport, whose
- * McpModule (global) provides the ToolCallEvents it listens to; `options` are the app's logging ones.
+ * The audit trail of tool calls that change Bitbucket. `transport` is the very transport module the
+ * app imports (HttpTransportModule.register(…) or StdioTransportModule.register(…)): it exports its
+ * McpModule, whose ToolCallEvents the trail listens to. The rest are the app's logging options.
  */
 @Module({})
 export class AuditModule {
-  static forRoot(options: ObservabilityOptions): DynamicModule {
+  static register(options: ObservabilityOptions & { transport: DynamicModule }): DynamicModule {
+    const { transport, ...observability } = options;
     return {
       module: AuditModule,
+      imports: [transport],
       providers: [
         {
           provide: AuditTrail,
           inject: [ToolCallEvents, loggingConfig.KEY, auditConfig.KEY],
           useFactory: (events: ToolCallEvents, logging: ConfigType<typeof loggingConfig>, audit: AuditConfig) =>
-            new AuditTrail(events, audit.enabled ? new AuditLog(logging, audit, options) : undefined, options.appName),
+            new AuditTrail(
+              events,
+              audit.enabled ? new AuditLog(logging, audit, observability) : undefined,
+              observability.appName,
+            ),
         },
       ],
     };

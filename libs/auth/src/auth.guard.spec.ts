@@ -3,6 +3,7 @@ import { Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthChallenge } from './auth-challenge';
 import { AuthErrorCode } from './auth-error-code.enum';
+import { AuthEvents, type AuthFailureEvent } from './auth-events';
 import type { AuthConfig } from './auth.config';
 import { AuthGuard } from './auth.guard';
 import type { AuthOutcome } from './strategies/auth-outcome';
@@ -35,6 +36,7 @@ const EXPIRED: AuthOutcome = { kind: 'rejected', reason: 'expired', detail: 'the
 
 describe('AuthGuard counting refused credentials for the rate limits', () => {
   let counted: number;
+  let failures: AuthFailureEvent[];
 
   /** The code the guard refuses with (or `accepted`), in a request context with a counter. */
   const outcomeOf = async (...outcomes: AuthOutcome[]): Promise<string> => {
@@ -43,6 +45,7 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
       outcomes.map((outcome) => new FixedStrategy(outcome)),
       new AuthChallenge(undefined),
       config,
+      new AuthEvents().on('failure', (failure) => failures.push(failure)),
     );
     const authFailures = {
       count: async () => {
@@ -60,6 +63,7 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
 
   beforeEach(() => {
     counted = 0;
+    failures = [];
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
   });
 
@@ -80,5 +84,16 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
       await outcomeOf(INVALID, { kind: 'accepted', principal: { id: 'alice', method: 'bearer', scopes: undefined } }),
     ).toBe('accepted');
     expect(counted).toBe(0);
+  });
+
+  it('tells every refusal by the method that refused and a bounded reason, an expired token first', async () => {
+    await outcomeOf({ kind: 'absent' });
+    await outcomeOf(INVALID);
+    await outcomeOf(INVALID, EXPIRED);
+    expect(failures).toEqual([
+      { method: 'missing', reason: 'missing' },
+      { method: 'bearer', reason: 'invalid' },
+      { method: 'bearer', reason: 'expired' },
+    ]);
   });
 });

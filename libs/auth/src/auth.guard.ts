@@ -4,6 +4,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthChallenge } from './auth-challenge';
 import { AuthErrorCode } from './auth-error-code.enum';
+import { AuthEvents, type AuthFailureEvent } from './auth-events';
+import type { AuthMethod } from './auth-method';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AUTH_STRATEGIES } from './auth.constants';
 import { AuthException } from './auth.exception';
@@ -12,7 +14,7 @@ import { ScopeToolAccess } from './scope-tool-access';
 import type { AuthOutcome } from './strategies/auth-outcome';
 import type { AuthStrategy } from './strategies/auth-strategy';
 
-type Rejection = Extract<AuthOutcome, { kind: 'rejected' }>;
+type Rejection = Extract<AuthOutcome, { kind: 'rejected' }> & { readonly method: AuthMethod };
 
 /**
  * The one auth guard: routes declared @PublicRoute() pass; every other request must be accepted by
@@ -21,6 +23,7 @@ type Rejection = Extract<AuthOutcome, { kind: 'rejected' }>;
  * not a valid OAuth token may still be a static one); the request is refused only when no method
  * accepts it. The principal then lives in the request context for sessions, scopes and languages;
  * a refused credential is counted through the request context's AuthFailureCounter, when there is one.
+ * Every refusal is an AuthEvents `failure`.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,6 +34,7 @@ export class AuthGuard implements CanActivate {
     @Inject(AUTH_STRATEGIES) private readonly strategies: readonly AuthStrategy[],
     private readonly challenge: AuthChallenge,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    private readonly events: AuthEvents,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,8 +49,9 @@ export class AuthGuard implements CanActivate {
         this.attach(req, outcome.principal);
         return true;
       }
-      if (outcome.kind === 'rejected') rejections.push(outcome);
+      if (outcome.kind === 'rejected') rejections.push({ ...outcome, method: strategy.method });
     }
+    this.events.emit('failure', this.failure(rejections));
     const refusal = this.refusal(req, rejections);
     // A refused credential may be a guess, counted where guessing is limited. An expired token was
     // genuine once, and a request without credentials is a client learning how to authenticate.
@@ -58,7 +63,7 @@ export class AuthGuard implements CanActivate {
     const request = RequestContext.current();
     if (request === undefined) return;
     request.principalId = `${principal.method}:${principal.id}`;
-    request.toolAccess = new ScopeToolAccess(principal, this.config.scopes, this.challenge);
+    request.toolAccess = new ScopeToolAccess(principal, this.config.scopes, this.challenge, this.events);
     if (principal.expiresAt !== undefined) request.credentialExpiresAt = principal.expiresAt;
     // The request's own language headers win over the one the credential names.
     if (
@@ -68,6 +73,14 @@ export class AuthGuard implements CanActivate {
     ) {
       request.locale = principal.locale;
     }
+  }
+
+  /** The failure as metrics count it: an expired token wins, as in the refusal; else the first method that refused. */
+  private failure(rejections: readonly Rejection[]): AuthFailureEvent {
+    const decisive = rejections.find((rejection) => rejection.reason === 'expired') ?? rejections[0];
+    return decisive === undefined
+      ? { method: 'missing', reason: 'missing' }
+      : { method: decisive.method, reason: decisive.reason };
   }
 
   private refusal(req: Request, rejections: readonly Rejection[]): AuthException {

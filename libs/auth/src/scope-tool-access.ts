@@ -1,6 +1,7 @@
 import type { ToolAccess, ToolKind } from '@app/common';
 import type { AuthChallenge } from './auth-challenge';
 import { AuthErrorCode } from './auth-error-code.enum';
+import type { AuthEvents } from './auth-events';
 import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 
@@ -10,6 +11,7 @@ export class ScopeToolAccess implements ToolAccess {
     private readonly principal: Principal,
     private readonly scopes: { readonly read: string; readonly write: string },
     private readonly challenge: AuthChallenge,
+    private readonly events: AuthEvents,
   ) {}
 
   require(kind: ToolKind): void {
@@ -18,6 +20,7 @@ export class ScopeToolAccess implements ToolAccess {
     const accepted = kind === 'read' ? [this.scopes.read, this.scopes.write] : [this.scopes.write];
     if (accepted.some((scope) => granted.includes(scope))) return;
     const needed = kind === 'read' ? this.scopes.read : this.scopes.write;
+    this.events.emit('failure', { method: this.principal.method, reason: 'insufficient_scope' });
     throw new AuthException(AuthErrorCode.INSUFFICIENT_SCOPE, `${this.principal.method} principal lacks ${needed}`, {
       params: { scope: needed },
       headers: { 'WWW-Authenticate': this.challenge.insufficientScope(needed) },

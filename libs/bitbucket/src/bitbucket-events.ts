@@ -6,8 +6,9 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface UpstreamCallEvent {
   readonly method: string;
+  /** The request's route template (`GET /repositories/{workspace}/{repo}`), never the concrete path. */
   readonly route: string;
-  /** HTTP status, or the failure kind when there was no answer. */
+  /** HTTP status, the failure kind when there was no answer, or `rejected` when the open breaker refused it at once. */
   readonly outcome: number | Exclude<UpstreamFailureKind, 'status'> | 'rejected';
   readonly durationMs: number;
 }
@@ -16,14 +17,24 @@ export interface UpstreamRetryEvent {
   readonly method: string;
   readonly route: string;
   readonly attempt: number;
-  readonly reason: string;
+  /** What the failed attempt got: a retryable status (5xx, 429), or the failure kind (`timeout`, `network`) when no answer came. */
+  readonly reason: number | Exclude<UpstreamFailureKind, 'status'>;
   readonly delayMs: number;
+}
+
+export interface BreakerEvent {
+  readonly state: BreakerState;
+  /** The upstream origin. */
+  readonly upstream: string;
+  /** Why the breaker moved, for operators: `7 of 10 calls failed within the rolling window`. */
+  readonly reason: string;
 }
 
 interface BitbucketEventMap {
   call: [UpstreamCallEvent];
   retry: [UpstreamRetryEvent];
-  breaker: [{ readonly state: BreakerState; readonly upstream: string }];
+  breaker: [BreakerEvent];
+  /** A new OAuth token was fetched: the current one reached its refresh time, or Bitbucket refused it (401). */
   'token-refresh': [{ readonly reason: 'expired' | 'rejected' }];
 }
 

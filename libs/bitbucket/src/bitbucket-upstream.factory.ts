@@ -7,5 +7,5 @@ import { createUndiciDispatcher } from './upstream/undici-dispatcher.factory';
 /** The upstream as configured: connection pool, outbound credentials, breaker, retries. */
 export function createBitbucketUpstream(config: BitbucketConfig, events: BitbucketEvents): BitbucketUpstream {
   const dispatcher = createUndiciDispatcher(config.http);
-  return new BitbucketUpstream(config, createOutboundCredentials(config, dispatcher), dispatcher, events);
+  return new BitbucketUpstream(config, createOutboundCredentials(config, dispatcher, events), dispatcher, events);
 }

@@ -2,6 +2,7 @@ import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { bitbucketConfig, type BitbucketConfig } from './bitbucket.config';
 import { createBitbucketClient } from './bitbucket-client.factory';
 import { BitbucketClient } from './bitbucket-client.port';
+import { BitbucketEventLogListener } from './bitbucket-event-log.listener';
 import { BitbucketEvents } from './bitbucket-events';
 import { createBitbucketUpstream } from './bitbucket-upstream.factory';
 import { createPageCursors } from './pagination/page-cursors.factory';
@@ -9,6 +10,7 @@ import { BitbucketUpstream } from './upstream/bitbucket-upstream';
 
 const BITBUCKET_PROVIDERS = [
   BitbucketEvents,
+  BitbucketEventLogListener,
   {
     provide: BitbucketUpstream,
     inject: [bitbucketConfig.KEY, BitbucketEvents],
@@ -22,7 +24,7 @@ const BITBUCKET_PROVIDERS = [
   },
 ];
 
-/** The gateway: the configured flavor's BitbucketClient, and the events it emits. */
+/** The gateway: the configured flavor's BitbucketClient, the events it emits, and the log lines of the rare ones. */
 @Module({
   providers: BITBUCKET_PROVIDERS,
   exports: [BitbucketClient, BitbucketEvents],

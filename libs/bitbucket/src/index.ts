@@ -6,10 +6,15 @@ export {
   type PageOptions,
 } from './bitbucket-client.port';
 export { BitbucketErrorCode } from './bitbucket-error-code.enum';
-export { BitbucketEvents } from './bitbucket-events';
+export {
+  BitbucketEvents,
+  type BreakerEvent,
+  type UpstreamCallEvent,
+  type UpstreamRetryEvent,
+} from './bitbucket-events';
 export { BitbucketException } from './bitbucket.exception';
 export { BitbucketModule } from './bitbucket.module';
-export { bitbucketConfig } from './bitbucket.config';
+export { bitbucketConfig, type BitbucketConfig } from './bitbucket.config';
 export type { BitbucketFlavor } from './bitbucket-flavor';
 export type { BbActivity } from './model/bb-activity';
 export type { BbBuildStatus } from './model/bb-build-status';

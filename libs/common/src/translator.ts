@@ -11,6 +11,12 @@ export abstract class Translator {
   /** The language of the current request (its headers, else the default). */
   abstract currentLocale(): string;
 
+  /** The languages with a catalogue, so what is computed per language (tools/list) can be computed once for each. */
+  abstract supportedLocales(): readonly string[];
+
+  /** The language of a request that names none of the supported ones. */
+  abstract defaultLocale(): string;
+
   t(key: string, params?: AppExceptionParams, locale?: string): string {
     return this.find(key, params, locale) ?? key;
   }

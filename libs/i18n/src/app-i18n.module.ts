@@ -2,6 +2,7 @@ import { Translator } from '@app/common';
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { AcceptLanguageResolver, HeaderResolver, I18nModule } from 'nestjs-i18n';
+import { catalogueLoaderOptions } from './catalogue-loader-options';
 import { CATALOGUE_PATH } from './catalogue-path';
 import { I18nTranslator } from './i18n-translator';
 import { i18nConfig } from './i18n.config';
@@ -15,7 +16,7 @@ import { i18nConfig } from './i18n.config';
       useFactory: (config: ConfigType<typeof i18nConfig>) => ({
         fallbackLanguage: config.defaultLocale,
         fallbacks: { 'en-*': 'en', 'fr-*': 'fr' },
-        loaderOptions: { path: CATALOGUE_PATH, watch: false },
+        loaderOptions: catalogueLoaderOptions(CATALOGUE_PATH),
         logging: false,
       }),
       resolvers: [new HeaderResolver(['x-locale']), AcceptLanguageResolver],

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { I18nContext, I18nService } from 'nestjs-i18n';
 import { i18nConfig } from './i18n.config';
+import { SUPPORTED_LOCALES } from './supported-locales';
 
 /** The catalogues under i18n/<lang>/ through nestjs-i18n. */
 @Injectable()
@@ -16,6 +17,14 @@ export class I18nTranslator extends Translator {
 
   currentLocale(): string {
     return RequestContext.current()?.locale ?? I18nContext.current()?.lang ?? this.config.defaultLocale;
+  }
+
+  supportedLocales(): readonly string[] {
+    return SUPPORTED_LOCALES;
+  }
+
+  defaultLocale(): string {
+    return this.config.defaultLocale;
   }
 
   find(key: string, params: AppExceptionParams = {}, locale?: string): string | undefined {

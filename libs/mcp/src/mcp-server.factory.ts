@@ -7,6 +7,8 @@ import {
   isInitializeRequest,
   isJSONRPCRequest,
   LATEST_PROTOCOL_VERSION,
+  ListPromptsRequestSchema,
+  ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
   SetLevelRequestSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
@@ -24,9 +26,9 @@ import { ToolRegistry } from './tool-registry.service';
 
 /**
  * Builds the SDK McpServer of one session (or one stateless request) from what the registry
- * discovered, and connects it to the session's transport. McpServer registers prompts and resource
- * templates; tools/list and tools/call are ours: the list is computed once for every session, and the
- * call goes through the ToolCallDispatcher.
+ * discovered, and connects it to the session's transport. McpServer serves prompts/get and
+ * resources/read; the lists and tools/call are ours: each list is the registry's, computed once per
+ * language for every session, and the call goes through the ToolCallDispatcher.
  */
 @Injectable()
 export class McpServerFactory {
@@ -55,21 +57,28 @@ export class McpServerFactory {
     });
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;
-      mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, async (args) =>
-        prompt.build(args as never, session.locale),
-      );
+      mcp.registerPrompt(d.name, { argsSchema: d.args }, async (args) => prompt.build(args as never, session.locale));
     }
     for (const resource of this.registry.resourceTemplates()) {
       const d = resource.definition;
       mcp.registerResource(
         d.name,
         new ResourceTemplate(d.uriTemplate, { list: undefined }),
-        { title: d.title, description: d.description },
+        {},
         async (uri, variables, extra) => resource.read(uri, variables, extra.signal),
       );
     }
     const server = mcp.server;
-    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list()] }));
+    // The lists are the registry's, in the session's language; they replace the SDK's, set by the registrations above.
+    if (this.registry.prompts().length > 0)
+      server.setRequestHandler(ListPromptsRequestSchema, () => ({
+        prompts: [...this.registry.listPrompts(session.locale)],
+      }));
+    if (this.registry.resourceTemplates().length > 0)
+      server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+        resourceTemplates: [...this.registry.listResourceTemplates(session.locale)],
+      }));
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list(session.locale)] }));
     server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
       this.dispatcher.call(request, extra, session, mcp),
     );

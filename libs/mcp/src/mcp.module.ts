@@ -10,15 +10,12 @@ const MCP_PROVIDERS = [ToolRegistry, ToolCallDispatcher, ToolCallEvents, McpServ
 /**
  * The transport-agnostic MCP core. The app hands it the module that provides the tools (marked
  * @McpTool()) and exports a ToolAvailability; transports ask McpServerFactory for one server per session.
- * Global: the transport registers it, and modules the app wires beside the transport (the audit
- * trail, metrics) listen to its ToolCallEvents.
  */
 @Module({})
 export class McpModule {
   static register(options: { imports: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
     return {
       module: McpModule,
-      global: true,
       imports: [DiscoveryModule, ...options.imports],
       providers: MCP_PROVIDERS,
       exports: [McpServerFactory, ToolRegistry, ToolCallEvents],

@@ -1,10 +1,12 @@
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import type { CatalogueText } from './catalogue-text';
 
 export interface PromptDefinition<A extends Record<string, z.ZodType<string | undefined>>> {
   readonly name: string;
-  readonly title: string;
-  readonly description: string;
+  readonly title: CatalogueText;
+  readonly description: CatalogueText;
+  /** Each described with a catalogueText(), like a tool's arguments. */
   readonly args: A;
   readonly requires?: readonly string[];
 }

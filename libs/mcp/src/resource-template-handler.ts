@@ -1,9 +1,10 @@
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CatalogueText } from './catalogue-text';
 
 export interface ResourceTemplateDefinition {
   readonly name: string;
-  readonly title: string;
-  readonly description: string;
+  readonly title: CatalogueText;
+  readonly description: CatalogueText;
   /** RFC 6570 URI template, e.g. `bitbucket://{workspace}/{repo}/file/{ref}/{+path}`. */
   readonly uriTemplate: string;
   readonly requires?: readonly string[];

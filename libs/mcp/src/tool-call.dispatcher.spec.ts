@@ -4,6 +4,7 @@ import type { ConfigType } from '@nestjs/config';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { catalogueText } from './catalogue-text';
 import type { mcpConfig } from './mcp.config';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
 import { ToolCallEvents, type ToolCallEvent } from './tool-call-events';
@@ -21,6 +22,14 @@ class KeyTranslator extends Translator {
   currentLocale(): string {
     return 'en';
   }
+
+  supportedLocales(): readonly string[] {
+    return ['en'];
+  }
+
+  defaultLocale(): string {
+    return 'en';
+  }
 }
 
 const TIMEOUT_MS = 1000;
@@ -33,8 +42,9 @@ function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) 
   class SpecTool extends ToolHandler<typeof input, typeof output> {
     readonly definition = {
       name: 'spec_tool',
-      title: 'Spec tool',
-      description: 'For the spec.',
+      // The dispatcher never reads them; any catalogue texts do.
+      title: catalogueText('get_current_user.title'),
+      description: catalogueText('get_current_user.description'),
       toolset: 'context' as const,
       input,
       output,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CatalogueText } from './catalogue-text';
 import type { TOOL_HINTS } from './tool-hints';
 import type { Toolset } from './toolsets';
 
@@ -6,9 +7,10 @@ import type { Toolset } from './toolsets';
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   /** snake_case, stable: clients and MCP_*_TOOLS refer to it. */
   readonly name: string;
-  readonly title: string;
+  /** Like every text of the catalogue, a key of i18n/<lang>/catalogue.json: tools/list reads it in the session's language. */
+  readonly title: CatalogueText;
   /** For the model: what it does, when to use it, what it returns. */
-  readonly description: string;
+  readonly description: CatalogueText;
   readonly toolset: Toolset;
   readonly input: I;
   readonly output: O;

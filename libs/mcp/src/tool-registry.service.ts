@@ -1,8 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Translator } from '@app/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { DiscoveryService } from '@nestjs/core';
 import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Prompt, ResourceTemplate, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { CatalogueLocalizer } from './catalogue-localizer';
 import { McpPrompt } from './mcp-prompt.decorator';
 import { McpResourceTemplate } from './mcp-resource-template.decorator';
 import { McpTool } from './mcp-tool.decorator';
@@ -10,6 +13,7 @@ import { mcpConfig } from './mcp.config';
 import { PromptHandler } from './prompt-handler';
 import { ResourceTemplateHandler } from './resource-template-handler';
 import { ToolAvailability } from './tool-availability';
+import type { ToolDefinition } from './tool-definition';
 import { ToolHandler } from './tool-handler';
 
 /** Why a tool that exists is not offered; a call by name then gets a precise refusal. */
@@ -20,21 +24,38 @@ export interface ToolEntry {
   readonly refusal?: ToolRefusal;
 }
 
+/** A tool offered, with its schemas as JSON Schema. */
+interface OfferedTool {
+  readonly definition: ToolDefinition;
+  readonly inputSchema: Tool['inputSchema'];
+  readonly outputSchema: Tool['outputSchema'];
+}
+
+/** What tools/list, prompts/list and resources/templates/list answer in one language. */
+interface Listings {
+  readonly tools: readonly Tool[];
+  readonly prompts: readonly Prompt[];
+  readonly resourceTemplates: readonly ResourceTemplate[];
+}
+
 /**
  * Every tool, prompt and resource template in the application, discovered through DI once at boot,
  * filtered by toolsets, read-only mode, the enabled/disabled lists and what the flavor can serve.
- * The tools/list answer is computed once: sessions share it.
+ * The list answers are computed once per supported language, with every title and description read
+ * from that language's catalogue: sessions share them, and listing costs the same in any language.
  */
 @Injectable()
-export class ToolRegistry implements OnModuleInit {
+export class ToolRegistry implements OnModuleInit, OnApplicationBootstrap {
   private readonly tools = new Map<string, ToolEntry>();
-  private offered: Tool[] = [];
+  private offered: OfferedTool[] = [];
   private promptHandlers: PromptHandler[] = [];
   private resourceHandlers: ResourceTemplateHandler[] = [];
+  private readonly listings = new Map<string, Listings>();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly availability: ToolAvailability,
+    private readonly translator: Translator,
     @Inject(mcpConfig.KEY) private readonly config: ConfigType<typeof mcpConfig>,
   ) {}
 
@@ -45,26 +66,21 @@ export class ToolRegistry implements OnModuleInit {
       const refusal = this.refusalOf(handler);
       this.tools.set(name, { handler, ...(refusal === undefined ? {} : { refusal }) });
     }
+    // The schemas are converted once; their descriptions are catalogue texts, read per language below.
     this.offered = [...this.tools.values()]
       .filter((entry) => entry.refusal === undefined)
-      .map(({ handler }) => {
-        const d = handler.definition;
-        return {
-          name: d.name,
-          title: d.title,
-          description: d.description,
-          inputSchema: toJsonSchemaCompat(d.input, {
-            strictUnions: true,
-            pipeStrategy: 'input',
-          }) as Tool['inputSchema'],
-          outputSchema: toJsonSchemaCompat(d.output, {
-            strictUnions: true,
-            pipeStrategy: 'output',
-          }) as Tool['outputSchema'],
-          annotations: { title: d.title, ...d.hints },
-        };
-      })
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .map(({ handler: { definition } }) => ({
+        definition,
+        inputSchema: toJsonSchemaCompat(definition.input, {
+          strictUnions: true,
+          pipeStrategy: 'input',
+        }) as Tool['inputSchema'],
+        outputSchema: toJsonSchemaCompat(definition.output, {
+          strictUnions: true,
+          pipeStrategy: 'output',
+        }) as Tool['outputSchema'],
+      }))
+      .sort((a, b) => a.definition.name.localeCompare(b.definition.name));
     this.promptHandlers = this.discovered(McpPrompt.KEY, PromptHandler).filter((p) =>
       this.available(p.definition.requires),
     );
@@ -73,9 +89,25 @@ export class ToolRegistry implements OnModuleInit {
     );
   }
 
-  /** The tools/list answer. */
-  list(): readonly Tool[] {
-    return this.offered;
+  /** After every module's init, so the catalogues are loaded; a text that is no catalogue key fails the boot. */
+  onApplicationBootstrap(): void {
+    for (const locale of this.translator.supportedLocales())
+      this.listings.set(locale, this.listingsIn(new CatalogueLocalizer(this.translator, locale)));
+  }
+
+  /** The tools/list answer in `locale` (the default language's when it has no catalogue). */
+  list(locale: string): readonly Tool[] {
+    return this.listingsFor(locale).tools;
+  }
+
+  /** The prompts/list answer in `locale`. */
+  listPrompts(locale: string): readonly Prompt[] {
+    return this.listingsFor(locale).prompts;
+  }
+
+  /** The resources/templates/list answer in `locale`. */
+  listResourceTemplates(locale: string): readonly ResourceTemplate[] {
+    return this.listingsFor(locale).resourceTemplates;
   }
 
   lookup(name: string): ToolEntry | undefined {
@@ -88,6 +120,49 @@ export class ToolRegistry implements OnModuleInit {
 
   resourceTemplates(): readonly ResourceTemplateHandler[] {
     return this.resourceHandlers;
+  }
+
+  private listingsFor(locale: string): Listings {
+    const listings = this.listings.get(locale) ?? this.listings.get(this.translator.defaultLocale());
+    if (listings === undefined)
+      throw new Error('The tool registry is asked for its lists before the application started');
+    return listings;
+  }
+
+  private listingsIn(localizer: CatalogueLocalizer): Listings {
+    return {
+      tools: this.offered.map(({ definition: d, inputSchema, outputSchema }) => {
+        const title = localizer.text(d.title, d.name);
+        return {
+          name: d.name,
+          title,
+          description: localizer.text(d.description, d.name),
+          inputSchema: localizer.schema(inputSchema, d.name),
+          outputSchema: localizer.schema(outputSchema, d.name),
+          annotations: { title, ...d.hints },
+        };
+      }),
+      prompts: this.promptHandlers.map(({ definition: d }) => {
+        // prompts/list as the SDK's McpServer lists a prompt whose arguments it registered.
+        const schema = toJsonSchemaCompat(z.object(d.args), { pipeStrategy: 'input' }) as Tool['inputSchema'];
+        return {
+          name: d.name,
+          title: localizer.text(d.title, d.name),
+          description: localizer.text(d.description, d.name),
+          arguments: Object.entries(localizer.schema(schema, d.name).properties ?? {}).map(([name, property]) => ({
+            name,
+            description: (property as { description?: string }).description,
+            required: schema.required?.includes(name) ?? false,
+          })),
+        };
+      }),
+      resourceTemplates: this.resourceHandlers.map(({ definition: d }) => ({
+        name: d.name,
+        uriTemplate: d.uriTemplate,
+        title: localizer.text(d.title, d.name),
+        description: localizer.text(d.description, d.name),
+      })),
+    };
   }
 
   private refusalOf(handler: ToolHandler): ToolRefusal | undefined {

@@ -3,6 +3,12 @@ export { bitbucketModelFixture } from './bitbucket-model.fixture';
 export { FakeBitbucketProcess, type FakeRequestRecord } from './fake-bitbucket.process';
 export { freePort } from './free-port';
 export { REPO_ROOT } from './repo-root';
+export {
+  PrometheusProcess,
+  type PrometheusAnswer,
+  type PrometheusQueryData,
+  type PrometheusSeries,
+} from './prometheus.process';
 export { RedisServerProcess } from './redis-server.process';
 export { SpawnedProcess, type ProcessExit } from './spawned-process';
 export { toolContextFixture } from './tool-context.fixture';
@@ -25,3 +31,4 @@ export { spawnEnvironment } from './spawn-environment';
 export { TestRun } from './test-run';
 export { readAuditRecords } from './audit-records';
 export { stdioServerTransport } from './stdio-server-transport';
+export { PrometheusScrape } from './prometheus-scrape';

@@ -5,10 +5,12 @@ import { RedisConnection } from '@app/redis';
 import { Module, type DynamicModule, type ModuleMetadata, type OnModuleInit } from '@nestjs/common';
 import { createMcpEventStore } from './event-store/mcp-event-store.factory';
 import { McpEventStore } from './event-store/mcp-event-store';
+import { McpEventStoreEvents } from './event-store/mcp-event-store-events';
 import { McpHttpExceptionFilter } from './http/mcp-http-exception.filter';
 import { OriginGuard } from './http/origin.guard';
 import { OriginPolicy } from './http/origin-policy';
 import { ToolCallAccessCheck } from './http/tool-call-access-check';
+import { McpSessionEvents } from './session/mcp-session-events';
 import { McpSessionRegistry } from './session/mcp-session-registry.service';
 import { LegacySseController } from './sse/legacy-sse.controller';
 import { LegacySseEndpoint } from './sse/legacy-sse.endpoint';
@@ -19,6 +21,8 @@ import { transportConfig, type TransportConfig } from './transport.config';
 const HTTP_TRANSPORT_CONTROLLERS = [StreamableHttpController, LegacySseController];
 
 const HTTP_TRANSPORT_PROVIDERS = [
+  McpSessionEvents,
+  McpEventStoreEvents,
   McpSessionRegistry,
   StreamableHttpEndpoint,
   LegacySseEndpoint,
@@ -37,14 +41,16 @@ const HTTP_TRANSPORT_PROVIDERS = [
   },
   {
     provide: McpEventStore,
-    inject: [transportConfig.KEY, RedisConnection],
+    inject: [transportConfig.KEY, RedisConnection, McpEventStoreEvents],
     useFactory: createMcpEventStore,
   },
 ];
 
 /**
  * The HTTP transports: Streamable HTTP (/mcp) and legacy HTTP+SSE (/sse, /messages), sharing one
- * session registry. The app names the module providing the tools and imports RedisModule.
+ * session registry. The app names the module providing the tools and imports RedisModule. It exports
+ * the events of its sessions, its event store and (through McpModule) its tool calls, so a module
+ * the app gives this very module to listens to the instances that emit them.
  */
 @Module({})
 export class HttpTransportModule implements OnModuleInit {
@@ -54,13 +60,14 @@ export class HttpTransportModule implements OnModuleInit {
   ) {}
 
   static register(options: { tools: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
+    const mcp = McpModule.register({ imports: options.tools });
     return {
       module: HttpTransportModule,
-      imports: [McpModule.register({ imports: options.tools })],
+      imports: [mcp],
       controllers: HTTP_TRANSPORT_CONTROLLERS,
       providers: HTTP_TRANSPORT_PROVIDERS,
       // The app orders OriginGuard among its global guards, before authentication.
-      exports: [OriginGuard],
+      exports: [OriginGuard, McpSessionEvents, McpEventStoreEvents, mcp],
     };
   }
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Dispatcher } from 'undici';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
+import type { BitbucketEvents } from '../bitbucket-events';
 import type { BitbucketConfig } from '../bitbucket.config';
 import { BitbucketException } from '../bitbucket.exception';
 import { sendHttp } from '../upstream/upstream-http';
@@ -56,7 +57,11 @@ function tokenSource(
 }
 
 /** The configured outbound credential (the config schema allows at most one kind). */
-export function createOutboundCredentials(config: BitbucketConfig, dispatcher: Dispatcher): OutboundCredentials {
+export function createOutboundCredentials(
+  config: BitbucketConfig,
+  dispatcher: Dispatcher,
+  events: BitbucketEvents,
+): OutboundCredentials {
   const logger = new Logger('BitbucketCredentials');
   const c = config.credentials;
   if (c.email !== undefined && c.apiToken !== undefined)
@@ -67,6 +72,8 @@ export function createOutboundCredentials(config: BitbucketConfig, dispatcher: D
       c.oauthClientId,
       tokenSource(config, dispatcher, c.oauthClientId, c.oauthClientSecret),
       c.oauthRefreshToken,
+      Date.now,
+      () => events.emit('token-refresh', { reason: 'expired' }),
     );
   }
   if (c.username !== undefined && c.password !== undefined) {

@@ -1,8 +1,9 @@
 import { OAuthCredentials } from './oauth-credentials';
 
 describe('OAuthCredentials', () => {
-  it('obtains one token for concurrent callers, reuses it, and refreshes shortly before expiry', async () => {
+  it('obtains one token for concurrent callers, reuses it, and refreshes shortly before expiry, telling so', async () => {
     let now = 0;
+    let expired = 0;
     const grants: string[] = [];
     const credentials = new OAuthCredentials(
       'client',
@@ -12,6 +13,7 @@ describe('OAuthCredentials', () => {
       },
       undefined,
       () => now,
+      () => (expired += 1),
     );
     expect(await Promise.all([credentials.authorization(), credentials.authorization()])).toEqual([
       'Bearer t1',
@@ -22,6 +24,8 @@ describe('OAuthCredentials', () => {
     now = 3_550_000;
     expect(await credentials.authorization()).toBe('Bearer t2');
     expect(grants).toEqual(['client_credentials', 'refresh_token']);
+    // The first token is no refresh; the one fetched at its refresh time is.
+    expect(expired).toBe(1);
   });
 
   it('starts from a configured refresh token and fetches anew after invalidate()', async () => {

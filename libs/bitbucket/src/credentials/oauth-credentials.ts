@@ -25,6 +25,8 @@ export class OAuthCredentials extends OutboundCredentials {
     private readonly fetchToken: OAuthTokenSource,
     refreshToken?: string,
     private readonly now: () => number = Date.now,
+    /** Told each time a token is replaced because it reached its refresh time. */
+    private readonly onExpired: () => void = () => undefined,
   ) {
     super();
     this.id = `oauth:${createHash('sha256').update(clientId).digest('hex').slice(0, 12)}`;
@@ -33,6 +35,7 @@ export class OAuthCredentials extends OutboundCredentials {
 
   async authorization(): Promise<string> {
     if (this.token !== undefined && this.now() < this.token.refreshAt) return this.token.header;
+    if (this.token !== undefined && this.pending === undefined) this.onExpired();
     // Shared by every waiting caller, so it does not follow any one caller's cancellation.
     this.pending ??= this.obtain().finally(() => {
       this.pending = undefined;

@@ -33,13 +33,14 @@ export class UpstreamBreaker {
     });
     this.breaker.on('open', () => {
       this.openedAt = Date.now();
-      this.emit('open');
+      const { failures, timeouts, fires } = this.breaker?.stats ?? { failures: 0, timeouts: 0, fires: 0 };
+      this.emit('open', `${failures + timeouts} of ${fires} calls failed within the rolling window`);
     });
     this.breaker.on('halfOpen', () => {
-      this.emit('half-open');
+      this.emit('half-open', `${config.resetTimeoutMs} ms open: letting one trial call through`);
     });
     this.breaker.on('close', () => {
-      this.emit('closed');
+      this.emit('closed', 'the trial call succeeded');
     });
   }
 
@@ -53,7 +54,8 @@ export class UpstreamBreaker {
     return this.state === 'open' ? Math.max(0, this.openedAt + this.config.resetTimeoutMs - Date.now()) : 0;
   }
 
-  async run<T>(action: () => Promise<T>): Promise<T> {
+  /** Runs `action` through the breaker; `onRejected` is told when the open breaker refuses it without running it. */
+  async run<T>(action: () => Promise<T>, onRejected: () => void): Promise<T> {
     if (this.breaker === undefined) return action();
     try {
       return (await this.breaker.fire(action)) as T;
@@ -61,6 +63,7 @@ export class UpstreamBreaker {
       if (CircuitBreaker.isOurError(error as Error)) {
         const code = (error as { code?: string }).code;
         if (code === 'ETIMEDOUT') throw new UpstreamFailure('timeout', `no answer within ${this.config.timeoutMs} ms`);
+        onRejected();
         const seconds = Math.max(1, Math.ceil(this.retryInMs / 1000));
         throw new BitbucketException(
           BitbucketErrorCode.UPSTREAM_UNAVAILABLE,
@@ -76,7 +79,7 @@ export class UpstreamBreaker {
     this.breaker?.shutdown();
   }
 
-  private emit(state: BreakerState): void {
-    this.events.emit('breaker', { state, upstream: this.upstream });
+  private emit(state: BreakerState, reason: string): void {
+    this.events.emit('breaker', { state, upstream: this.upstream, reason });
   }
 }

@@ -144,7 +144,7 @@ export class BitbucketUpstream {
           method: request.method,
           route: request.route,
           attempt: attempt + 1,
-          reason: error.message,
+          reason: error.kind === 'status' ? (error.response?.status ?? 0) : error.kind,
           delayMs,
         });
         try {
@@ -162,11 +162,22 @@ export class BitbucketUpstream {
     outgoing: Outgoing,
     signal?: AbortSignal,
   ): Promise<UpstreamResponse> {
-    const response = await this.breaker.run(async () => this.exchange(request, outgoing, signal));
+    const response = await this.guarded(request, outgoing, signal);
     if (response.status !== 401 || !this.credentials.refreshable) return response;
     this.credentials.invalidate();
     this.events.emit('token-refresh', { reason: 'rejected' });
-    return this.breaker.run(async () => this.exchange(request, outgoing, signal));
+    return this.guarded(request, outgoing, signal);
+  }
+
+  /** One exchange through the breaker; a call the open breaker refuses at once is a `rejected` call. */
+  private async guarded(request: UpstreamRequest, outgoing: Outgoing, signal?: AbortSignal): Promise<UpstreamResponse> {
+    const started = performance.now();
+    return this.breaker.run(
+      async () => this.exchange(request, outgoing, signal),
+      () => {
+        this.called(request, 'rejected', started);
+      },
+    );
   }
 
   /** One HTTP exchange, reported as a `call` event; 5xx and 429 fail, so the breaker counts them. */

@@ -1,5 +1,12 @@
 import { BitbucketClient, type BbPage, type BbRef, type BbRepositoryRef, type PageOptions } from '@app/bitbucket';
-import { TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type CatalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../shared/listing';
@@ -10,6 +17,10 @@ import { refLine, refView, toRefView, type RefView } from '../shared/ref-view';
 import { toolArguments } from '../shared/tool-arguments';
 
 type RefKind = 'branches' | 'tags';
+const FILTER_DESCRIPTIONS: Record<RefKind, CatalogueText> = {
+  branches: catalogueText('list_branches.params.filter'),
+  tags: catalogueText('list_tags.params.filter'),
+};
 
 /** The arguments of a ref listing: a repository, a name filter and paging. */
 function refListingInput(kind: RefKind) {
@@ -17,7 +28,7 @@ function refListingInput(kind: RefKind) {
     .object({
       workspace: toolArguments.workspace,
       repo: toolArguments.repo,
-      filter: z.string().min(1).max(200).optional().describe(`Only ${kind} whose name contains this text.`),
+      filter: z.string().min(1).max(200).optional().describe(FILTER_DESCRIPTIONS[kind]),
       cursor: toolArguments.cursor,
       limit: toolArguments.limit,
     })

@@ -2,12 +2,13 @@ import type { BbIssue } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { issueLine, issueSummaryView, toIssueSummaryView } from './issue-view';
+import { catalogueText } from '@app/mcp';
 
 export const issueDetailView = issueSummaryView.extend({
-  content: z.string().describe('The description (markdown).'),
+  content: z.string().describe(catalogueText('output.issueDetail.content')),
   createdOn: z.string(),
   url: z.string().optional(),
-  truncated: z.string().optional().describe('Set when the description was cut to fit the response budget.'),
+  truncated: z.string().optional().describe(catalogueText('output.issueDetail.truncated')),
 });
 
 export type IssueDetailView = z.output<typeof issueDetailView>;

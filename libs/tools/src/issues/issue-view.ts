@@ -1,14 +1,15 @@
 import type { BbIssue } from '@app/bitbucket';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const issueSummaryView = z.object({
   id: z.number().int(),
   title: z.string(),
-  state: z.string().describe('new, open, resolved, on hold, invalid, duplicate, wontfix or closed.'),
-  kind: z.string().describe('bug, enhancement, proposal or task.'),
-  priority: z.string().describe('trivial, minor, major, critical or blocker.'),
-  assignee: z.string().optional().describe('Nickname of the assignee.'),
-  reporter: z.string().optional().describe('Nickname of who reported it.'),
+  state: z.string().describe(catalogueText('output.issueSummary.state')),
+  kind: z.string().describe(catalogueText('output.issueSummary.kind')),
+  priority: z.string().describe(catalogueText('output.issueSummary.priority')),
+  assignee: z.string().optional().describe(catalogueText('output.issueSummary.assignee')),
+  reporter: z.string().optional().describe(catalogueText('output.issueSummary.reporter')),
   updatedOn: z.string(),
 });
 

@@ -1,6 +1,7 @@
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { lineWindowView, toLineWindow } from '../shared/line-window';
+import { catalogueText } from '@app/mcp';
 
 /** Longer log lines (minified output, progress bars) are cut: they would eat the budget for nothing. */
 const MAX_LINE_CHARS = 1000;
@@ -9,11 +10,7 @@ const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 const CONTINUE_KEY = 'tools.PIPELINE_LOG_MORE';
 
 export const logExcerptView = lineWindowView.extend({
-  matches: z
-    .number()
-    .int()
-    .optional()
-    .describe('With grep: how many lines match from the line searched from (not all may be shown).'),
+  matches: z.number().int().optional().describe(catalogueText('output.logExcerpt.matches')),
 });
 
 export type LogExcerptView = z.output<typeof logExcerptView>;

@@ -1,12 +1,13 @@
 import type { BbPipelineStep } from '@app/bitbucket';
 import { z } from 'zod';
 import { durationText } from './duration-text';
+import { catalogueText } from '@app/mcp';
 
 export const pipelineStepView = z.object({
-  uuid: z.string().describe('Stable id of the step ("{…}"); its name works too in get_pipeline_step_log.'),
+  uuid: z.string().describe(catalogueText('output.pipelineStep.uuid')),
   name: z.string(),
-  state: z.string().describe('PENDING, READY, IN_PROGRESS or COMPLETED.'),
-  result: z.string().optional().describe('Once COMPLETED: SUCCESSFUL, FAILED, ERROR, STOPPED or NOT_RUN.'),
+  state: z.string().describe(catalogueText('output.pipelineStep.state')),
+  result: z.string().optional().describe(catalogueText('output.pipelineStep.result')),
   startedOn: z.string().optional(),
   completedOn: z.string().optional(),
   durationSeconds: z.number().optional(),

@@ -1,17 +1,18 @@
 import type { BbPipeline } from '@app/bitbucket';
 import { z } from 'zod';
 import { durationText } from './duration-text';
+import { catalogueText } from '@app/mcp';
 
 export const pipelineView = z.object({
-  uuid: z.string().describe('Stable id of the pipeline ("{…}"); the build number works too in the pipeline tools.'),
+  uuid: z.string().describe(catalogueText('output.pipeline.uuid')),
   buildNumber: z.number().int(),
-  state: z.string().describe('PENDING, IN_PROGRESS, PAUSED, HALTED or COMPLETED.'),
-  result: z.string().optional().describe('Once COMPLETED: SUCCESSFUL, FAILED, ERROR, STOPPED or EXPIRED.'),
+  state: z.string().describe(catalogueText('output.pipeline.state')),
+  result: z.string().optional().describe(catalogueText('output.pipeline.result')),
   refType: z.string().optional(),
   refName: z.string().optional(),
   commit: z.string().optional(),
-  trigger: z.string().optional().describe('What started it: manual, push, schedule…'),
-  creator: z.string().optional().describe('Display name of who started it.'),
+  trigger: z.string().optional().describe(catalogueText('output.pipeline.trigger')),
+  creator: z.string().optional().describe(catalogueText('output.pipeline.creator')),
   createdOn: z.string(),
   completedOn: z.string().optional(),
   durationSeconds: z.number().optional(),

@@ -5,6 +5,7 @@ import { toLineWindow } from '../shared/line-window';
 import { shortHash } from '../shared/short-hash';
 import { toUserView, userView } from '../shared/user-view';
 import { pullRequestState, stateText } from './pull-request-summary-view';
+import { catalogueText } from '@app/mcp';
 
 /** What the description may always use, however long the rest of the answer is. */
 const MIN_DESCRIPTION_CHARS = 500;
@@ -12,7 +13,7 @@ const MIN_DESCRIPTION_CHARS = 500;
 const reviewerView = z.object({
   name: z.string(),
   displayName: z.string(),
-  role: z.enum(['reviewer', 'participant']).describe('Asked to review, or took part without being asked.'),
+  role: z.enum(['reviewer', 'participant']).describe(catalogueText('output.reviewer.role')),
   status: z.enum(['approved', 'changes_requested', 'none']),
 });
 
@@ -25,20 +26,20 @@ export const pullRequestDetailView = z.object({
   source: z.object({
     branch: z.string(),
     commit: z.string().optional(),
-    repository: z.string().optional().describe('`workspace/repo` of the source when it is a fork.'),
+    repository: z.string().optional().describe(catalogueText('output.pullRequestDetail.repository')),
   }),
   destination: z.object({ branch: z.string(), commit: z.string().optional() }),
-  reviewers: z.array(reviewerView).describe('Reviewers and other participants, with their review status.'),
+  reviewers: z.array(reviewerView).describe(catalogueText('output.pullRequestDetail.reviewers')),
   createdOn: z.string(),
   updatedOn: z.string(),
   closedOn: z.string().optional(),
-  closedBy: z.string().optional().describe('Name of who merged or declined it.'),
+  closedBy: z.string().optional().describe(catalogueText('output.pullRequestDetail.closedBy')),
   mergeCommit: z.string().optional(),
   commentCount: z.number().int().optional(),
   openTaskCount: z.number().int().optional(),
   url: z.string().optional(),
-  description: z.string().describe('The description, or the lines of it that fit (see truncated).'),
-  truncated: z.string().optional().describe('Set when the description was cut, saying how to read the rest.'),
+  description: z.string().describe(catalogueText('output.pullRequestDetail.description')),
+  truncated: z.string().optional().describe(catalogueText('output.pullRequestDetail.truncated')),
 });
 
 export type PullRequestDetailView = z.output<typeof pullRequestDetailView>;

@@ -1,6 +1,7 @@
 import type { BbPullRequest } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const pullRequestState = z.enum(['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED']);
 
@@ -9,12 +10,12 @@ export const pullRequestSummaryView = z.object({
   title: z.string(),
   state: pullRequestState,
   draft: z.boolean(),
-  author: z.string().describe('Cloud nickname or Data Center user slug of the author (usable as the author filter).'),
-  source: z.string().describe('Source branch, as `workspace/repo:branch` when it comes from a fork.'),
-  destination: z.string().describe('Destination branch.'),
-  reviewers: z.number().int().describe('Reviewers asked to review.'),
-  approvals: z.number().int().describe('Approvals, by reviewers or other participants.'),
-  changesRequested: z.number().int().describe('Reviewers or participants who requested changes.'),
+  author: z.string().describe(catalogueText('output.pullRequestSummary.author')),
+  source: z.string().describe(catalogueText('output.pullRequestSummary.source')),
+  destination: z.string().describe(catalogueText('output.pullRequestSummary.destination')),
+  reviewers: z.number().int().describe(catalogueText('output.pullRequestSummary.reviewers')),
+  approvals: z.number().int().describe(catalogueText('output.pullRequestSummary.approvals')),
+  changesRequested: z.number().int().describe(catalogueText('output.pullRequestSummary.changesRequested')),
   updatedOn: z.string(),
 });
 

@@ -1,25 +1,20 @@
 import type { BbComment, BbInlineAnchor } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 const INDENT = '  ';
 
 export const commentView = z.object({
   id: z.number().int(),
-  parentId: z.number().int().optional().describe('The comment this one replies to.'),
-  depth: z
-    .number()
-    .int()
-    .describe('In a listing: 0 for the comment that starts a thread, 1 for its replies, and so on.'),
-  author: z.string().describe('Cloud nickname or Data Center user slug.'),
+  parentId: z.number().int().optional().describe(catalogueText('output.comment.parentId')),
+  depth: z.number().int().describe(catalogueText('output.comment.depth')),
+  author: z.string().describe(catalogueText('output.comment.author')),
   createdOn: z.string(),
   text: z.string(),
-  path: z
-    .string()
-    .optional()
-    .describe('File of an inline comment (on replies only when it differs from the thread’s).'),
+  path: z.string().optional().describe(catalogueText('output.comment.path')),
   line: z.number().int().optional(),
-  side: z.enum(['new', 'old']).optional().describe('new: a line of the changed file; old: a removed line.'),
+  side: z.enum(['new', 'old']).optional().describe(catalogueText('output.comment.side')),
   resolved: z.boolean(),
   deleted: z.boolean(),
 });

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbRepositoryRef, type CallOptions } from '@app/bitbucket';
-import { TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../shared/pull-request-arguments';
@@ -11,7 +11,7 @@ const output = z.object({
   pullRequestId: z.number().int(),
   review: z
     .enum(['approved', 'unapproved', 'changes_requested'])
-    .describe('What your review of the pull request now says.'),
+    .describe(catalogueText('output.reviewDecision.review')),
 });
 type ReviewDecision = z.output<typeof output>['review'];
 

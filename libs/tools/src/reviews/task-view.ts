@@ -1,14 +1,15 @@
 import type { BbTask } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const taskView = z.object({
   id: z.number().int(),
   text: z.string(),
   state: z.enum(['OPEN', 'RESOLVED']),
-  author: z.string().describe('Cloud nickname or Data Center user slug of who created it.'),
+  author: z.string().describe(catalogueText('output.task.author')),
   createdOn: z.string(),
-  commentId: z.number().int().optional().describe('The comment the task hangs off, when it has one.'),
+  commentId: z.number().int().optional().describe(catalogueText('output.task.commentId')),
 });
 
 export type TaskView = z.output<typeof taskView>;

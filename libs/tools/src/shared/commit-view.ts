@@ -1,13 +1,14 @@
 import type { BbCommit } from '@app/bitbucket';
 import { z } from 'zod';
 import { shortHash } from './short-hash';
+import { catalogueText } from '@app/mcp';
 
 /** A commit as listings show it: enough to recognize it and to ask for it (get_commit, get_commit_diff). */
 export const commitLineView = z.object({
   hash: z.string(),
   date: z.string(),
-  author: z.string().describe('Author name as git recorded it.'),
-  summary: z.string().describe('First line of the message.'),
+  author: z.string().describe(catalogueText('output.commitLine.author')),
+  summary: z.string().describe(catalogueText('output.commitLine.summary')),
 });
 
 export type CommitLineView = z.output<typeof commitLineView>;

@@ -1,21 +1,22 @@
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 const DEFAULT_MAX_LINES_PER_FILE = 300;
 const FILE_HEADER = 'diff --git ';
 
 export const diffFileView = z.object({
   path: z.string(),
-  shownLines: z.number().int().describe('Diff lines of this file shown, after lineOffset.'),
-  totalLines: z.number().int().describe('Diff lines this file has in all.'),
+  shownLines: z.number().int().describe(catalogueText('output.diffFile.shownLines')),
+  totalLines: z.number().int().describe(catalogueText('output.diffFile.totalLines')),
 });
 
 export const diffView = z.object({
-  diff: z.string().describe('Raw unified diff text (git format) of the files shown.'),
-  files: z.array(diffFileView).describe('The files shown, in order.'),
-  omittedFiles: z.array(z.string()).describe('Files left out to fit the response budget.'),
-  nextSkipFiles: z.number().int().optional().describe('Pass as skipFiles to continue with the omitted files.'),
-  truncated: z.string().optional().describe('Set when anything was cut, saying how to get the rest.'),
+  diff: z.string().describe(catalogueText('output.diff.diff')),
+  files: z.array(diffFileView).describe(catalogueText('output.diff.files')),
+  omittedFiles: z.array(z.string()).describe(catalogueText('output.diff.omittedFiles')),
+  nextSkipFiles: z.number().int().optional().describe(catalogueText('output.diff.nextSkipFiles')),
+  truncated: z.string().optional().describe(catalogueText('output.diff.truncated')),
 });
 
 export type DiffView = z.output<typeof diffView>;

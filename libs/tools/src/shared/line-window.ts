@@ -1,12 +1,13 @@
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const lineWindowView = z.object({
   text: z.string(),
-  fromLine: z.number().int().describe('First line shown (1-based); 0 when nothing is shown.'),
-  toLine: z.number().int().describe('Last line shown (1-based).'),
+  fromLine: z.number().int().describe(catalogueText('output.lineWindow.fromLine')),
+  toLine: z.number().int().describe(catalogueText('output.lineWindow.toLine')),
   totalLines: z.number().int(),
-  truncated: z.string().optional().describe('Set when lines were left out, saying how to get them.'),
+  truncated: z.string().optional().describe(catalogueText('output.lineWindow.truncated')),
 });
 
 export type LineWindowView = z.output<typeof lineWindowView>;

@@ -1,12 +1,13 @@
 import type { BbProject } from '@app/bitbucket';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const projectView = z.object({
-  key: z.string().describe('Project key; on Data Center it is the `workspace` argument of repository tools.'),
+  key: z.string().describe(catalogueText('output.project.key')),
   name: z.string(),
   description: z.string(),
   private: z.boolean(),
-  workspace: z.string().optional().describe('Cloud workspace holding the project.'),
+  workspace: z.string().optional().describe(catalogueText('output.project.workspace')),
   url: z.string().optional(),
 });
 

@@ -1,12 +1,13 @@
 import type { BbRef } from '@app/bitbucket';
 import { z } from 'zod';
 import { shortHash } from './short-hash';
+import { catalogueText } from '@app/mcp';
 
 export const refView = z.object({
-  name: z.string().describe('Branch or tag name, as other tools take it.'),
-  commit: z.string().describe('Hash of the commit it points at.'),
-  default: z.boolean().optional().describe('Set on branches: whether it is the repository default branch.'),
-  message: z.string().optional().describe('Annotated tags: their message.'),
+  name: z.string().describe(catalogueText('output.ref.name')),
+  commit: z.string().describe(catalogueText('output.ref.commit')),
+  default: z.boolean().optional().describe(catalogueText('output.ref.default')),
+  message: z.string().optional().describe(catalogueText('output.ref.message')),
   date: z.string().optional(),
 });
 

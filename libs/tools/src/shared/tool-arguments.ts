@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 const UUID = '\\{[0-9A-Fa-f-]{36}\\}';
 /** Data Center personal projects are `~` and the owner's user slug. */
@@ -35,25 +36,17 @@ const refName = z
  * refinement is a key under `validation.format.` in the catalogues.
  */
 export const toolArguments = {
-  workspace: z
+  workspace: z.string().max(200).regex(WORKSPACE, { error: 'workspace' }).describe(catalogueText('params.workspace')),
+  repo: z.string().max(200).regex(REPOSITORY_SLUG, { error: 'repository' }).describe(catalogueText('params.repo')),
+  projectKey: z
     .string()
     .max(200)
-    .regex(WORKSPACE, { error: 'workspace' })
-    .describe('Bitbucket Cloud workspace slug, or Bitbucket Data Center project key (e.g. "acme" or "PLAT").'),
-  repo: z
-    .string()
-    .max(200)
-    .regex(REPOSITORY_SLUG, { error: 'repository' })
-    .describe('Repository slug (e.g. "payments-api").'),
-  projectKey: z.string().max(200).regex(PROJECT_KEY, { error: 'project_key' }).describe('Project key (e.g. "PLAT").'),
-  pullRequestId: z.number().int().positive().describe('Pull request number.'),
+    .regex(PROJECT_KEY, { error: 'project_key' })
+    .describe(catalogueText('params.projectKey')),
+  pullRequestId: z.number().int().positive().describe(catalogueText('params.pullRequestId')),
   /** A branch or tag name, described by each tool. */
   refName,
-  ref: refName.describe('Branch name, tag name or commit hash.'),
-  cursor: z
-    .string()
-    .max(4000)
-    .optional()
-    .describe('Continue a listing: pass the cursor returned by the previous call.'),
-  limit: z.number().int().min(1).max(100).optional().describe('Items per page (default 25, at most 100).'),
+  ref: refName.describe(catalogueText('params.ref')),
+  cursor: z.string().max(4000).optional().describe(catalogueText('params.cursor')),
+  limit: z.number().int().min(1).max(100).optional().describe(catalogueText('params.limit')),
 };

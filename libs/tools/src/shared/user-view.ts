@@ -1,9 +1,10 @@
 import type { BbUser } from '@app/bitbucket';
 import { z } from 'zod';
+import { catalogueText } from '@app/mcp';
 
 export const userView = z.object({
-  id: z.string().describe('Stable id to refer to the user in other tools (Cloud uuid, Data Center slug).'),
-  name: z.string().describe('Cloud nickname or Data Center user slug.'),
+  id: z.string().describe(catalogueText('output.user.id')),
+  name: z.string().describe(catalogueText('output.user.name')),
   displayName: z.string(),
 });
 

@@ -1,6 +1,7 @@
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { eventId } from './event-id';
 import { McpEventStore, type McpEventStoreStatus } from './mcp-event-store';
+import { McpEventStoreEvents } from './mcp-event-store-events';
 
 interface StoredEvent {
   readonly streamId: string;
@@ -22,6 +23,7 @@ export class MemoryEventStore extends McpEventStore {
     private readonly maxEvents: number,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly told = new McpEventStoreEvents(),
   ) {
     super();
   }
@@ -31,6 +33,7 @@ export class MemoryEventStore extends McpEventStore {
   }
 
   async storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {
+    this.told.emit('operation', { store: 'memory', operation: 'store' });
     this.sequence += 1;
     const id = eventId.format(streamId, String(this.sequence));
     this.events.set(id, { streamId, sequence: this.sequence, message, storedAt: this.now() });
@@ -41,7 +44,9 @@ export class MemoryEventStore extends McpEventStore {
     return Promise.resolve(id);
   }
 
+  /** The first step of every resumption (the SDK looks the stream up before replaying it). */
   async getStreamIdForEventId(id: string): Promise<string | undefined> {
+    this.told.emit('operation', { store: 'memory', operation: 'replay' });
     return Promise.resolve(this.live(id)?.streamId);
   }
 

@@ -1,6 +1,7 @@
 import { RedisConnection } from '@app/redis';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { Logger } from '@nestjs/common';
+import { McpEventStoreEvents } from './mcp-event-store-events';
 import { RedisEventStore } from './redis-event-store';
 
 const note: JSONRPCMessage = { jsonrpc: '2.0', method: 'notifications/progress', params: { progressToken: 't' } };
@@ -21,6 +22,8 @@ class FakeRedisClient {
 describe('RedisEventStore when Redis fails', () => {
   let client: FakeRedisClient;
   let store: RedisEventStore;
+  /** `<event> <operation>`, as the store told them. */
+  let told: string[];
 
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
@@ -31,7 +34,12 @@ describe('RedisEventStore when Redis fails', () => {
       client,
       keyPrefix: 'p:',
     });
-    store = new RedisEventStore(redis, { maxEvents: 100, ttlMs: 60_000, timeoutMs: 50 });
+    const events = new McpEventStoreEvents();
+    told = [];
+    for (const name of ['operation', 'failure', 'fallback'] as const) {
+      events.on(name, ({ store: kind, operation }) => told.push(`${name} ${kind} ${operation}`));
+    }
+    store = new RedisEventStore(redis, { maxEvents: 100, ttlMs: 60_000, timeoutMs: 50 }, events);
   });
 
   afterEach(() => {
@@ -109,5 +117,25 @@ describe('RedisEventStore when Redis fails', () => {
     client.status = 'ready';
     expect(await store.storeEvent('s', note)).toBe('s.1700000000000-0');
     expect(await store.status()).toEqual({ store: 'redis', state: 'ok', resumable: true });
+  });
+
+  it('tells each operation, each failure, and each answer of the degraded path, a resumption from an unstored event too', async () => {
+    await store.storeEvent('s', note);
+    client.status = 'reconnecting';
+    const unstored = await store.storeEvent('s', note);
+    await store.getStreamIdForEventId('s.1700000000000-0');
+    client.status = 'ready';
+    await store.getStreamIdForEventId(unstored);
+    expect(told).toEqual([
+      'operation redis store',
+      'operation redis store',
+      'failure redis store',
+      'fallback redis store',
+      'operation redis replay',
+      'failure redis replay',
+      'fallback redis replay',
+      'operation redis replay',
+      'fallback redis replay',
+    ]);
   });
 });

@@ -3,10 +3,13 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { TransportConfig } from '../transport.config';
 import { eventId } from './event-id';
 import { McpEventStore, type McpEventStoreStatus } from './mcp-event-store';
+import { McpEventStoreEvents, type EventStoreEvent } from './mcp-event-store-events';
 
 /** `<milliseconds>-<sequence>`, the ids Redis gives stream entries. */
 const REDIS_STREAM_ENTRY_ID = /^\d+-\d+$/;
 const PROBE_TTL_MS = 60_000;
+/** The sequence of an event sent while Redis did not store it. */
+const UNSTORED = 'unstored-';
 
 /**
  * Events in Redis, one Redis stream per MCP stream, so a client resuming on another replica finds
@@ -22,6 +25,7 @@ export class RedisEventStore extends McpEventStore {
   constructor(
     private readonly redis: RedisConnection,
     private readonly settings: TransportConfig['eventStore'],
+    private readonly events = new McpEventStoreEvents(),
   ) {
     super();
     this.guard = new RedisCallGuard({
@@ -34,6 +38,7 @@ export class RedisEventStore extends McpEventStore {
   }
 
   async storeEvent(streamId: string, message: JSONRPCMessage): Promise<string> {
+    this.events.emit('operation', { store: 'redis', operation: 'store' });
     const key = this.key(streamId);
     return this.guard.call(
       async () => {
@@ -47,17 +52,30 @@ export class RedisEventStore extends McpEventStore {
         if (typeof id !== 'string') throw new Error('Redis did not store the MCP event');
         return eventId.format(streamId, id);
       },
-      () => this.unstoredId(streamId),
+      () => {
+        this.fellBack('store');
+        return this.unstoredId(streamId);
+      },
     );
   }
 
+  /** The first step of every resumption (the SDK looks the stream up before replaying it). */
   async getStreamIdForEventId(id: string): Promise<string | undefined> {
+    this.events.emit('operation', { store: 'redis', operation: 'replay' });
     const parsed = this.parse(id);
-    if (parsed === undefined) return undefined;
+    if (parsed === undefined) {
+      if (eventId.parse(id)?.sequence.startsWith(UNSTORED) === true) {
+        this.events.emit('fallback', { store: 'redis', operation: 'replay' });
+      }
+      return undefined;
+    }
     const key = this.key(parsed.streamId);
     const found = await this.guard.call(
       async () => this.redis.readyClient().xrange(key, parsed.sequence, parsed.sequence, 'COUNT', 1),
-      () => [],
+      () => {
+        this.fellBack('replay');
+        return [];
+      },
     );
     return found.length === 0 ? undefined : parsed.streamId;
   }
@@ -73,7 +91,10 @@ export class RedisEventStore extends McpEventStore {
     // rest of its stream, which it would not under an unknown stream id.
     const entries = await this.guard.call(
       async () => this.redis.readyClient().xrange(key, `(${parsed.sequence}`, '+'),
-      () => [],
+      () => {
+        this.fellBack('replay');
+        return [];
+      },
     );
     for (const [id, fields] of entries) {
       const message = JSON.parse(fields[1] ?? '{}') as JSONRPCMessage;
@@ -111,7 +132,13 @@ export class RedisEventStore extends McpEventStore {
   /** The id of an event Redis did not take: it goes out with it, and resuming from it finds nothing. */
   private unstoredId(streamId: string): string {
     this.unstoredCount += 1;
-    return eventId.format(streamId, `unstored-${this.unstoredCount}`);
+    return eventId.format(streamId, `${UNSTORED}${this.unstoredCount}`);
+  }
+
+  /** Redis failed an operation: its fallback answers instead. */
+  private fellBack(operation: EventStoreEvent['operation']): void {
+    this.events.emit('failure', { store: 'redis', operation });
+    this.events.emit('fallback', { store: 'redis', operation });
   }
 
   private key(streamId: string): string {

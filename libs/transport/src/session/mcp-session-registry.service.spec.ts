@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
+import { McpSessionEvents } from './mcp-session-events';
 import { McpSessionRegistry } from './mcp-session-registry.service';
 import type { RegisteredSession } from './registered-session';
 
@@ -10,14 +11,14 @@ const TTL_MS = 60000;
 /** A quarter of the idle TTL: how often the registry reaps. */
 const REAP_EVERY_MS = 15000;
 
-function registry(env: Record<string, string> = {}): McpSessionRegistry {
+function registry(env: Record<string, string> = {}, events = new McpSessionEvents()): McpSessionRegistry {
   const config = transportConfig.resolve({
     MCP_MAX_SESSIONS: '5',
     MCP_MAX_SESSIONS_PER_PRINCIPAL: '2',
     MCP_SESSION_IDLE_TTL_MS: String(TTL_MS),
     ...env,
   });
-  return new McpSessionRegistry(config, new ShutdownState());
+  return new McpSessionRegistry(config, new ShutdownState(), events);
 }
 
 let nextId = 0;
@@ -83,14 +84,14 @@ describe('McpSessionRegistry', () => {
     const sessions = registry();
     const first = open(sessions, 'apikey:alice');
     const second = open(sessions, 'apikey:alice');
-    sessions.remove(first.id);
+    sessions.remove(first.id, 'client');
     const third = open(sessions, 'apikey:alice');
-    await sessions.close(second.id);
+    await sessions.close(second.id, 'client');
     open(sessions, 'apikey:alice');
     expect(refusal(() => sessions.admit('apikey:alice')).code).toBe(TransportErrorCode.SESSION_QUOTA);
     // Forgetting twice gives back one place only.
-    sessions.remove(third.id);
-    sessions.remove(third.id);
+    sessions.remove(third.id, 'client');
+    sessions.remove(third.id, 'client');
     open(sessions, 'apikey:alice');
     expect(refusal(() => sessions.admit('apikey:alice')).code).toBe(TransportErrorCode.SESSION_QUOTA);
   });
@@ -145,5 +146,26 @@ describe('McpSessionRegistry', () => {
     sessions.opened(open(sessions, 'apikey:alice').id);
     sessions.opened(open(sessions, 'apikey:alice').id);
     expect(refusal(() => sessions.admit('apikey:alice')).retryAfterSeconds).toBe((TTL_MS + REAP_EVERY_MS) / 1000);
+  });
+
+  it('tells each session opened and each closed once, with its transport and the first reason given', async () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    const events = new McpSessionEvents();
+    const told: string[] = [];
+    events.on('opened', ({ transport }) => told.push(`opened ${transport}`));
+    events.on('closed', ({ transport, reason }) => told.push(`closed ${transport} ${reason}`));
+    const sessions = registry({}, events);
+    const first = open(sessions, 'apikey:alice');
+    open(sessions, 'apikey:bob');
+    sessions.remove(first.id, 'client');
+    await sessions.close(first.id, 'disconnect');
+    jest.advanceTimersByTime(TTL_MS + 1);
+    expect(await sessions.reapIdle()).toBe(1);
+    expect(told).toEqual([
+      'opened streamable-http',
+      'opened streamable-http',
+      'closed streamable-http client',
+      'closed streamable-http idle',
+    ]);
   });
 });

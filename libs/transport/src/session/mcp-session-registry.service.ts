@@ -5,6 +5,7 @@ import { isLocalUser } from '../http/request-principal';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
+import { McpSessionEvents, type SessionCloseReason } from './mcp-session-events';
 import type { RegisteredSession } from './registered-session';
 import { SessionAdmission } from './session-admission';
 
@@ -37,6 +38,7 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
     private readonly shutdown: ShutdownState,
+    private readonly events: McpSessionEvents,
   ) {
     this.reapEveryMs = Math.min(MAX_REAP_INTERVAL_MS, Math.max(250, Math.floor(config.sessionIdleTtlMs / 4)));
   }
@@ -51,7 +53,7 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.reaper);
-    await Promise.all([...this.sessions.keys()].map(async (id) => this.close(id)));
+    await Promise.all([...this.sessions.keys()].map(async (id) => this.close(id, 'shutdown')));
   }
 
   get size(): number {
@@ -95,6 +97,7 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     // An admission already given back no longer holds a place: the session takes a new one.
     if (!admission.handOver()) this.take(session.principalId);
     this.sessions.set(session.id, { session, lastSeen: Date.now(), open: 0 });
+    this.events.emit('opened', { transport: session.transport });
   }
 
   /** The session `id` of `principalId`, or the 404 an unknown session gets. */
@@ -121,13 +124,13 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
-  /** Forgets a session that closed itself (DELETE, transport closed). */
-  remove(id: string): void {
-    this.forget(id);
+  /** Forgets a session that closed itself (DELETE, transport closed); the first reason given counts. */
+  remove(id: string, reason: SessionCloseReason): void {
+    this.forget(id, reason);
   }
 
-  async close(id: string): Promise<void> {
-    const entry = this.forget(id);
+  async close(id: string, reason: SessionCloseReason): Promise<void> {
+    const entry = this.forget(id, reason);
     if (entry === undefined) return;
     await entry.session.close().catch((error: unknown) => {
       this.logger.warn(`Closing session ${id}: ${error instanceof Error ? error.message : String(error)}`);
@@ -139,16 +142,18 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     const idle = [...this.sessions.entries()]
       .filter(([, entry]) => entry.open === 0 && now - entry.lastSeen > this.config.sessionIdleTtlMs)
       .map(([id]) => id);
-    await Promise.all(idle.map(async (id) => this.close(id)));
+    await Promise.all(idle.map(async (id) => this.close(id, 'idle')));
     if (idle.length > 0) this.logger.log(`Reaped ${idle.length} idle session(s); ${this.sessions.size} open`);
     return idle.length;
   }
 
-  private forget(id: string): Entry | undefined {
+  private forget(id: string, reason: SessionCloseReason): Entry | undefined {
     const entry = this.sessions.get(id);
     if (entry === undefined) return undefined;
     this.sessions.delete(id);
     this.giveBack(entry.session.principalId);
+    // While draining, streams end because the server asked them to: whatever closes a session then, it is the shutdown.
+    this.events.emit('closed', { transport: entry.session.transport, reason: this.accepting ? reason : 'shutdown' });
     return entry;
   }
 

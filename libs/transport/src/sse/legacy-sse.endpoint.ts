@@ -10,6 +10,7 @@ import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { newMcpSession } from '../new-mcp-session';
+import type { SessionCloseReason } from '../session/mcp-session-events';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
@@ -33,8 +34,10 @@ export class LegacySseEndpoint {
     const id = randomUUID();
     const state = newMcpSession(this.translator.currentLocale());
     const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
+    // A legacy session ends with its stream: the client went away, unless its credential expired first.
+    let endReason: SessionCloseReason = 'disconnect';
     sse.onclose = () => {
-      this.registry.remove(id);
+      this.registry.remove(id, endReason);
     };
     const mcp = await this.factory.connect(state, sse).catch((error: unknown) => {
       admission.release();
@@ -46,12 +49,13 @@ export class LegacySseEndpoint {
     const release = this.registry.opened(id);
     // A legacy session lives as long as its stream: it ends when the credential that opened it expires.
     const cancelExpiry = endAtCredentialExpiry(() => {
+      endReason = 'credential-expired';
       session.endStreams();
     });
     const end = (): void => {
       cancelExpiry();
       release();
-      void this.registry.close(id);
+      void this.registry.close(id, endReason);
     };
     // A client gone while the session was being set up must not leave it (and its quota place) behind.
     if (signal.aborted) end();

@@ -88,7 +88,7 @@ export class StreamableHttpEndpoint {
     httpChecks.protocolVersion(req);
     const session = this.session(this.requiredSessionId(req));
     await this.exchange(session, req, res, undefined, false);
-    this.registry.remove(session.id);
+    this.registry.remove(session.id, 'client');
   }
 
   private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
@@ -105,8 +105,9 @@ export class StreamableHttpEndpoint {
           this.registry.add(session, admission);
         },
       });
+      // The transport closes by itself only on the client's DELETE; the registry's own closes forget the session first.
       http.onclose = () => {
-        this.registry.remove(id);
+        this.registry.remove(id, 'client');
       };
       const mcp = await this.factory.connect(state, http);
       const session = new StreamableHttpSession(id, admission.principalId, state, http, mcp);

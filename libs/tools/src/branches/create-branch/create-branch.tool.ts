@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { refView, toRefView, type RefView } from '../../shared/ref-view';
@@ -10,8 +10,8 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: toolArguments.refName.describe('Name of the new branch (e.g. "feature/refund-tests").'),
-    startPoint: toolArguments.ref.describe('Where the branch starts: a branch name, tag name or commit hash.'),
+    name: toolArguments.refName.describe(catalogueText('create_branch.params.name')),
+    startPoint: toolArguments.ref.describe(catalogueText('create_branch.params.startPoint')),
   })
   .strict();
 const output = refView;
@@ -21,9 +21,8 @@ const output = refView;
 export class CreateBranchTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'create_branch',
-    title: 'Create branch',
-    description:
-      'Creates a branch at a start point (branch, tag or commit) and returns it with its head commit. Fails if the branch already exists.',
+    title: catalogueText('create_branch.title'),
+    description: catalogueText('create_branch.description'),
     toolset: 'branches',
     input,
     output,

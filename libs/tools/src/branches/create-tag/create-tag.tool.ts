@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { refView, toRefView, type RefView } from '../../shared/ref-view';
@@ -10,14 +10,9 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: toolArguments.refName.describe('Name of the new tag (e.g. "v1.4.0").'),
-    target: toolArguments.ref.describe('What to tag: a branch name (its head), tag name or commit hash.'),
-    message: z
-      .string()
-      .min(1)
-      .max(2000)
-      .optional()
-      .describe('Makes an annotated tag with this message; omit for a lightweight tag.'),
+    name: toolArguments.refName.describe(catalogueText('create_tag.params.name')),
+    target: toolArguments.ref.describe(catalogueText('create_tag.params.target')),
+    message: z.string().min(1).max(2000).optional().describe(catalogueText('create_tag.params.message')),
   })
   .strict();
 const output = refView;
@@ -27,9 +22,8 @@ const output = refView;
 export class CreateTagTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'create_tag',
-    title: 'Create tag',
-    description:
-      'Tags a commit (given as a branch, tag or hash), annotated when a message is given, and returns the tag with the commit it points at. Fails if the tag already exists.',
+    title: catalogueText('create_tag.title'),
+    description: catalogueText('create_tag.description'),
     toolset: 'branches',
     input,
     output,

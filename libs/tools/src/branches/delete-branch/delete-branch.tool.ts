@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -8,14 +16,14 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    name: toolArguments.refName.describe('The branch to delete (never the default branch).'),
+    name: toolArguments.refName.describe(catalogueText('delete_branch.params.name')),
     confirm: confirmArgument,
   })
   .strict();
 const output = z.object({
   workspace: z.string(),
   repo: z.string(),
-  deleted: z.string().describe('The branch that no longer exists.'),
+  deleted: z.string().describe(catalogueText('delete_branch.output.deleted')),
 });
 
 @McpTool()
@@ -23,9 +31,8 @@ const output = z.object({
 export class DeleteBranchTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'delete_branch',
-    title: 'Delete branch',
-    description:
-      'Deletes a branch of a repository (not the default branch). Irreversible: commits only on that branch may be lost, so the user must confirm it.',
+    title: catalogueText('delete_branch.title'),
+    description: catalogueText('delete_branch.description'),
     toolset: 'branches',
     input,
     output,

@@ -1,5 +1,5 @@
 import type { BbPage, BbRef, BbRepositoryRef, PageOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { RefListingTool } from '../ref-listing.tool-base';
 
@@ -8,9 +8,8 @@ import { RefListingTool } from '../ref-listing.tool-base';
 export class ListBranchesTool extends RefListingTool {
   readonly definition = RefListingTool.define('branches', {
     name: 'list_branches',
-    title: 'List branches',
-    description:
-      'Lists the branches of a repository, optionally only those whose name contains `filter`, marking the default branch. One line per branch: name, head commit (short hash); use the cursor for more.',
+    title: catalogueText('list_branches.title'),
+    description: catalogueText('list_branches.description'),
   });
 
   protected async list(

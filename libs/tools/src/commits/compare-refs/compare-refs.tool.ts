@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbComparison, type BbFileChange } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { commitLine, commitLineView, toCommitLineView } from '../../shared/commit-view';
@@ -16,7 +16,7 @@ const STATUS_LETTER: Readonly<Record<BbFileChange['status'], string>> = {
 
 const fileChangeView = z.object({
   path: z.string(),
-  oldPath: z.string().optional().describe('Where a renamed or copied file came from.'),
+  oldPath: z.string().optional().describe(catalogueText('compare_refs.output.oldPath')),
   status: z.enum(['added', 'modified', 'removed', 'renamed', 'copied']),
   linesAdded: z.number().int().optional(),
   linesRemoved: z.number().int().optional(),
@@ -28,20 +28,20 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    from: toolArguments.ref.describe('The ref with the work to compare, e.g. a feature branch.'),
-    to: toolArguments.ref.describe('The ref compared against, e.g. the default branch.'),
+    from: toolArguments.ref.describe(catalogueText('compare_refs.params.from')),
+    to: toolArguments.ref.describe(catalogueText('compare_refs.params.to')),
   })
   .strict();
 const output = z.object({
   from: z.string(),
   to: z.string(),
-  mergeBase: z.string().optional().describe('The last commit both share.'),
-  aheadTotal: z.number().int().describe('Commits on `from` and not on `to`.'),
-  behindTotal: z.number().int().describe('Commits on `to` and not on `from`.'),
-  ahead: z.array(commitLineView).describe('Commits on `from` and not on `to`, newest first (see truncated).'),
-  fileTotal: z.number().int().describe('Files `from` changes since the merge base.'),
-  files: z.array(fileChangeView).describe('Those files (see truncated).'),
-  truncated: z.string().optional().describe('Set when commits or files were left out, saying how to see them.'),
+  mergeBase: z.string().optional().describe(catalogueText('compare_refs.output.mergeBase')),
+  aheadTotal: z.number().int().describe(catalogueText('compare_refs.output.aheadTotal')),
+  behindTotal: z.number().int().describe(catalogueText('compare_refs.output.behindTotal')),
+  ahead: z.array(commitLineView).describe(catalogueText('compare_refs.output.ahead')),
+  fileTotal: z.number().int().describe(catalogueText('compare_refs.output.fileTotal')),
+  files: z.array(fileChangeView).describe(catalogueText('compare_refs.output.files')),
+  truncated: z.string().optional().describe(catalogueText('compare_refs.output.truncated')),
 });
 
 type ComparisonView = z.output<typeof output>;
@@ -73,9 +73,8 @@ const linesLength = (lines: readonly string[]): number => lines.reduce((sum, lin
 export class CompareRefsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'compare_refs',
-    title: 'Compare two refs',
-    description:
-      'Compares two branches, tags or commits: how many commits `from` is ahead of and behind `to`, the commits only on `from` (one line each), and the files `from` changes since the merge base (with line counts where Bitbucket gives them). Use it before opening or reviewing a pull request; read the changes themselves with get_commit_diff.',
+    title: catalogueText('compare_refs.title'),
+    description: catalogueText('compare_refs.description'),
     toolset: 'commits',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { diffArguments } from '../../shared/diff-arguments';
@@ -22,9 +22,8 @@ const output = diffView;
 export class GetCommitDiffTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_commit_diff',
-    title: 'Get commit diff',
-    description:
-      'Returns the raw unified diff (git format) of one commit against its first parent, optionally only some files and with more or less context. Long files and long diffs are cut to fit the response budget; the answer then says exactly how to continue (skipFiles, or paths + lineOffset).',
+    title: catalogueText('get_commit_diff.title'),
+    description: catalogueText('get_commit_diff.description'),
     toolset: 'commits',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbCommit } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { commitHashArgument } from '../commit-hash-argument';
@@ -16,12 +16,12 @@ const input = z
 const output = z.object({
   hash: z.string(),
   date: z.string(),
-  author: z.string().describe('Author name as git recorded it.'),
+  author: z.string().describe(catalogueText('get_commit.output.author')),
   authorEmail: z.string().optional(),
-  authorUser: userView.optional().describe('The Bitbucket account behind the author, when Bitbucket knows it.'),
-  parents: z.array(z.string()).describe('Parent hashes; two or more for a merge commit.'),
+  authorUser: userView.optional().describe(catalogueText('get_commit.output.authorUser')),
+  parents: z.array(z.string()).describe(catalogueText('get_commit.output.parents')),
   message: z.string(),
-  truncated: z.string().optional().describe('Set when the message was cut to fit the response budget.'),
+  truncated: z.string().optional().describe(catalogueText('get_commit.output.truncated')),
 });
 
 type CommitDetail = z.output<typeof output>;
@@ -31,9 +31,8 @@ type CommitDetail = z.output<typeof output>;
 export class GetCommitTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_commit',
-    title: 'Get commit',
-    description:
-      'Returns one commit: full hash, author (and their Bitbucket account), date, parents and the whole message. Its changes are in get_commit_diff; its CI results in list_build_statuses.',
+    title: catalogueText('get_commit.title'),
+    description: catalogueText('get_commit.description'),
     toolset: 'commits',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbBuildStatus } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -9,11 +9,11 @@ import { commitHashArgument } from '../commit-hash-argument';
 import { toolArguments } from '../../shared/tool-arguments';
 
 const buildStatusView = z.object({
-  key: z.string().describe('Identifies the build among the statuses of a commit.'),
+  key: z.string().describe(catalogueText('list_build_statuses.output.key')),
   name: z.string(),
   state: z.enum(['SUCCESSFUL', 'FAILED', 'INPROGRESS', 'STOPPED']),
   description: z.string(),
-  url: z.string().describe('The build in the CI system.'),
+  url: z.string().describe(catalogueText('list_build_statuses.output.url')),
   updatedOn: z.string().optional(),
 });
 
@@ -23,9 +23,7 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    commit: commitHashArgument.describe(
-      'Commit hash, full or abbreviated (list_branches gives the head commit of each branch).',
-    ),
+    commit: commitHashArgument.describe(catalogueText('list_build_statuses.params.commit')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -54,9 +52,8 @@ function buildStatusLine(status: BuildStatusView): string {
 export class ListBuildStatusesTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_build_statuses',
-    title: 'List build statuses',
-    description:
-      'Lists the CI build statuses reported on a commit (SUCCESSFUL, FAILED, INPROGRESS, STOPPED), to tell whether it builds and why not. One line per build: state, name, key, description, link; use the cursor for more.',
+    title: catalogueText('list_build_statuses.title'),
+    description: catalogueText('list_build_statuses.description'),
     toolset: 'commits',
     input,
     output,

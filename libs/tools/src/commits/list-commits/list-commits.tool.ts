@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type CatalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { commitLine, commitLineView, toCommitLineView, type CommitLineView } from '../../shared/commit-view';
@@ -10,33 +18,17 @@ import { toolArguments } from '../../shared/tool-arguments';
 
 /** An ISO-8601 date, or date and time (with an optional offset). */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const instant = (bound: string) =>
-  z
-    .string()
-    .regex(ISO_INSTANT)
-    .optional()
-    .describe(
-      `Only commits made ${bound} this ISO-8601 date or date-time (e.g. "2026-03-01" or "2026-03-01T12:00:00Z"; a date alone is midnight UTC).`,
-    );
+const instant = (description: CatalogueText) => z.string().regex(ISO_INSTANT).optional().describe(description);
 
 const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    ref: toolArguments.ref
-      .optional()
-      .describe(
-        'Branch, tag or commit whose history to list, newest first. Omit for every branch on Cloud, the default branch on Data Center.',
-      ),
-    path: z.string().min(1).max(1000).optional().describe('Only commits changing this file or directory.'),
-    author: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Only commits whose author name, email or username contains this text.'),
-    since: instant('at or after'),
-    until: instant('at or before'),
+    ref: toolArguments.ref.optional().describe(catalogueText('list_commits.params.ref')),
+    path: z.string().min(1).max(1000).optional().describe(catalogueText('list_commits.params.path')),
+    author: z.string().min(1).max(200).optional().describe(catalogueText('list_commits.params.author')),
+    since: instant(catalogueText('list_commits.params.since')),
+    until: instant(catalogueText('list_commits.params.until')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -48,9 +40,8 @@ const output = pageOutput(commitLineView);
 export class ListCommitsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_commits',
-    title: 'List commits',
-    description:
-      'Lists the history of a branch, tag or commit, newest first, optionally only commits touching a path, by an author, or within a date range. One line per commit: short hash, date, author, first line of the message. Use get_commit or get_commit_diff on a hash for details; use the cursor for more.',
+    title: catalogueText('list_commits.title'),
+    description: catalogueText('list_commits.description'),
     toolset: 'commits',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toUserView, userLine, userView, type UserView } from '../../shared/user-view';
@@ -12,9 +12,8 @@ const output = userView.extend({ flavor: z.enum(['cloud', 'datacenter']) });
 export class GetCurrentUserTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_current_user',
-    title: 'Who am I on Bitbucket',
-    description:
-      'Returns the Bitbucket account this server acts as, and whether it talks to Bitbucket Cloud or Data Center. Call it first to learn which flavor you are on.',
+    title: catalogueText('get_current_user.title'),
+    description: catalogueText('get_current_user.description'),
     toolset: 'context',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -7,9 +7,7 @@ import { projectLine, projectView, toProjectView, type ProjectView } from '../..
 
 const input = z
   .object({
-    workspace: toolArguments.workspace
-      .optional()
-      .describe('Bitbucket Cloud: the workspace holding the project (required). Data Center: leave it out.'),
+    workspace: toolArguments.workspace.optional().describe(catalogueText('get_project.params.workspace')),
     key: toolArguments.projectKey,
   })
   .strict();
@@ -20,9 +18,8 @@ const output = projectView;
 export class GetProjectTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_project',
-    title: 'Get project',
-    description:
-      'Returns one project by its key: name, description, visibility, its Cloud workspace and web URL. List its repositories with list_repositories (on Data Center, pass the key as `workspace`).',
+    title: catalogueText('get_project.title'),
+    description: catalogueText('get_project.description'),
     toolset: 'context',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -10,9 +10,7 @@ import { toolArguments } from '../../shared/tool-arguments';
 
 const input = z
   .object({
-    workspace: toolArguments.workspace
-      .optional()
-      .describe('Bitbucket Cloud: the workspace whose projects to list (required). Data Center: leave it out.'),
+    workspace: toolArguments.workspace.optional().describe(catalogueText('list_projects.params.workspace')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -24,9 +22,8 @@ const output = pageOutput(projectView);
 export class ListProjectsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_projects',
-    title: 'List projects',
-    description:
-      'Lists projects: on Bitbucket Cloud those of one workspace, on Data Center every project this account can see (a Data Center project key is the `workspace` of the repository tools). One line per project: key, name, visibility, description; use the cursor for more.',
+    title: catalogueText('list_projects.title'),
+    description: catalogueText('list_projects.description'),
     toolset: 'context',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbWorkspace } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -8,9 +8,9 @@ import { pageOutput } from '../../shared/page-output';
 import { toolArguments } from '../../shared/tool-arguments';
 
 const workspaceView = z.object({
-  slug: z.string().describe('Pass as `workspace` to the other tools.'),
+  slug: z.string().describe(catalogueText('list_workspaces.output.slug')),
   name: z.string(),
-  admin: z.boolean().optional().describe('Whether this account administers the workspace.'),
+  admin: z.boolean().optional().describe(catalogueText('list_workspaces.output.admin')),
 });
 
 type WorkspaceView = z.output<typeof workspaceView>;
@@ -37,9 +37,8 @@ function workspaceLine(workspace: WorkspaceView): string {
 export class ListWorkspacesTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_workspaces',
-    title: 'List workspaces',
-    description:
-      'Lists the Bitbucket Cloud workspaces this account belongs to, marking those it administers. Use a slug as `workspace` in the other tools. One line per workspace; use the cursor for more.',
+    title: catalogueText('list_workspaces.title'),
+    description: catalogueText('list_workspaces.description'),
     toolset: 'context',
     input,
     output,

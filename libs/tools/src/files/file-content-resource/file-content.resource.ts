@@ -1,6 +1,6 @@
 import { BitbucketClient } from '@app/bitbucket';
 import { RequestContext, toErrorResponse, Translator } from '@app/common';
-import { McpResourceTemplate, ResourceTemplateHandler, type ResourceTemplateDefinition } from '@app/mcp';
+import { McpResourceTemplate, ResourceTemplateHandler, catalogueText, type ResourceTemplateDefinition } from '@app/mcp';
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
@@ -37,9 +37,8 @@ export class FileContentResource extends ResourceTemplateHandler {
 
   readonly definition: ResourceTemplateDefinition = {
     name: 'repository_file',
-    title: 'Repository file',
-    description:
-      'A file of a repository at a branch, tag or commit (percent-encode a ref containing "/", e.g. feature%2Frefunds). Text files are returned as text, binary files as base64 with their MIME type.',
+    title: catalogueText('repository_file.title'),
+    description: catalogueText('repository_file.description'),
     uriTemplate: 'bitbucket://{workspace}/{repo}/file/{ref}/{+path}',
   };
 

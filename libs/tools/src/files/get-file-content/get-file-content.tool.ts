@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbFileContent } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { lineWindowView, toLineWindow } from '../../shared/line-window';
@@ -9,24 +9,18 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    path: z.string().min(1).max(1000).describe('File path from the repository root (e.g. "src/index.ts").'),
-    ref: toolArguments.ref.optional().describe('Branch, tag or commit to read at; the default branch when omitted.'),
-    fromLine: z.number().int().min(1).optional().describe('First line to return (1-based, default 1).'),
-    maxLines: z
-      .number()
-      .int()
-      .min(1)
-      .max(10000)
-      .optional()
-      .describe('Most lines to return (default: as many as fit the response budget).'),
+    path: z.string().min(1).max(1000).describe(catalogueText('get_file_content.params.path')),
+    ref: toolArguments.ref.optional().describe(catalogueText('get_file_content.params.ref')),
+    fromLine: z.number().int().min(1).optional().describe(catalogueText('get_file_content.params.fromLine')),
+    maxLines: z.number().int().min(1).max(10000).optional().describe(catalogueText('get_file_content.params.maxLines')),
   })
   .strict();
 // Text files carry the line window (text, fromLine, toLine, totalLines…); binary files none of it.
 const output = lineWindowView.partial().extend({
   path: z.string(),
-  ref: z.string().describe('The ref read at.'),
-  size: z.number().int().describe('File size in bytes.'),
-  binary: z.boolean().describe('Binary files are described, never shown.'),
+  ref: z.string().describe(catalogueText('get_file_content.output.ref')),
+  size: z.number().int().describe(catalogueText('get_file_content.output.size')),
+  binary: z.boolean().describe(catalogueText('get_file_content.output.binary')),
 });
 
 type FileView = z.output<typeof output>;
@@ -36,9 +30,8 @@ type FileView = z.output<typeof output>;
 export class GetFileContentTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_file_content',
-    title: 'Read file',
-    description:
-      'Returns the text of a file at a branch, tag or commit (the default branch when none is given), as a window of lines: from `fromLine`, at most `maxLines`, cut to fit the response budget. When lines are left out the answer says which `fromLine` continues. Binary files are reported with their size, never shown.',
+    title: catalogueText('get_file_content.title'),
+    description: catalogueText('get_file_content.description'),
     toolset: 'files',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbDirectoryEntry } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -8,9 +8,9 @@ import { pageOutput } from '../../shared/page-output';
 import { toolArguments } from '../../shared/tool-arguments';
 
 const entryView = z.object({
-  path: z.string().describe('Path from the repository root, as get_file_content and list_directory take it.'),
+  path: z.string().describe(catalogueText('list_directory.output.path')),
   type: z.enum(['file', 'directory', 'submodule']),
-  size: z.number().int().optional().describe('Files: size in bytes.'),
+  size: z.number().int().optional().describe(catalogueText('list_directory.output.size')),
 });
 
 type EntryView = z.output<typeof entryView>;
@@ -19,12 +19,8 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    path: z
-      .string()
-      .max(1000)
-      .optional()
-      .describe('Directory from the repository root (e.g. "src/payments"); the root when omitted.'),
-    ref: toolArguments.ref.optional().describe('Branch, tag or commit to list at; the default branch when omitted.'),
+    path: z.string().max(1000).optional().describe(catalogueText('list_directory.params.path')),
+    ref: toolArguments.ref.optional().describe(catalogueText('list_directory.params.ref')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -47,9 +43,8 @@ function entryLine(entry: EntryView): string {
 export class ListDirectoryTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_directory',
-    title: 'List directory',
-    description:
-      'Lists the direct entries of a directory at a branch, tag or commit (the default branch when none is given): one line per entry, directories ending with "/", files followed by their size in bytes, submodules marked "@". Use the cursor for more.',
+    title: catalogueText('list_directory.title'),
+    description: catalogueText('list_directory.description'),
     toolset: 'files',
     input,
     output,

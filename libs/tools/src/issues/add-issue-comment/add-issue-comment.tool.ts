@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -11,11 +11,11 @@ const input = z
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
     id: issueArguments.id,
-    text: z.string().trim().min(1).max(32000).describe('The comment, in markdown.'),
+    text: z.string().trim().min(1).max(32000).describe(catalogueText('add_issue_comment.params.text')),
   })
   .strict();
 const output = z.object({
-  id: z.number().int().describe('Id of the new comment.'),
+  id: z.number().int().describe(catalogueText('add_issue_comment.output.id')),
   issueId: z.number().int(),
   author: userView.optional(),
   createdOn: z.string(),
@@ -28,9 +28,8 @@ type Output = z.output<typeof output>;
 export class AddIssueCommentTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'add_issue_comment',
-    title: 'Comment on an issue',
-    description:
-      "Adds a comment (markdown) to an issue of a Bitbucket Cloud issue tracker, as this server's account. Every call adds another comment. Returns the new comment's id.",
+    title: catalogueText('add_issue_comment.title'),
+    description: catalogueText('add_issue_comment.description'),
     toolset: 'issues',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -10,16 +10,11 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    title: z.string().trim().min(1).max(255).describe('Short summary of the issue.'),
-    content: z.string().max(32000).optional().describe('Description, in markdown.'),
-    kind: issueArguments.kind.optional().describe('What it is (Bitbucket default: bug).'),
-    priority: issueArguments.priority.optional().describe('How urgent (Bitbucket default: major).'),
-    assignee: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Who should handle it: a workspace member\'s nickname, uuid ("{…}") or account id.'),
+    title: z.string().trim().min(1).max(255).describe(catalogueText('create_issue.params.title')),
+    content: z.string().max(32000).optional().describe(catalogueText('create_issue.params.content')),
+    kind: issueArguments.kind.optional().describe(catalogueText('create_issue.params.kind')),
+    priority: issueArguments.priority.optional().describe(catalogueText('create_issue.params.priority')),
+    assignee: z.string().min(1).max(200).optional().describe(catalogueText('create_issue.params.assignee')),
   })
   .strict();
 const output = issueDetailView;
@@ -29,9 +24,8 @@ const output = issueDetailView;
 export class CreateIssueTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'create_issue',
-    title: 'Create issue',
-    description:
-      "Opens a new issue in a Bitbucket Cloud repository's issue tracker, reported by this server's account, optionally with a description, kind, priority and assignee. Every call creates another issue. Returns the new issue with its number and web URL.",
+    title: catalogueText('create_issue.title'),
+    description: catalogueText('create_issue.description'),
     toolset: 'issues',
     input,
     output,

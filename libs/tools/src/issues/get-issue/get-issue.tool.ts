@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -16,9 +16,8 @@ const output = issueDetailView;
 export class GetIssueTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_issue',
-    title: 'Get issue',
-    description:
-      'Returns one issue of a Bitbucket Cloud issue tracker: title, state, kind, priority, reporter, assignee, dates, web URL and its description (cut to the response budget, saying so).',
+    title: catalogueText('get_issue.title'),
+    description: catalogueText('get_issue.description'),
     toolset: 'issues',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -13,8 +13,8 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    state: issueArguments.state.optional().describe('Only issues in this state.'),
-    query: z.string().min(1).max(200).optional().describe('Only issues whose title or description contains this text.'),
+    state: issueArguments.state.optional().describe(catalogueText('list_issues.params.state')),
+    query: z.string().min(1).max(200).optional().describe(catalogueText('list_issues.params.query')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -26,9 +26,8 @@ const output = pageOutput(issueSummaryView);
 export class ListIssuesTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_issues',
-    title: 'List issues',
-    description:
-      "Lists the issues of a Bitbucket Cloud repository's issue tracker, optionally only in one state and only those whose title or description contains a text. One line per issue: number, state, kind/priority, title, assignee, last update. Read one with get_issue; use the cursor for more. Repositories without an issue tracker answer not found.",
+    title: catalogueText('list_issues.title'),
+    description: catalogueText('list_issues.description'),
     toolset: 'issues',
     input,
     output,

@@ -5,7 +5,7 @@ import {
   type BbPipelineStep,
   type BbRepositoryRef,
 } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import {
@@ -27,46 +27,25 @@ const DEFAULT_CONTEXT_LINES = 2;
 const input = z
   .object({
     ...pipelineArguments,
-    step: z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe(
-        'The step: its name (e.g. "Test") or uuid. Default: the first failed step, else the last one that started.',
-      ),
+    step: z.string().min(1).max(200).optional().describe(catalogueText('get_pipeline_step_log.params.step')),
     maxLines: z
       .number()
       .int()
       .min(1)
       .max(5000)
       .optional()
-      .describe(
-        `Most log lines shown (default ${DEFAULT_MAX_LINES}): the last ones, or those from fromLine, or the matching ones with their context.`,
-      ),
-    fromLine: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('Read forward from this line (1-based) instead of the end; with grep, search from here.'),
-    grep: z
-      .string()
-      .min(1)
-      .max(500)
-      .optional()
-      .describe(
-        'Only lines containing this text (or matching it, with regex), shown as "n:line" with context lines as "n-line".',
-      ),
-    regex: z.boolean().optional().describe('Treat grep as a JavaScript regular expression (default: plain text).'),
-    ignoreCase: z.boolean().optional().describe('Match grep ignoring case (default true).'),
+      .describe(catalogueText('get_pipeline_step_log.params.maxLines', { default: DEFAULT_MAX_LINES })),
+    fromLine: z.number().int().min(1).optional().describe(catalogueText('get_pipeline_step_log.params.fromLine')),
+    grep: z.string().min(1).max(500).optional().describe(catalogueText('get_pipeline_step_log.params.grep')),
+    regex: z.boolean().optional().describe(catalogueText('get_pipeline_step_log.params.regex')),
+    ignoreCase: z.boolean().optional().describe(catalogueText('get_pipeline_step_log.params.ignoreCase')),
     contextLines: z
       .number()
       .int()
       .min(0)
       .max(20)
       .optional()
-      .describe(`With grep: lines shown before and after each match (default ${DEFAULT_CONTEXT_LINES}).`),
+      .describe(catalogueText('get_pipeline_step_log.params.contextLines', { default: DEFAULT_CONTEXT_LINES })),
   })
   .strict()
   .superRefine((args, issues) => {
@@ -74,7 +53,7 @@ const input = z
       issues.addIssue({ code: 'custom', path: ['grep'], message: 'not a valid regular expression' });
   });
 const output = logExcerptView.extend({
-  pipeline: z.string().describe('Uuid of the pipeline.'),
+  pipeline: z.string().describe(catalogueText('get_pipeline_step_log.output.pipeline')),
   step: pipelineStepView,
 });
 
@@ -85,9 +64,8 @@ type Output = z.output<typeof output>;
 export class GetPipelineStepLogTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_pipeline_step_log',
-    title: 'Read a pipeline step log',
-    description:
-      'Returns the log of one step of a Bitbucket Pipelines run (by build number or uuid; the step by name or uuid, by default the failed one): the last lines by default, or lines from fromLine, or only the lines matching grep (plain text or a regular expression) with context lines around them. Colour codes are removed and very long lines shortened. Says which lines it shows out of how many and how to read the rest.',
+    title: catalogueText('get_pipeline_step_log.title'),
+    description: catalogueText('get_pipeline_step_log.description'),
     toolset: 'pipelines',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pipelineArguments } from '../pipeline-arguments';
@@ -14,9 +14,8 @@ const output = pipelineView;
 export class GetPipelineTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_pipeline',
-    title: 'Get pipeline',
-    description:
-      'Returns one Bitbucket Pipelines run, by build number or uuid: its state and result, ref and commit, trigger, creator, times and duration. For its steps use list_pipeline_steps; to wait for it to finish use wait_for_pipeline.',
+    title: catalogueText('get_pipeline.title'),
+    description: catalogueText('get_pipeline.description'),
     toolset: 'pipelines',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -24,9 +24,8 @@ const output = pageOutput(pipelineStepView);
 export class ListPipelineStepsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_pipeline_steps',
-    title: 'List pipeline steps',
-    description:
-      "Lists the steps of a Bitbucket Pipelines run (by build number or uuid) in order, one line each: name, state or result (SUCCESSFUL, FAILED, NOT_RUN…), duration and uuid. Read a step's output with get_pipeline_step_log (by step name or uuid).",
+    title: catalogueText('list_pipeline_steps.title'),
+    description: catalogueText('list_pipeline_steps.description'),
     toolset: 'pipelines',
     input,
     output,

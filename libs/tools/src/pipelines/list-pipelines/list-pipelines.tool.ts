@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -25,11 +25,8 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    ref: toolArguments.refName.optional().describe('Only pipelines that ran for this branch or tag name.'),
-    status: z
-      .enum(PIPELINE_STATUSES)
-      .optional()
-      .describe('Only pipelines in this state (PENDING, IN_PROGRESS, PAUSED, HALTED, COMPLETED) or with this result.'),
+    ref: toolArguments.refName.optional().describe(catalogueText('list_pipelines.params.ref')),
+    status: z.enum(PIPELINE_STATUSES).optional().describe(catalogueText('list_pipelines.params.status')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -41,9 +38,8 @@ const output = pageOutput(pipelineView);
 export class ListPipelinesTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_pipelines',
-    title: 'List pipelines',
-    description:
-      'Lists the Bitbucket Pipelines runs of a repository, newest first, optionally only for one branch or tag and one state or result (e.g. FAILED). One line per run: build number, state or result, ref and commit, trigger, duration, creation time and uuid. Pass the build number or uuid to get_pipeline, list_pipeline_steps or get_pipeline_step_log; use the cursor for older runs.',
+    title: catalogueText('list_pipelines.title'),
+    description: catalogueText('list_pipelines.description'),
     toolset: 'pipelines',
     input,
     output,

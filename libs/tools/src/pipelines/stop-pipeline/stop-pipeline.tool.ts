@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pipelineArguments } from '../pipeline-arguments';
@@ -19,9 +27,8 @@ const output = pipelineView;
 export class StopPipelineTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'stop_pipeline',
-    title: 'Stop a pipeline',
-    description:
-      "Stops a running or pending Bitbucket Pipelines run (by build number or uuid): its current step is cancelled and the rest do not run; it cannot be resumed (run it again with trigger_pipeline). Needs the user's confirmation. A run that already completed cannot be stopped. Returns the run as it is after the stop (normally COMPLETED with result STOPPED).",
+    title: catalogueText('stop_pipeline.title'),
+    description: catalogueText('stop_pipeline.description'),
     toolset: 'pipelines',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { toolArguments } from '../../shared/tool-arguments';
@@ -11,12 +11,9 @@ const variable = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
       .max(255)
-      .describe('Variable name: letters, digits and underscores, not starting with a digit.'),
-    value: z.string().max(10000).describe('Its value.'),
-    secured: z
-      .boolean()
-      .optional()
-      .describe('True for a secret: Bitbucket masks it in logs and never shows it again (default false).'),
+      .describe(catalogueText('trigger_pipeline.params.variables.key')),
+    value: z.string().max(10000).describe(catalogueText('trigger_pipeline.params.variables.value')),
+    secured: z.boolean().optional().describe(catalogueText('trigger_pipeline.params.variables.secured')),
   })
   .strict();
 
@@ -24,22 +21,20 @@ const input = z
   .object({
     workspace: toolArguments.workspace,
     repo: toolArguments.repo,
-    ref: toolArguments.refName.describe('The branch (or tag, with refType "tag") to run the pipeline for.'),
-    refType: z.enum(['branch', 'tag']).optional().describe('Whether ref is a branch (default) or a tag.'),
+    ref: toolArguments.refName.describe(catalogueText('trigger_pipeline.params.ref')),
+    refType: z.enum(['branch', 'tag']).optional().describe(catalogueText('trigger_pipeline.params.refType')),
     commit: z
       .string()
       .regex(/^[0-9a-fA-F]{7,40}$/)
       .optional()
-      .describe('Run on this commit of the ref instead of its head (full or abbreviated hash).'),
+      .describe(catalogueText('trigger_pipeline.params.commit')),
     customPipeline: z
       .string()
       .min(1)
       .max(200)
       .optional()
-      .describe(
-        'Run this custom pipeline (a name under `pipelines: custom:` in bitbucket-pipelines.yml) instead of the one the ref selects.',
-      ),
-    variables: z.array(variable).max(50).optional().describe('Pipeline variables for this run.'),
+      .describe(catalogueText('trigger_pipeline.params.customPipeline')),
+    variables: z.array(variable).max(50).optional().describe(catalogueText('trigger_pipeline.params.variables')),
   })
   .strict();
 const output = pipelineView;
@@ -49,9 +44,8 @@ const output = pipelineView;
 export class TriggerPipelineTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'trigger_pipeline',
-    title: 'Run a pipeline',
-    description:
-      'Starts a new Bitbucket Pipelines run for a branch or tag (its head, or a given commit): the pipeline bitbucket-pipelines.yml selects for the ref, or a named custom pipeline, with optional variables (secured ones are masked). Every call starts another run. Returns the new run (build number, uuid, state); follow it with wait_for_pipeline or get_pipeline.',
+    title: catalogueText('trigger_pipeline.title'),
+    description: catalogueText('trigger_pipeline.description'),
     toolset: 'pipelines',
     input,
     output,

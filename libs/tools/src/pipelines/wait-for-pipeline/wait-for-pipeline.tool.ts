@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbPipeline, type BbPipelineStep, type BbRepositoryRef } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -24,29 +24,23 @@ const input = z
       .min(1)
       .max(1800)
       .optional()
-      .describe(
-        `Most seconds to wait (default ${DEFAULT_TIMEOUT_SECONDS}, at most 1800); then the run is returned as it stands.`,
-      ),
+      .describe(catalogueText('wait_for_pipeline.params.timeoutSeconds', { default: DEFAULT_TIMEOUT_SECONDS })),
     pollIntervalSeconds: z
       .number()
       .int()
       .min(1)
       .max(60)
       .optional()
-      .describe(`Seconds between two looks at the run (default ${DEFAULT_POLL_SECONDS}).`),
+      .describe(catalogueText('wait_for_pipeline.params.pollIntervalSeconds', { default: DEFAULT_POLL_SECONDS })),
   })
   .strict();
 const output = z.object({
-  outcome: z
-    .enum(['completed', 'paused', 'timed_out'])
-    .describe(
-      'completed: the run finished (see pipeline.result); paused: a manual step waits for someone; timed_out: still running.',
-    ),
+  outcome: z.enum(['completed', 'paused', 'timed_out']).describe(catalogueText('wait_for_pipeline.output.outcome')),
   pipeline: pipelineView,
   steps: z.array(pipelineStepView),
-  polls: z.number().int().describe('How many times the run was looked at.'),
+  polls: z.number().int().describe(catalogueText('wait_for_pipeline.output.polls')),
   waitedSeconds: z.number().int(),
-  truncated: z.string().optional().describe('Set when steps were left out to fit the response budget.'),
+  truncated: z.string().optional().describe(catalogueText('wait_for_pipeline.output.truncated')),
 });
 
 type Output = z.output<typeof output>;
@@ -65,9 +59,8 @@ function currentStep(steps: readonly BbPipelineStep[]): { step: BbPipelineStep; 
 export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'wait_for_pipeline',
-    title: 'Wait for a pipeline',
-    description:
-      'Waits until a Bitbucket Pipelines run (by build number or uuid) completes, looking at it every pollIntervalSeconds for at most timeoutSeconds, and reports each look that keeps it waiting as MCP progress (state and current step). Returns early when a manual step pauses the run. Returns the outcome, the run and its steps; after a timeout, call it again to keep waiting. Cancelling the call stops the waiting at once.',
+    title: catalogueText('wait_for_pipeline.title'),
+    description: catalogueText('wait_for_pipeline.description'),
     toolset: 'pipelines',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { repositoryRef } from '../../shared/pull-request-arguments';
@@ -19,13 +19,13 @@ const input = z
     repo: toolArguments.repo,
     title: write.title,
     description: write.description.optional(),
-    sourceBranch: toolArguments.refName.describe('Branch holding the changes.'),
+    sourceBranch: toolArguments.refName.describe(catalogueText('create_pull_request.params.sourceBranch')),
     destinationBranch: write.destinationBranch
       .optional()
-      .describe("Branch the changes are to be merged into (default: the repository's default branch)."),
+      .describe(catalogueText('create_pull_request.params.destinationBranch')),
     reviewers: write.reviewers.optional(),
     draft: write.draft.optional(),
-    closeSourceBranch: z.boolean().optional().describe('Delete the source branch once the pull request is merged.'),
+    closeSourceBranch: z.boolean().optional().describe(catalogueText('create_pull_request.params.closeSourceBranch')),
   })
   .strict();
 const output = pullRequestDetailView;
@@ -35,9 +35,8 @@ const output = pullRequestDetailView;
 export class CreatePullRequestTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'create_pull_request',
-    title: 'Create pull request',
-    description:
-      'Opens a pull request from a source branch into a destination branch (the default branch unless given), optionally with reviewers, as a draft, or closing the source branch on merge. Returns the new pull request with its id. Bitbucket refuses a second open pull request between the same branches, and a source with no changes.',
+    title: catalogueText('create_pull_request.title'),
+    description: catalogueText('create_pull_request.description'),
     toolset: 'pull-requests',
     input,
     output,

@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -13,12 +21,7 @@ import {
 const input = z
   .object({
     ...pullRequestArguments,
-    reason: z
-      .string()
-      .min(1)
-      .max(5000)
-      .optional()
-      .describe('Why it is declined; reviewers see it (on Cloud as a comment on the pull request).'),
+    reason: z.string().min(1).max(5000).optional().describe(catalogueText('decline_pull_request.params.reason')),
     confirm: confirmArgument,
   })
   .strict();
@@ -29,9 +32,8 @@ const output = pullRequestDetailView;
 export class DeclinePullRequestTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'decline_pull_request',
-    title: 'Decline pull request',
-    description:
-      'Declines (closes without merging) an open pull request, optionally saying why. The user must agree. Returns the declined pull request.',
+    title: catalogueText('decline_pull_request.title'),
+    description: catalogueText('decline_pull_request.description'),
     toolset: 'pull-requests',
     input,
     output,

@@ -1,5 +1,5 @@
 import type { BbActivity, BbPage, BbRepositoryRef, PageOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { PullRequestListingTool } from '../../shared/pull-request-listing.tool-base';
@@ -21,12 +21,12 @@ const activityView = z.object({
     'rescoped',
     'other',
   ]),
-  user: z.string().describe('Name of who did it.'),
+  user: z.string().describe(catalogueText('get_pull_request_activity.output.user')),
   date: z.string(),
   detail: z
     .string()
     .optional()
-    .describe(`Comment text (first ${MAX_DETAIL_CHARS} characters) or the fields an update changed.`),
+    .describe(catalogueText('get_pull_request_activity.output.detail', { length: MAX_DETAIL_CHARS })),
   commentId: z.number().int().optional(),
 });
 type ActivityView = z.output<typeof activityView>;
@@ -58,9 +58,8 @@ function activityLine(activity: ActivityView): string {
 export class GetPullRequestActivityTool extends PullRequestListingTool<BbActivity, typeof activityView> {
   readonly definition = PullRequestListingTool.define(activityView, {
     name: 'get_pull_request_activity',
-    title: 'Get pull request activity',
-    description:
-      'Returns the history of a pull request, newest first, one line per event: opened, updated (which fields), approved, unapproved, changes requested, commented (with an excerpt and the comment id), merged, declined, reopened. Use list_pull_request_comments for whole comment threads. Pass the cursor for older events.',
+    title: catalogueText('get_pull_request_activity.title'),
+    description: catalogueText('get_pull_request_activity.description'),
     toolset: 'pull-requests',
   });
   protected readonly view = toActivityView;

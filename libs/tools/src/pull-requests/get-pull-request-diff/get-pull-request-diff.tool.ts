@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { diffArguments } from '../../shared/diff-arguments';
@@ -14,9 +14,8 @@ const output = diffView;
 export class GetPullRequestDiffTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_pull_request_diff',
-    title: 'Get pull request diff',
-    description:
-      'Returns the raw unified diff (git format) of what a pull request changes, against the merge base with its destination. Large diffs are cut per file (maxLinesPerFile) and to the response budget, and the answer says exactly how to continue (skipFiles, or paths + lineOffset). Start with get_pull_request_diffstat to see the files, then ask for a few at a time with paths.',
+    title: catalogueText('get_pull_request_diff.title'),
+    description: catalogueText('get_pull_request_diff.description'),
     toolset: 'pull-requests',
     input,
     output,

@@ -1,12 +1,12 @@
 import type { BbFileChange, BbPage, BbRepositoryRef, PageOptions } from '@app/bitbucket';
-import { McpTool, type ToolContext } from '@app/mcp';
+import { McpTool, catalogueText, type ToolContext } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { PullRequestListingTool } from '../../shared/pull-request-listing.tool-base';
 
 const fileChangeView = z.object({
   path: z.string(),
-  oldPath: z.string().optional().describe('The path before a rename or copy.'),
+  oldPath: z.string().optional().describe(catalogueText('get_pull_request_diffstat.output.oldPath')),
   status: z.enum(['added', 'modified', 'removed', 'renamed', 'copied']),
   linesAdded: z.number().int().optional(),
   linesRemoved: z.number().int().optional(),
@@ -43,9 +43,8 @@ function fileChangeLine(change: FileChangeView, context: ToolContext): string {
 export class GetPullRequestDiffstatTool extends PullRequestListingTool<BbFileChange, typeof fileChangeView> {
   readonly definition = PullRequestListingTool.define(fileChangeView, {
     name: 'get_pull_request_diffstat',
-    title: 'Get pull request diffstat',
-    description:
-      'Lists the files a pull request changes, one line each: status (added, modified, removed, renamed, copied), path, lines added and removed. Cheap: use it before get_pull_request_diff to pick the files to read. Pass the cursor for more.',
+    title: catalogueText('get_pull_request_diffstat.title'),
+    description: catalogueText('get_pull_request_diffstat.description'),
     toolset: 'pull-requests',
   });
   protected readonly view = toFileChangeView;

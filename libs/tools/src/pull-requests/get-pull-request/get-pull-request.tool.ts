@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -18,7 +18,7 @@ const input = z
       .int()
       .min(1)
       .optional()
-      .describe('Continue a cut description from this line (as told by the previous answer).'),
+      .describe(catalogueText('get_pull_request.params.descriptionFromLine')),
   })
   .strict();
 const output = pullRequestDetailView;
@@ -28,9 +28,8 @@ const output = pullRequestDetailView;
 export class GetPullRequestTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_pull_request',
-    title: 'Get pull request',
-    description:
-      'Returns one pull request: state, draft, title, author, source and destination branches with their head commits, reviewers and participants with their review status, comment and open task counts, who merged or declined it and the merge commit, and the description (cut to the response budget, with the descriptionFromLine that continues it). Next: get_pull_request_diffstat and get_pull_request_diff for the changes, list_pull_request_comments for the discussion.',
+    title: catalogueText('get_pull_request.title'),
+    description: catalogueText('get_pull_request.description'),
     toolset: 'pull-requests',
     input,
     output,

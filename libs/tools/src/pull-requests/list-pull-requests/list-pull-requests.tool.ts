@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type CatalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -15,13 +23,7 @@ import {
   type PullRequestSummaryView,
 } from '../pull-request-summary-view';
 
-const user = (role: string) =>
-  z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe(`Only pull requests ${role} this user: Cloud nickname, uuid or account id; Data Center user slug.`);
+const user = (description: CatalogueText) => z.string().min(1).max(200).optional().describe(description);
 
 const input = z
   .object({
@@ -32,15 +34,10 @@ const input = z
       .min(1)
       .max(4)
       .optional()
-      .describe('States to list (default OPEN only). SUPERSEDED exists on Bitbucket Cloud only.'),
-    author: user('authored by'),
-    reviewer: user('with, among their reviewers,'),
-    mine: z
-      .enum(['authored', 'reviewing'])
-      .optional()
-      .describe(
-        '"authored": the pull requests you opened; "reviewing": those you are a reviewer of (needs my review).',
-      ),
+      .describe(catalogueText('list_pull_requests.params.states')),
+    author: user(catalogueText('list_pull_requests.params.author')),
+    reviewer: user(catalogueText('list_pull_requests.params.reviewer')),
+    mine: z.enum(['authored', 'reviewing']).optional().describe(catalogueText('list_pull_requests.params.mine')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -52,9 +49,8 @@ const output = pageOutput(pullRequestSummaryView);
 export class ListPullRequestsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_pull_requests',
-    title: 'List pull requests',
-    description:
-      'Lists the pull requests of a repository, open ones by default; filter by states, author, reviewer, or `mine` ("authored" or "reviewing" for what needs your review). One line per pull request: id, state, draft, title, author, source → destination, approvals, last update. Use get_pull_request for one in full; pass the cursor for more.',
+    title: catalogueText('list_pull_requests.title'),
+    description: catalogueText('list_pull_requests.description'),
     toolset: 'pull-requests',
     input,
     output,

@@ -1,5 +1,13 @@
 import { BitbucketClient, type MergeStrategy } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -15,19 +23,9 @@ const STRATEGIES = ['merge_commit', 'squash', 'fast_forward'] as const satisfies
 const input = z
   .object({
     ...pullRequestArguments,
-    strategy: z
-      .enum(STRATEGIES)
-      .optional()
-      .describe(
-        'merge_commit (default): a merge commit; squash: one commit with all the changes; fast_forward: move the destination to the source head (fails when the destination has moved on).',
-      ),
-    message: z.string().min(1).max(5000).optional().describe('Commit message of the merge or squash commit.'),
-    closeSourceBranch: z
-      .boolean()
-      .optional()
-      .describe(
-        "Bitbucket Cloud: delete the source branch after merging (default: the pull request's own setting). Data Center refuses it: delete the branch afterwards instead.",
-      ),
+    strategy: z.enum(STRATEGIES).optional().describe(catalogueText('merge_pull_request.params.strategy')),
+    message: z.string().min(1).max(5000).optional().describe(catalogueText('merge_pull_request.params.message')),
+    closeSourceBranch: z.boolean().optional().describe(catalogueText('merge_pull_request.params.closeSourceBranch')),
     confirm: confirmArgument,
   })
   .strict();
@@ -38,9 +36,8 @@ const output = pullRequestDetailView;
 export class MergePullRequestTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'merge_pull_request',
-    title: 'Merge pull request',
-    description:
-      'Merges an open pull request into its destination branch with a strategy (merge_commit, squash or fast_forward) and optional commit message, optionally deleting the source branch. Irreversible: the user must agree. Bitbucket refuses drafts, conflicts and unmet merge checks with the reason. Returns the merged pull request with its merge commit.',
+    title: catalogueText('merge_pull_request.title'),
+    description: catalogueText('merge_pull_request.description'),
     toolset: 'pull-requests',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -19,12 +19,8 @@ const input = z
     title: write.title.optional(),
     description: write.description.optional(),
     destinationBranch: write.destinationBranch.optional(),
-    reviewers: write.reviewers
-      .optional()
-      .describe(
-        'The complete new list of reviewers (replaces the current one; [] removes them all). Cloud nicknames, uuids or account ids; Data Center user slugs.',
-      ),
-    draft: write.draft.optional().describe('true turns it into a draft; false marks it ready for review.'),
+    reviewers: write.reviewers.optional().describe(catalogueText('update_pull_request.params.reviewers')),
+    draft: write.draft.optional().describe(catalogueText('update_pull_request.params.draft')),
   })
   .strict();
 const output = pullRequestDetailView;
@@ -36,9 +32,8 @@ const CHANGES = ['title', 'description', 'destinationBranch', 'reviewers', 'draf
 export class UpdatePullRequestTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'update_pull_request',
-    title: 'Update pull request',
-    description:
-      'Changes an open pull request: title, description, destination branch, the list of reviewers (replaced as a whole), or draft status. Only the fields given change. Returns the updated pull request.',
+    title: catalogueText('update_pull_request.title'),
+    description: catalogueText('update_pull_request.description'),
     toolset: 'pull-requests',
     input,
     output,

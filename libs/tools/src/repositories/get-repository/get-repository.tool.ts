@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { repositoryLine, repositoryView, toRepositoryView, type RepositoryView } from '../../shared/repository-view';
@@ -13,9 +13,8 @@ const output = repositoryView;
 export class GetRepositoryTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'get_repository',
-    title: 'Get repository',
-    description:
-      'Returns one repository: description, default branch, project, visibility, language, last update and web URL.',
+    title: catalogueText('get_repository.title'),
+    description: catalogueText('get_repository.description'),
     toolset: 'repositories',
     input,
     output,

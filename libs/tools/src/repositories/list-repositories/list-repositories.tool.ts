@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -11,7 +11,7 @@ import { toolArguments } from '../../shared/tool-arguments';
 const input = z
   .object({
     workspace: toolArguments.workspace,
-    query: z.string().max(200).optional().describe('Only repositories whose name contains this text.'),
+    query: z.string().max(200).optional().describe(catalogueText('list_repositories.params.query')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -23,9 +23,8 @@ const output = pageOutput(repositoryView);
 export class ListRepositoriesTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_repositories',
-    title: 'List repositories',
-    description:
-      'Lists the repositories of a Cloud workspace or a Data Center project (most recently updated first on Cloud), optionally filtered by name. One line per repository; use the cursor for more.',
+    title: catalogueText('list_repositories.title'),
+    description: catalogueText('list_repositories.description'),
     toolset: 'repositories',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbInlineAnchor } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -11,28 +11,15 @@ const input = z
   .object({
     ...pullRequestArguments,
     text: reviewArguments.text,
-    path: z
-      .string()
-      .min(1)
-      .max(1000)
-      .optional()
-      .describe('For an inline comment: the file, as the diff names it (from the repository root). Needs line.'),
-    line: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('For an inline comment: the line number, in the new file (side "new") or the old one (side "old").'),
-    side: z
-      .enum(['new', 'old'])
-      .optional()
-      .describe('"new" (default): a line as it is after the change; "old": a removed line, numbered in the old file.'),
+    path: z.string().min(1).max(1000).optional().describe(catalogueText('add_pull_request_comment.params.path')),
+    line: z.number().int().min(1).optional().describe(catalogueText('add_pull_request_comment.params.line')),
+    side: z.enum(['new', 'old']).optional().describe(catalogueText('add_pull_request_comment.params.side')),
     parentId: z
       .number()
       .int()
       .positive()
       .optional()
-      .describe('Reply to this comment (its thread and file:line are kept); leave path and line out.'),
+      .describe(catalogueText('add_pull_request_comment.params.parentId')),
   })
   .strict();
 const output = commentView;
@@ -42,9 +29,8 @@ const output = commentView;
 export class AddPullRequestCommentTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'add_pull_request_comment',
-    title: 'Comment on pull request',
-    description:
-      'Adds a comment to a pull request: a general one (text only), an inline one on a line of the diff (path + line, side "new" for the changed file or "old" for a removed line), or a reply to a comment (parentId). Markdown is supported. Returns the comment with its id.',
+    title: catalogueText('add_pull_request_comment.title'),
+    description: catalogueText('add_pull_request_comment.description'),
     toolset: 'reviews',
     input,
     output,

@@ -1,5 +1,5 @@
 import type { BbRepositoryRef, CallOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { ReviewDecisionTool } from '../review-decision.tool-base';
 
@@ -8,9 +8,8 @@ import { ReviewDecisionTool } from '../review-decision.tool-base';
 export class ApprovePullRequestTool extends ReviewDecisionTool {
   readonly definition = ReviewDecisionTool.define({
     name: 'approve_pull_request',
-    title: 'Approve pull request',
-    description:
-      'Approves a pull request as the current user (replacing a change request of theirs). Calling it again changes nothing. Bitbucket refuses approving your own pull request or a closed one.',
+    title: catalogueText('approve_pull_request.title'),
+    description: catalogueText('approve_pull_request.description'),
   });
   protected readonly decision = 'approved';
 

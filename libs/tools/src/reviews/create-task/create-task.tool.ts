@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -9,8 +9,8 @@ import { taskLine, taskView, toTaskView, type TaskView } from '../task-view';
 const input = z
   .object({
     ...pullRequestArguments,
-    text: reviewArguments.text.describe('What has to be done.'),
-    commentId: reviewArguments.commentId.optional().describe('Attach the task to this comment.'),
+    text: reviewArguments.text.describe(catalogueText('create_task.params.text')),
+    commentId: reviewArguments.commentId.optional().describe(catalogueText('create_task.params.commentId')),
   })
   .strict();
 const output = taskView;
@@ -20,9 +20,8 @@ const output = taskView;
 export class CreateTaskTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'create_task',
-    title: 'Create pull request task',
-    description:
-      'Adds an OPEN task (a to-do the author must resolve) to a pull request, optionally attached to a comment. Returns the task with its id.',
+    title: catalogueText('create_task.title'),
+    description: catalogueText('create_task.description'),
     toolset: 'reviews',
     input,
     output,

@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -15,9 +23,8 @@ const output = z.object({ pullRequestId: z.number().int(), commentId: z.number()
 export class DeleteCommentTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'delete_comment',
-    title: 'Delete comment',
-    description:
-      'Deletes a pull request comment (your own, or any on your pull request). The user must agree. Data Center refuses deleting a comment that has replies.',
+    title: catalogueText('delete_comment.title'),
+    description: catalogueText('delete_comment.description'),
     toolset: 'reviews',
     input,
     output,

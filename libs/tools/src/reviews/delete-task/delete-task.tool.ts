@@ -1,5 +1,13 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { confirmArgument, McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import {
+  confirmArgument,
+  McpTool,
+  TOOL_HINTS,
+  ToolHandler,
+  catalogueText,
+  type ToolContext,
+  type ToolDefinition,
+} from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -13,9 +21,8 @@ const output = z.object({ pullRequestId: z.number().int(), taskId: z.number().in
 export class DeleteTaskTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'delete_task',
-    title: 'Delete pull request task',
-    description:
-      'Deletes a pull request task for good (to mark it done, use update_task with state RESOLVED instead). The user must agree.',
+    title: catalogueText('delete_task.title'),
+    description: catalogueText('delete_task.description'),
     toolset: 'reviews',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, type Listing } from '../../shared/listing';
@@ -18,9 +18,8 @@ const output = pageOutput(commentView);
 export class ListPullRequestCommentsTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_pull_request_comments',
-    title: 'List pull request comments',
-    description:
-      'Lists the comment threads of a pull request: each thread starts with its first comment, replies follow indented under the comment they answer. Each line: comment id, author, date, the file:line an inline comment sits on ("(old)" for a removed line), [resolved] or [deleted], and the text. Threads are kept whole; pass the cursor for more. Reply with add_pull_request_comment and parentId; resolve a thread with resolve_comment_thread on its first comment.',
+    title: catalogueText('list_pull_request_comments.title'),
+    description: catalogueText('list_pull_request_comments.description'),
     toolset: 'reviews',
     input,
     output,

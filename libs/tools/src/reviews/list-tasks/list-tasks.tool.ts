@@ -1,5 +1,5 @@
 import type { BbPage, BbRepositoryRef, BbTask, PageOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { PullRequestListingTool } from '../../shared/pull-request-listing.tool-base';
 import { taskLine, taskView, toTaskView } from '../task-view';
@@ -9,9 +9,8 @@ import { taskLine, taskView, toTaskView } from '../task-view';
 export class ListTasksTool extends PullRequestListingTool<BbTask, typeof taskView> {
   readonly definition = PullRequestListingTool.define(taskView, {
     name: 'list_tasks',
-    title: 'List pull request tasks',
-    description:
-      'Lists the tasks (to-dos that block or track a pull request) with their state OPEN or RESOLVED, one line each: id, state, author, date, text, and the comment a task hangs off. Change one with update_task. Pass the cursor for more.',
+    title: catalogueText('list_tasks.title'),
+    description: catalogueText('list_tasks.description'),
     toolset: 'reviews',
   });
   protected readonly view = toTaskView;

@@ -1,5 +1,5 @@
 import type { BbRepositoryRef, CallOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { ReviewDecisionTool } from '../review-decision.tool-base';
 
@@ -8,9 +8,8 @@ import { ReviewDecisionTool } from '../review-decision.tool-base';
 export class RequestChangesTool extends ReviewDecisionTool {
   readonly definition = ReviewDecisionTool.define({
     name: 'request_changes',
-    title: 'Request changes',
-    description:
-      'Marks a pull request as needing changes from the current user (Data Center: "needs work"), replacing an approval of theirs. Calling it again changes nothing. Say what to change with add_pull_request_comment.',
+    title: catalogueText('request_changes.title'),
+    description: catalogueText('request_changes.description'),
   });
   protected readonly decision = 'changes_requested';
 

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -8,10 +8,8 @@ import { reviewArguments } from '../review-arguments';
 const input = z
   .object({
     ...pullRequestArguments,
-    commentId: reviewArguments.commentId.describe(
-      'The first comment of the thread (depth 0 in list_pull_request_comments).',
-    ),
-    resolved: z.boolean().default(true).describe('true (default) resolves the thread; false reopens it.'),
+    commentId: reviewArguments.commentId.describe(catalogueText('resolve_comment_thread.params.commentId')),
+    resolved: z.boolean().default(true).describe(catalogueText('resolve_comment_thread.params.resolved')),
   })
   .strict();
 const output = z.object({ pullRequestId: z.number().int(), commentId: z.number().int(), resolved: z.boolean() });
@@ -21,9 +19,8 @@ const output = z.object({ pullRequestId: z.number().int(), commentId: z.number()
 export class ResolveCommentThreadTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'resolve_comment_thread',
-    title: 'Resolve comment thread',
-    description:
-      'Marks the thread a comment starts as resolved (resolved: true, the default) or reopens it (resolved: false). Name the first comment of the thread; Bitbucket Cloud resolves only threads on a line of the diff.',
+    title: catalogueText('resolve_comment_thread.title'),
+    description: catalogueText('resolve_comment_thread.description'),
     toolset: 'reviews',
     input,
     output,

@@ -11,6 +11,14 @@ class CatalogueTranslator extends Translator {
     return 'en';
   }
 
+  supportedLocales(): readonly string[] {
+    return ['en', 'fr'];
+  }
+
+  defaultLocale(): string {
+    return 'en';
+  }
+
   find(key: string, params: AppExceptionParams = {}, locale = 'en'): string | undefined {
     const [file, entry] = key.split('.');
     const catalogue = JSON.parse(readFileSync(join(REPO_ROOT, 'i18n', locale, `${file ?? ''}.json`), 'utf8')) as Record<

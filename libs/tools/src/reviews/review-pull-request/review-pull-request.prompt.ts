@@ -1,5 +1,5 @@
 import { Translator } from '@app/common';
-import { McpPrompt, PromptHandler, type PromptDefinition } from '@app/mcp';
+import { McpPrompt, PromptHandler, catalogueText, type PromptDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -12,7 +12,7 @@ const args = {
   pullRequestId: z
     .string()
     .regex(/^[1-9]\d{0,9}$/)
-    .describe('Pull request number (e.g. "3").'),
+    .describe(catalogueText('review_pull_request.params.pullRequestId')),
 };
 
 /**
@@ -24,9 +24,8 @@ const args = {
 export class ReviewPullRequestPrompt extends PromptHandler<typeof args> {
   readonly definition: PromptDefinition<typeof args> = {
     name: 'review_pull_request',
-    title: 'Review a pull request',
-    description:
-      'Guides the assistant through a code review of one pull request with this server’s tools: read it, its changed files and diff, the existing discussion, then comment inline and approve or request changes.',
+    title: catalogueText('review_pull_request.title'),
+    description: catalogueText('review_pull_request.description'),
     args,
   };
 

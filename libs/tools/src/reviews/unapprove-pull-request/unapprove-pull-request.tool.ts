@@ -1,5 +1,5 @@
 import type { BbRepositoryRef, CallOptions } from '@app/bitbucket';
-import { McpTool } from '@app/mcp';
+import { McpTool, catalogueText } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { ReviewDecisionTool } from '../review-decision.tool-base';
 
@@ -8,9 +8,8 @@ import { ReviewDecisionTool } from '../review-decision.tool-base';
 export class UnapprovePullRequestTool extends ReviewDecisionTool {
   readonly definition = ReviewDecisionTool.define({
     name: 'unapprove_pull_request',
-    title: 'Withdraw approval',
-    description:
-      "Withdraws the current user's approval of a pull request (on Data Center this also withdraws a change request). Calling it again changes nothing.",
+    title: catalogueText('unapprove_pull_request.title'),
+    description: catalogueText('unapprove_pull_request.description'),
   });
   protected readonly decision = 'unapproved';
 

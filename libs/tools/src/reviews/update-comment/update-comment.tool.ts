@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -10,7 +10,7 @@ const input = z
   .object({
     ...pullRequestArguments,
     commentId: reviewArguments.commentId,
-    text: reviewArguments.text.describe('The new text of the comment, in Markdown (replaces the old one).'),
+    text: reviewArguments.text.describe(catalogueText('update_comment.params.text')),
   })
   .strict();
 const output = commentView;
@@ -20,9 +20,8 @@ const output = commentView;
 export class UpdateCommentTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'update_comment',
-    title: 'Edit comment',
-    description:
-      'Replaces the text of a pull request comment. Only its author can edit it. Returns the edited comment.',
+    title: catalogueText('update_comment.title'),
+    description: catalogueText('update_comment.description'),
     toolset: 'reviews',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { pullRequestArguments, repositoryRef } from '../../shared/pull-request-arguments';
@@ -11,8 +11,8 @@ const input = z
   .object({
     ...pullRequestArguments,
     taskId: reviewArguments.taskId,
-    text: reviewArguments.text.optional().describe('The new text of the task.'),
-    state: z.enum(['OPEN', 'RESOLVED']).optional().describe('RESOLVED marks it done; OPEN reopens it.'),
+    text: reviewArguments.text.optional().describe(catalogueText('update_task.params.text')),
+    state: z.enum(['OPEN', 'RESOLVED']).optional().describe(catalogueText('update_task.params.state')),
   })
   .strict();
 const output = taskView;
@@ -22,9 +22,8 @@ const output = taskView;
 export class UpdateTaskTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'update_task',
-    title: 'Update pull request task',
-    description:
-      'Resolves or reopens a pull request task (state RESOLVED or OPEN) and/or changes its text. Returns the task.',
+    title: catalogueText('update_task.title'),
+    description: catalogueText('update_task.description'),
     toolset: 'reviews',
     input,
     output,

@@ -1,5 +1,5 @@
 import { BitbucketClient, type BbCodeSearchHit } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -12,10 +12,10 @@ const LINES_PER_HIT = 5;
 const LINE_CHARS = 200;
 
 const hitView = z.object({
-  workspace: z.string().describe('Cloud workspace or Data Center project key of the repository.'),
+  workspace: z.string().describe(catalogueText('search_code.output.workspace')),
   repo: z.string(),
   path: z.string(),
-  matchCount: z.number().int().describe('Matches in the file; `lines` shows the first few.'),
+  matchCount: z.number().int().describe(catalogueText('search_code.output.matchCount')),
   lines: z.array(z.object({ line: z.number().int(), text: z.string() })),
 });
 
@@ -23,18 +23,8 @@ type HitView = z.output<typeof hitView>;
 
 const input = z
   .object({
-    query: z
-      .string()
-      .min(1)
-      .max(500)
-      .describe(
-        'Words to find (all must appear), optionally with modifiers such as repo:payments-api, ext:ts, path:src/ or lang:java.',
-      ),
-    workspace: toolArguments.workspace
-      .optional()
-      .describe(
-        'Bitbucket Cloud: the workspace to search (required). Data Center: a project key to search only that project; omit for every project.',
-      ),
+    query: z.string().min(1).max(500).describe(catalogueText('search_code.params.query')),
+    workspace: toolArguments.workspace.optional().describe(catalogueText('search_code.params.workspace')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -66,9 +56,8 @@ function hitLine(hit: HitView): string {
 export class SearchCodeTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'search_code',
-    title: 'Search code',
-    description:
-      "Searches the code of the default branches of a Cloud workspace's repositories, or of Data Center's projects. Returns each matching file (repository and path) with its first matching lines and their numbers; read a whole file with get_file_content. Use the cursor for more.",
+    title: catalogueText('search_code.title'),
+    description: catalogueText('search_code.description'),
     toolset: 'search',
     input,
     output,

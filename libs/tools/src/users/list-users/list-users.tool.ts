@@ -1,5 +1,5 @@
 import { BitbucketClient } from '@app/bitbucket';
-import { McpTool, TOOL_HINTS, ToolHandler, type ToolContext, type ToolDefinition } from '@app/mcp';
+import { McpTool, TOOL_HINTS, ToolHandler, catalogueText, type ToolContext, type ToolDefinition } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { renderListing, toListing, type Listing } from '../../shared/listing';
@@ -10,17 +10,8 @@ import { toUserView, userLine, userView, type UserView } from '../../shared/user
 
 const input = z
   .object({
-    workspace: toolArguments.workspace
-      .optional()
-      .describe('Bitbucket Cloud: the workspace whose members to list (required). Data Center: leave it out.'),
-    query: z
-      .string()
-      .min(1)
-      .max(100)
-      .optional()
-      .describe(
-        'Only users whose name matches this text (Cloud: display name or nickname; Data Center: user name, display name or email).',
-      ),
+    workspace: toolArguments.workspace.optional().describe(catalogueText('list_users.params.workspace')),
+    query: z.string().min(1).max(100).optional().describe(catalogueText('list_users.params.query')),
     cursor: toolArguments.cursor,
     limit: toolArguments.limit,
   })
@@ -32,9 +23,8 @@ const output = pageOutput(userView);
 export class ListUsersTool extends ToolHandler<typeof input, typeof output> {
   readonly definition: ToolDefinition<typeof input, typeof output> = {
     name: 'list_users',
-    title: 'Find users',
-    description:
-      'Finds Bitbucket users, to name reviewers or authors: on Cloud the members of a workspace, on Data Center every user, optionally narrowed by a name fragment. One line per user with the id other tools take; use the cursor for more.',
+    title: catalogueText('list_users.title'),
+    description: catalogueText('list_users.description'),
     toolset: 'users',
     input,
     output,

@@ -1,0 +1,2 @@
+export { metricsConfig } from './metrics.config';
+export { MetricsModule } from './metrics.module';
