@@ -79,6 +79,7 @@ module.exports = {
       from: { path: '^(apps|libs)/', pathNot: ['^apps/mcp-http/', '^libs/metrics/'] },
       to: { path: '^libs/metrics/' },
     },
+    onlyMayImport('audit', ['common', 'config', 'observability', 'mcp']),
     {
       name: 'no-circular',
       severity: 'error',

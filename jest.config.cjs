@@ -21,6 +21,10 @@ module.exports = {
       // Hooks start several real processes (servers, the fake, an OAuth server); on a busy 2-core machine
       // that can pass Jest's 5 s default (a project's own testTimeout is ignored: only the setup file sets it).
       setupFilesAfterEnv: ['<rootDir>/test/e2e-timeout.setup.ts'],
+      // One directory for the logs of every server the run spawns, scanned at the end for the secrets
+      // the tests used (libs/testing/src/test-run.ts).
+      globalSetup: '<rootDir>/libs/testing/src/e2e-run.global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/e2e-run.global-teardown.ts',
       slowTestThreshold: 30,
     },
   ],

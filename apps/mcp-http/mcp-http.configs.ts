@@ -1,3 +1,4 @@
+import { auditConfig } from '@app/audit';
 import { authConfig } from '@app/auth';
 import { bitbucketConfig } from '@app/bitbucket';
 import { httpServerConfig, type ConfigNamespace } from '@app/config';
@@ -16,6 +17,7 @@ export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   bitbucketConfig,
   i18nConfig,
   loggingConfig,
+  auditConfig,
   healthConfig,
   mcpConfig,
   transportConfig,

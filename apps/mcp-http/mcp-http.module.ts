@@ -1,10 +1,11 @@
+import { AuditModule } from '@app/audit';
 import { AuthGuard, AuthModule } from '@app/auth';
 import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
 import { AppI18nModule } from '@app/i18n';
 import { MetricsModule } from '@app/metrics';
-import { ObservabilityModule } from '@app/observability';
+import { ObservabilityModule, type ObservabilityOptions } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
 import { ToolsModule } from '@app/tools';
@@ -13,13 +14,14 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 
-// One instance, imported here and handed to MetricsModule, which listens to its events.
+const OBSERVABILITY: ObservabilityOptions = { appName: 'mcp-http', console: 'stdout' };
+// One instance, imported here and handed to MetricsModule and AuditModule, which listen to its events.
 const HTTP_TRANSPORT = HttpTransportModule.register({ tools: [ToolsModule] });
 
 @Module({
   imports: [
     AppConfigModule.forRoot(MCP_HTTP_CONFIGS),
-    ObservabilityModule.forRoot({ appName: 'mcp-http', console: 'stdout' }),
+    ObservabilityModule.forRoot(OBSERVABILITY),
     AppI18nModule,
     HealthModule,
     AuthModule,
@@ -27,6 +29,7 @@ const HTTP_TRANSPORT = HttpTransportModule.register({ tools: [ToolsModule] });
     RateLimitModule,
     HTTP_TRANSPORT,
     MetricsModule.register({ httpTransport: HTTP_TRANSPORT }),
+    AuditModule.register({ ...OBSERVABILITY, transport: HTTP_TRANSPORT }),
   ],
   // Global enhancers, in the order they apply: the per-address limit (cheap refusals before anything
   // else is looked at), the browser Origin and Host checks (so a hostile page never gets a credential

@@ -1,4 +1,4 @@
-import type { FakeBitbucketProcess } from '@app/testing';
+import { readAuditRecords, type FakeBitbucketProcess } from '@app/testing';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TOOL_CASES } from './tool-cases';
@@ -6,6 +6,9 @@ import type { Flavor, ToolCaseEnv } from './tool-case';
 
 export interface ToolSuiteConnection {
   readonly client: Client;
+  /** The server's LOG_DIR, where its audit records are. */
+  readonly logDir: string;
+  /** Ends the session and stops the server (its audit file is complete then). */
   close(): Promise<void>;
 }
 
@@ -15,6 +18,17 @@ export type ToolSuiteConnector = (
   flavor: Flavor,
   env?: Record<string, string>,
 ) => Promise<ToolSuiteConnection>;
+
+/** The audit records in `logDir`, once there are `count` of them or 5 s have passed (a stopped server has flushed them). */
+async function auditRecordsOnceWritten(logDir: string, count: number): Promise<ReturnType<typeof readAuditRecords>> {
+  const deadline = Date.now() + 5000;
+  let records = readAuditRecords(logDir);
+  while (records.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    records = readAuditRecords(logDir);
+  }
+  return records;
+}
 
 const textOf = (result: CallToolResult): string =>
   result.content.map((part) => (part.type === 'text' ? part.text : `[${part.type}]`)).join('\n');
@@ -33,6 +47,9 @@ export function describeToolSuite(
       let connection: ToolSuiteConnection | undefined;
       let env: ToolCaseEnv;
 
+      /** Every tool called, in order: the audit trail must have one record for each call of a write tool. */
+      const called: string[] = [];
+
       beforeAll(async () => {
         const { client } = (connection = await connect(getFake(), flavor));
         env = {
@@ -40,7 +57,10 @@ export function describeToolSuite(
           fake: getFake(),
           client,
           workspace: flavor === 'cloud' ? 'acme' : 'PLAT',
-          call: async (tool, args = {}) => (await client.callTool({ name: tool, arguments: args })) as CallToolResult,
+          call: async (tool, args = {}) => {
+            called.push(tool);
+            return (await client.callTool({ name: tool, arguments: args })) as CallToolResult;
+          },
           text: textOf,
         };
       });
@@ -62,6 +82,24 @@ export function describeToolSuite(
           await testCase.run(env);
         });
       }
+
+      // Last: it stops the server, which flushes the audit file.
+      it('left one audit record per call of a write tool, whatever its outcome, and none for reads', async () => {
+        const writeTools = new Set(
+          (await env.client.listTools()).tools.filter((t) => t.annotations?.readOnlyHint !== true).map((t) => t.name),
+        );
+        const { logDir } = connection ?? { logDir: '' };
+        await connection?.close();
+        connection = undefined;
+        const expected = called.filter((tool) => writeTools.has(tool)).sort();
+        expect(expected.length).toBeGreaterThan(writeTools.size);
+        const records = await auditRecordsOnceWritten(logDir, expected.length);
+        expect(records.map((record) => record.tool).sort()).toEqual(expected);
+        // The server's principal (none:local over HTTP without authentication, local over stdio) and the call's id.
+        expect(new Set(records.map((record) => record.principal)).size).toBe(1);
+        expect(records.every((record) => record.principal.endsWith('local') && record.correlationId !== '')).toBe(true);
+        expect(records.some((record) => record.outcome === 'OK')).toBe(true);
+      });
     });
   }
 }

@@ -14,4 +14,7 @@ export interface FakeRequestRecord {
   durationMs?: number;
   /** Fault rule that shaped the answer, when one did. */
   faultId?: number;
+  /** The W3C trace context headers the client sent, when it sent them. */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }

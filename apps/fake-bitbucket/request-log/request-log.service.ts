@@ -7,6 +7,15 @@ import { RingBuffer } from './ring-buffer';
 
 const CAPACITY = 20_000;
 
+/** The W3C trace context headers as the client sent them (a repeated one joined by Node). */
+function traceHeaders(req: Request): Pick<FakeRequestRecord, 'traceparent' | 'tracestate'> {
+  const { traceparent, tracestate } = req.headers;
+  return {
+    ...(typeof traceparent === 'string' ? { traceparent } : {}),
+    ...(typeof tracestate === 'string' ? { tracestate } : {}),
+  };
+}
+
 /** Every Bitbucket request the fake saw (the latest ones), so tests can count upstream calls and aborts. */
 @Injectable()
 export class RequestLog {
@@ -27,6 +36,7 @@ export class RequestLog {
       query,
       flavor: flavorOfPath(path),
       outcome: 'pending',
+      ...traceHeaders(req),
     };
     this.records.push(record);
     if (record.flavor !== 'admin') {

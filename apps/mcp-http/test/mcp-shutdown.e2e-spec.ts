@@ -17,7 +17,7 @@ describe('graceful shutdown of the MCP HTTP server (SIGTERM with a call in fligh
     await fake.stop();
   });
 
-  it('refuses new sessions, closes open streams, lets the call finish, then exits 0', async () => {
+  it('turns readiness 503 (liveness stays 200), refuses new sessions, closes open streams, lets the call finish, then exits 0', async () => {
     const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), SHUTDOWN_GRACE_PERIOD_MS: '10000' });
     await fake.addFault({ path: '^/2\\.0/repositories/acme/payments-api$', latencyMs: 1500 });
 
@@ -33,6 +33,13 @@ describe('graceful shutdown of the MCP HTTP server (SIGTERM with a call in fligh
     server.process.child.kill('SIGTERM');
 
     await standalone.ended();
+    // Draining, the call still running: out of the load balancer, but alive (no restart mid-drain).
+    const ready = await fetch(`${server.url}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
+    const live = await fetch(`${server.url}/health/live`);
+    expect(live.status).toBe(200);
+    await live.text();
     const refused = await post(server.mcpUrl, initializeRequest);
     expect(refused.status).toBe(503);
     expect((await jsonRpcError(refused)).data.code).toBe('MCP_SHUTTING_DOWN');

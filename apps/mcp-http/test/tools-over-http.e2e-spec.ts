@@ -14,6 +14,7 @@ function httpConnector(transport: (server: McpHttpProcess) => Transport): ToolSu
     await client.connect(transport(server));
     return {
       client,
+      logDir: server.logDir,
       close: async () => {
         await client.close();
         await server.stop();

@@ -1,6 +1,5 @@
-import { FakeBitbucketProcess, REPO_ROOT } from '@app/testing';
+import { FakeBitbucketProcess, stdioServerTransport } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { expectInvalidParamsRefused } from '../../../test/protocol/invalid-params';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 
@@ -17,15 +16,7 @@ describe('params that break their method’s schema over stdio (the built mcp-st
 
   it('answers -32602 naming the field, with a correlation id, and keeps serving', async () => {
     const client = new Client({ name: 'invalid-params', version: '1.0.0' });
-    await client.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: ['dist/apps/mcp-stdio/main.js'],
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...bitbucketEnv(fake, 'cloud') },
-        stderr: 'pipe',
-      }),
-    );
+    await client.connect(stdioServerTransport({ ...bitbucketEnv(fake, 'cloud') }).transport);
     try {
       await expectInvalidParamsRefused(client);
     } finally {

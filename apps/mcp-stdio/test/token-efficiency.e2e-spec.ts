@@ -1,6 +1,5 @@
-import { basicAuth, FakeBitbucketProcess, REPO_ROOT } from '@app/testing';
+import { basicAuth, FakeBitbucketProcess, stdioServerTransport } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 
@@ -103,13 +102,7 @@ describe('token efficiency of the pull request tools (Bitbucket Cloud, over stdi
       },
     });
 
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: ['dist/apps/mcp-stdio/main.js'],
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...bitbucketEnv(fake, 'cloud') },
-      stderr: 'pipe',
-    });
+    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud') }).transport;
     client = new Client({ name: 'token-efficiency', version: '1.0.0' });
     await client.connect(transport);
   });

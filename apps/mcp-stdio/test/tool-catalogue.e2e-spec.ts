@@ -1,6 +1,5 @@
-import { FakeBitbucketProcess, REPO_ROOT } from '@app/testing';
+import { FakeBitbucketProcess, stdioServerTransport } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import type { Flavor } from '../../../test/tool-suite/tool-case';
@@ -22,15 +21,7 @@ describe('the tool catalogue over stdio: what is offered, pinned; filters; confi
         elicitation === 'accept' ? { action: 'accept', content: { confirm: true } } : { action: 'decline' },
       );
     }
-    await client.connect(
-      new StdioClientTransport({
-        command: process.execPath,
-        args: ['dist/apps/mcp-stdio/main.js'],
-        cwd: REPO_ROOT,
-        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...bitbucketEnv(fake, flavor), ...env },
-        stderr: 'pipe',
-      }),
-    );
+    await client.connect(stdioServerTransport({ ...bitbucketEnv(fake, flavor), ...env }).transport);
     clients.push(client);
     return client;
   };

@@ -1,6 +1,5 @@
-import { FakeBitbucketProcess, REPO_ROOT, type FakeRequestRecord } from '@app/testing';
+import { FakeBitbucketProcess, type FakeRequestRecord, stdioServerTransport } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import {
   CallToolResultSchema,
   LoggingMessageNotificationSchema,
@@ -35,13 +34,7 @@ describe('wait_for_pipeline over stdio (progress and cancellation)', () => {
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: ['dist/apps/mcp-stdio/main.js'],
-      cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...bitbucketEnv(fake, 'cloud') },
-      stderr: 'pipe',
-    });
+    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud') }).transport;
     client = new Client({ name: 'wait-for-pipeline-e2e', version: '1.0.0' });
     client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       logs.push(String(notification.params.data));

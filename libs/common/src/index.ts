@@ -13,4 +13,5 @@ export { sendErrorResponse } from './send-error-response';
 export { SkipRateLimit, SKIP_RATE_LIMIT } from './skip-rate-limit.decorator';
 export type { ToolAccess, ToolKind } from './tool-access';
 export type { ToolCallLimit } from './tool-call-limit';
+export { TraceContext } from './trace-context';
 export { Translator } from './translator';

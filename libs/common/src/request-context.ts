@@ -1,6 +1,7 @@
 import type { AuthFailureCounter } from './auth-failure-counter';
 import type { ToolAccess } from './tool-access';
 import type { ToolCallLimit } from './tool-call-limit';
+import type { TraceContext } from './trace-context';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
@@ -17,6 +18,8 @@ export interface RequestContextData {
   authFailures?: AuthFailureCounter;
   /** How fast the principal may call tools; set by the rate limits after authentication. */
   toolCallLimit?: ToolCallLimit;
+  /** The W3C trace the request belongs to, when it came with a valid `traceparent`. */
+  readonly traceContext?: TraceContext;
 }
 
 /** Per-request data that logs, errors and outbound calls read without threading it through every call. */
@@ -33,5 +36,9 @@ export class RequestContext {
 
   static correlationId(): string | undefined {
     return RequestContext.storage.getStore()?.correlationId;
+  }
+
+  static traceId(): string | undefined {
+    return RequestContext.storage.getStore()?.traceContext?.traceId;
   }
 }

@@ -13,7 +13,7 @@ export { PromptHandler, type PromptDefinition } from './prompt-handler';
 export { ResourceTemplateHandler, type ResourceTemplateDefinition } from './resource-template-handler';
 export { SERVER_INFO } from './server-info';
 export { ToolAvailability } from './tool-availability';
-export { ToolCallEvents, type ToolCallEvent, type ToolCallOutcome } from './tool-call-events';
+export { ToolCallEvents, type ToolCallEvent, type ToolCallOutcome, type ToolCallRefusal } from './tool-call-events';
 export type { ToolContext } from './tool-context';
 export type { ToolDefinition } from './tool-definition';
 export { ToolHandler } from './tool-handler';

@@ -19,13 +19,26 @@ export interface ToolCallEvent {
   readonly arguments: Readonly<Record<string, unknown>> | undefined;
 }
 
+/** A tools/call of a known tool that a transport refused before dispatching it: its arguments were never read. */
+export interface ToolCallRefusal {
+  readonly tool: string;
+  readonly kind: ToolKind;
+  /** The refusal's error code (AUTH_INSUFFICIENT_SCOPE, RATE_LIMITED…). */
+  readonly outcome: string;
+  readonly correlationId: string;
+  readonly principalId: string | undefined;
+}
+
 interface ToolCallEventMap {
   'tool-call': [ToolCallEvent];
+  'tool-call-refused': [ToolCallRefusal];
 }
 
 /**
  * Every answered tools/call, as an event: which tool, how it ended, how long it took, who asked and
- * what for. Metrics and the audit trail listen; the dispatcher never depends on them.
+ * what for ('tool-call', from the dispatcher); and every call an HTTP transport refused before the
+ * dispatcher saw it ('tool-call-refused': over scope, over the write-tool limit). Metrics and the
+ * audit trail listen; neither the dispatcher nor the transports depend on them.
  */
 @Injectable()
 export class ToolCallEvents extends EventEmitter<ToolCallEventMap> {}

@@ -11,6 +11,8 @@ export interface FakeRequestRecord {
   readonly status?: number;
   readonly durationMs?: number;
   readonly faultId?: number;
+  readonly traceparent?: string;
+  readonly tracestate?: string;
 }
 
 /** The built fake Bitbucket (dist/apps/fake-bitbucket) in its own process on a free loopback port. */

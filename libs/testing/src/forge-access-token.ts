@@ -1,4 +1,5 @@
 import { createPublicKey, randomUUID } from 'node:crypto';
+import { TestRun } from './test-run';
 import { base64url, generateKeyPair, importJWK, SignJWT, UnsecuredJWT, type CryptoKey, type JWK } from 'jose';
 
 /**
@@ -45,11 +46,7 @@ function validity(kind: ForgedTokenKind, now: number): { iat: number; nbf?: numb
   }
 }
 
-/**
- * An RFC 9068 JWT access token shaped like the authorization server's own (same claims, `typ: at+jwt`, signed by its
- * key where the defect allows) with exactly one defect: `kind`.
- */
-export async function forgeAccessToken(
+async function forgedToken(
   kind: ForgedTokenKind,
   { issuer, signingKey, claims }: ForgeAccessTokenInput,
 ): Promise<string> {
@@ -91,4 +88,14 @@ export async function forgeAccessToken(
     default:
       return signedByServer();
   }
+}
+
+/**
+ * An RFC 9068 JWT access token shaped like the authorization server's own (same claims, `typ: at+jwt`, signed by its
+ * key where the defect allows) with exactly one defect: `kind`.
+ */
+export async function forgeAccessToken(kind: ForgedTokenKind, input: ForgeAccessTokenInput): Promise<string> {
+  const token = await forgedToken(kind, input);
+  TestRun.registerSecrets(token);
+  return token;
 }

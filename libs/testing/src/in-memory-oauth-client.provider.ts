@@ -4,6 +4,7 @@ import type {
   OAuthClientMetadata,
   OAuthTokens,
 } from '@modelcontextprotocol/sdk/shared/auth.js';
+import { TestRun } from './test-run';
 
 /**
  * The MCP SDK's OAuthClientProvider for one test session, all in memory and without a browser: the SDK's "redirect the
@@ -38,6 +39,7 @@ export class InMemoryOAuthClientProvider implements OAuthClientProvider {
   }
 
   saveClientInformation(client: OAuthClientInformationMixed): void {
+    TestRun.registerSecrets(client.client_secret);
     this.client = client;
   }
 
@@ -46,6 +48,7 @@ export class InMemoryOAuthClientProvider implements OAuthClientProvider {
   }
 
   saveTokens(tokens: OAuthTokens): void {
+    TestRun.registerSecrets(tokens.access_token, tokens.refresh_token);
     this.savedTokens = tokens;
   }
 

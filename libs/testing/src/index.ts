@@ -24,4 +24,11 @@ export {
   type OAuthServerOptions,
   type OutageMode,
 } from './oauth-server.process';
+export { environmentSecrets } from './environment-secrets';
+export { findLeakedSecrets, type LeakedSecret } from './leaked-secret.scanner';
+export { SECRET_VARIABLES } from './secret-variables';
+export { spawnEnvironment } from './spawn-environment';
+export { TestRun } from './test-run';
+export { readAuditRecords } from './audit-records';
+export { stdioServerTransport } from './stdio-server-transport';
 export { PrometheusScrape } from './prometheus-scrape';

@@ -30,6 +30,11 @@ export class McpHttpProcess {
     return new URL(`${this.url}/sse`);
   }
 
+  /** Its LOG_DIR, where its application log and audit files are. */
+  get logDir(): string {
+    return this.process.logDir;
+  }
+
   get output(): string {
     return this.process.output;
   }

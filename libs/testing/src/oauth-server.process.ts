@@ -5,6 +5,7 @@ import type { JWK } from 'jose';
 import { CookieJar } from './cookie-jar';
 import { forgeAccessToken, type ForgedTokenClaims, type ForgedTokenKind } from './forge-access-token';
 import { SpawnedProcess } from './spawned-process';
+import { TestRun } from './test-run';
 
 export type AccessTokenFormat = 'jwt' | 'opaque';
 
@@ -112,7 +113,9 @@ export class OAuthServerProcess {
 
   /** A client-credentials access token for the confidential client, minted by the server itself. */
   async clientCredentialsToken(request: ClientCredentialsTokenRequest = {}): Promise<string> {
-    return (await this.admin<{ access_token: string }>('POST', 'tokens', request)).access_token;
+    const token = (await this.admin<{ access_token: string }>('POST', 'tokens', request)).access_token;
+    TestRun.registerSecrets(token);
+    return token;
   }
 
   /** From now on the server also issues tokens for `resource` (e.g. a server under test started after it). */
@@ -143,7 +146,9 @@ export class OAuthServerProcess {
 
   /** The private JWK that signs now (e.g. for a test proving it never appears in a log). */
   async signingKey(): Promise<JWK> {
-    return this.admin<JWK>('GET', 'keys/signing');
+    const key = await this.admin<JWK>('GET', 'keys/signing');
+    TestRun.registerSecrets(key.d);
+    return key;
   }
 
   /** A JWT access token with exactly one defect (or none, for `valid`), signed with this server's key where it applies. */

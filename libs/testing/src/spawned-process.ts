@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { basename } from 'node:path';
 import { REPO_ROOT } from './repo-root';
+import { spawnEnvironment } from './spawn-environment';
 
 export interface ProcessExit {
   readonly code: number | null;
@@ -14,7 +16,11 @@ export class SpawnedProcess {
   stderr = '';
   readonly exited: Promise<ProcessExit>;
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(
+    readonly child: ChildProcess,
+    /** Its LOG_DIR: a directory of its own in the e2e run's (see TestRun), unless the test set one. */
+    readonly logDir: string,
+  ) {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
     this.exited = once(child, 'exit').then(([code, signal]) => ({
@@ -41,12 +47,14 @@ export class SpawnedProcess {
 
   /** `script` is relative to the repository root. */
   static script(script: string, env: Record<string, string>, args: string[] = []): SpawnedProcess {
+    const name = /^dist\/apps\/([^/]+)\//.exec(script)?.[1] ?? basename(script).replace(/\..*$/, '');
+    const environment = spawnEnvironment(name, { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env });
     const child = spawn(process.execPath, [script, ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      env: environment,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    return new SpawnedProcess(child);
+    return new SpawnedProcess(child, environment.LOG_DIR ?? '');
   }
 
   /** Everything it printed, stdout then stderr. */

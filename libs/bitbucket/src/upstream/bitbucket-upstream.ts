@@ -1,3 +1,4 @@
+import { RequestContext } from '@app/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
@@ -209,12 +210,15 @@ export class BitbucketUpstream {
     const authorization = await this.credentials.authorization(signal);
     const headers =
       authorization === undefined ? outgoing.headers : { ...outgoing.headers, Authorization: authorization };
+    // The caller's W3C trace, a new hop for each request sent. Identical concurrent GETs share one
+    // exchange (SingleFlight): it carries the trace of the call that started it.
+    const trace = RequestContext.current()?.traceContext;
     let target = outgoing.url;
     for (let redirects = 0; ; redirects += 1) {
       const response = await sendHttp(this.dispatcher, {
         method: request.method,
         url: target.href,
-        headers,
+        headers: trace === undefined ? headers : { ...headers, ...trace.outboundHeaders() },
         body: outgoing.body,
         timeoutMs: this.config.http.timeoutMs,
         signal,

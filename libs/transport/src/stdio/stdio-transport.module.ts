@@ -6,11 +6,13 @@ import { StdioMcpServer } from './stdio-mcp.server';
 @Module({})
 export class StdioTransportModule {
   static register(options: { tools: NonNullable<ModuleMetadata['imports']> }): DynamicModule {
+    const mcp = McpModule.register({ imports: options.tools });
     return {
       module: StdioTransportModule,
-      imports: [McpModule.register({ imports: options.tools })],
+      imports: [mcp],
       providers: [StdioMcpServer],
-      exports: [StdioMcpServer],
+      // McpModule too, for its ToolCallEvents (the audit trail listens to them).
+      exports: [StdioMcpServer, mcp],
     };
   }
 }
