@@ -2,7 +2,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
-import { AppI18nModule } from '@app/i18n';
+import { AppI18nModule, LocaleMiddleware } from '@app/i18n';
 import { ObservabilityModule } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
 import { RedisModule } from '@app/redis';
@@ -36,6 +36,6 @@ import { MCP_HTTP_CONFIGS } from './mcp-http.configs';
 })
 export class McpHttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationIdMiddleware, LocaleMiddleware).forRoutes('*path');
   }
 }

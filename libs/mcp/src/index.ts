@@ -1,3 +1,4 @@
+export { answerLocale } from './answer-locale';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';
 export { InvalidParamsException } from './invalid-params.exception';

@@ -15,6 +15,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { randomUUID } from 'node:crypto';
+import { answerLocale } from './answer-locale';
 import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
 import type { InvalidParamsException } from './invalid-params.exception';
 import type { McpSession } from './mcp-session';
@@ -56,7 +57,7 @@ export class McpServerFactory {
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;
       mcp.registerPrompt(d.name, { title: d.title, description: d.description, argsSchema: d.args }, async (args) =>
-        prompt.build(args as never, session.locale),
+        prompt.build(args as never, answerLocale(session)),
       );
     }
     for (const resource of this.registry.resourceTemplates()) {
@@ -101,11 +102,10 @@ export class McpServerFactory {
         return;
       }
       const handle = (): void => {
-        const refusal = answered.has(message.method)
-          ? invalidParams(message, this.translator, session.locale)
-          : undefined;
+        const locale = answerLocale(session);
+        const refusal = answered.has(message.method) ? invalidParams(message, this.translator, locale) : undefined;
         if (refusal !== undefined) {
-          this.refuse(transport, message, refusal, session.locale);
+          this.refuse(transport, message, refusal, locale);
           return;
         }
         if (isInitializeRequest(message)) {
