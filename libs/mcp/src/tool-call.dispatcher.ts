@@ -158,7 +158,7 @@ export class ToolCallDispatcher {
         const details = this.translator.error(error.code, error.params, locale);
         return withInput(this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId));
       }
-      return withInput(this.failure(response.code, response.params, locale, correlationId));
+      return withInput(this.failure(response.code, response.params, locale, correlationId, response.messageKey));
     } finally {
       clearTimeout(timer);
     }
@@ -244,8 +244,9 @@ export class ToolCallDispatcher {
     params: Record<string, string | number>,
     locale: string,
     correlationId: string,
+    messageKey: string = code,
   ): ToolCallAnswer {
-    const message = this.translator.error(code, params, locale);
+    const message = this.translator.error(code, params, locale, messageKey);
     const suffix = this.translator.t('mcp.ERROR_REFERENCE', { code, correlationId }, locale);
     return {
       result: { content: [{ type: 'text', text: `${message}\n${suffix}` }], isError: true },

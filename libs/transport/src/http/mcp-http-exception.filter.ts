@@ -37,7 +37,7 @@ export class McpHttpExceptionFilter implements ExceptionFilter {
             exception instanceof TransportException || exception instanceof InvalidParamsException
               ? exception.jsonRpcCode
               : -32000,
-          message: this.translator.error(response.code, response.params, locale),
+          message: this.translator.error(response.code, response.params, locale, response.messageKey),
           data: { code: response.code, correlationId },
         },
       }),
