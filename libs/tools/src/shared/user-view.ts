@@ -1,4 +1,5 @@
 import type { BbUser } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 
 export const userView = z.object({
@@ -14,6 +15,6 @@ export function toUserView(user: BbUser): UserView {
 }
 
 /** `Alice Martin (alice, id {…})` */
-export function userLine(user: UserView): string {
-  return `${user.displayName} (${user.name}, id ${user.id})`;
+export function userLine(user: UserView, context: ToolContext): string {
+  return context.t('tools.USER_LINE', { displayName: user.displayName, name: user.name, id: user.id });
 }
