@@ -18,3 +18,4 @@ export {
   type OAuthServerOptions,
   type OutageMode,
 } from './oauth-server.process';
+export { englishSentencesIn } from './english-sentences';
