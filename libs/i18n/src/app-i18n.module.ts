@@ -6,12 +6,14 @@ import { CATALOGUE_PATH } from './catalogue-path';
 import { I18nTranslator } from './i18n-translator';
 import { i18nConfig } from './i18n.config';
 import { LocaleMiddleware } from './locale.middleware';
+import { RequestedLocaleResolver } from './requested-locale.resolver';
 import { SUPPORTED_LOCALES } from './supported-locales';
 
 /**
  * nestjs-i18n loads the catalogues and interpolates; which language a request gets is decided by
- * localeResolution alone (LocaleMiddleware, I18nTranslator), so nestjs-i18n resolves nothing itself.
- * Its fallbacks send a regional variant that reaches it directly to its language all the same.
+ * localeResolution alone (LocaleMiddleware, I18nTranslator), which nestjs-i18n only echoes
+ * (RequestedLocaleResolver). Its fallbacks send a regional variant that reaches it directly to its
+ * language all the same.
  */
 @Global()
 @Module({
@@ -25,7 +27,7 @@ import { SUPPORTED_LOCALES } from './supported-locales';
         loaderOptions: { path: CATALOGUE_PATH, watch: false },
         logging: false,
       }),
-      resolvers: [],
+      resolvers: [RequestedLocaleResolver],
     }),
   ],
   providers: [{ provide: Translator, useClass: I18nTranslator }, LocaleMiddleware],

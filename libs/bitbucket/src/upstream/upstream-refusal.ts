@@ -98,16 +98,16 @@ function subjectOf(request: Pick<UpstreamRequest, 'route' | 'path'>): Subject {
     ['project', p.key],
     ['repository', owner !== undefined && slug !== undefined ? `${owner}/${slug}` : undefined],
     ['pullRequest', /\/pull-?requests\/\{id\}/.test(route) ? p.id : undefined],
-    ['issue', /\/issues\/\{id\}/.test(route) ? p.id : undefined],
+    ['issue', route.includes('/issues/{id}') ? p.id : undefined],
     ['pipeline', p.uuid],
     ['step', p.stepUuid],
     ['comment', /\/tasks\/|blocker-comments/.test(route) ? undefined : p.commentId],
-    ['task', p.taskId ?? (/blocker-comments\/\{commentId\}/.test(route) ? p.commentId : undefined)],
-    ['branch', /\/branches\/\{name\}/.test(route) ? p.name : undefined],
+    ['task', p.taskId ?? (route.includes('blocker-comments/{commentId}') ? p.commentId : undefined)],
+    ['branch', route.includes('/branches/{name}') ? p.name : undefined],
     ['commit', p.commit ?? p.commitId],
-    ['user', p.userSlug ?? (/\/users\/\{slug\}/.test(route) ? p.slug : undefined)],
+    ['user', p.userSlug ?? (route.includes('/users/{slug}') ? p.slug : undefined)],
   ];
-  return Object.fromEntries(entries.filter((entry) => entry[1] !== undefined)) as Subject;
+  return Object.fromEntries(entries.filter((entry) => entry[1] !== undefined));
 }
 
 /** What a 404 is about when the body says nothing more precise: the innermost thing the route names. */
@@ -220,7 +220,7 @@ function missing(body: RefusalBody, subject: Subject): { kind: keyof Subject; na
 
 function notFound(body: RefusalBody, subject: Subject): UpstreamRefusal {
   const params = names(subject);
-  if (/^Repository has no issue tracker/.test(body.text) && subject.repository !== undefined) {
+  if (body.text.startsWith('Repository has no issue tracker') && subject.repository !== undefined) {
     return { messageKey: 'BITBUCKET_NO_ISSUE_TRACKER', params };
   }
   const said = missing(body, subject);
@@ -238,9 +238,12 @@ function refusedChange(body: RefusalBody, subject: Subject): UpstreamRefusal | u
   const onPullRequest = subject.pullRequest !== undefined && subject.repository !== undefined;
   const text = body.text;
   if (onPullRequest) {
-    if (body.exception === 'InvalidPullRequestParticipantException' || /^You cannot review your own/.test(text))
+    if (body.exception === 'InvalidPullRequestParticipantException' || text.startsWith('You cannot review your own'))
       return { messageKey: 'BITBUCKET_OWN_PULL_REQUEST', params };
-    if (body.exception === 'PullRequestOutOfDateException' || /modify a pull request based on out-of-date/.test(text))
+    if (
+      body.exception === 'PullRequestOutOfDateException' ||
+      text.includes('modify a pull request based on out-of-date')
+    )
       return { messageKey: 'BITBUCKET_PULL_REQUEST_OUT_OF_DATE', params };
     if (body.exception === 'PullRequestMergeVetoedException' || body.vetoes.length > 0) {
       const vetoes = body.vetoes.join(' / ');
@@ -252,26 +255,32 @@ function refusedChange(body: RefusalBody, subject: Subject): UpstreamRefusal | u
         params: { ...params, ...kept(text) },
       };
     }
-    if (/\bmerged\b/i.test(text) && (body.exception === 'IllegalPullRequestStateException' || /not open/.test(text)))
+    if (
+      /\bmerged\b/i.test(text) &&
+      (body.exception === 'IllegalPullRequestStateException' || text.includes('not open'))
+    )
       return { messageKey: 'BITBUCKET_PULL_REQUEST_MERGED', params };
-    if (/\bdeclined\b/i.test(text) && (body.exception === 'IllegalPullRequestStateException' || /not open/.test(text)))
+    if (
+      /\bdeclined\b/i.test(text) &&
+      (body.exception === 'IllegalPullRequestStateException' || text.includes('not open'))
+    )
       return { messageKey: 'BITBUCKET_PULL_REQUEST_DECLINED', params };
     if (body.exception === 'IllegalPullRequestStateException' || /not open\b|only review an open/.test(text))
       return { messageKey: 'BITBUCKET_PULL_REQUEST_NOT_OPEN', params: { ...params, ...kept(text) } };
-    if (/modify a comment based on out-of-date/.test(text) || body.exception === 'CommentOutOfDateException')
+    if (text.includes('modify a comment based on out-of-date') || body.exception === 'CommentOutOfDateException')
       return { messageKey: 'BITBUCKET_COMMENT_OUT_OF_DATE', params };
   }
   if (subject.repository === undefined) return undefined;
-  if (body.exception === 'DuplicatePullRequestException' || /^Only one pull request may be open/.test(text))
+  if (body.exception === 'DuplicatePullRequestException' || text.startsWith('Only one pull request may be open'))
     return { messageKey: 'BITBUCKET_PULL_REQUEST_EXISTS', params: { ...params, ...kept(text) } };
-  if (body.exception === 'EmptyPullRequestException' || /^There are no changes to be pulled/.test(text))
+  if (body.exception === 'EmptyPullRequestException' || text.startsWith('There are no changes to be pulled'))
     return { messageKey: 'BITBUCKET_NOTHING_TO_PULL', params: { ...params, ...kept(text) } };
   if (
     body.exception === 'InvalidPullRequestTargetException' ||
-    /^The source and destination branches must differ/.test(text)
+    text.startsWith('The source and destination branches must differ')
   )
     return { messageKey: 'BITBUCKET_SAME_BRANCHES', params };
-  if (/^The author cannot be a reviewer of their own pull request/.test(text))
+  if (text.startsWith('The author cannot be a reviewer of their own pull request'))
     return { messageKey: 'BITBUCKET_AUTHOR_AS_REVIEWER', params };
   const exists = /^(Branch|Tag) "([^"]*)" already exists/.exec(text);
   if (exists !== null) {
