@@ -98,5 +98,23 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // Issue 13: every word a tool's text output shows comes from the catalogues (i18n/<lang>/tools.json),
+    // in the answer's language. In render code (a tool's render(), the render…/…Line/…Text helpers of
+    // its views), a string literal or template text with a word in it is refused; catalogue keys, the
+    // status-word families of statusWord() and values compared against stay allowed.
+    files: ['libs/tools/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['Literal[value=/[A-Za-z]{2}/]', 'TemplateElement[value.raw=/[A-Za-z]{2}/]'].map((text) => ({
+          selector: `:matches(MethodDefinition[key.name='render'], FunctionDeclaration[id.name=/^render|Line$|Text$/], VariableDeclarator[id.name=/^render|Line$|Text$/]) ${text}:not([value=/^(tools|errors|confirm|mcp|prompts|validation)[.][A-Z_]+$/], CallExpression[callee.name='statusWord'] > Literal, BinaryExpression > Literal, TSLiteralType > Literal)`,
+          message:
+            "User-facing text in tool output comes from the catalogues: context.t('tools.<KEY>', params), or statusWord() for Bitbucket's status words.",
+        })),
+      ],
+    },
+  },
   prettier,
 );

@@ -3,7 +3,7 @@ import { AuthGuard, AuthModule } from '@app/auth';
 import { AppExceptionFilter, CorrelationIdMiddleware } from '@app/common';
 import { AppConfigModule } from '@app/config';
 import { HealthModule } from '@app/health';
-import { AppI18nModule } from '@app/i18n';
+import { AppI18nModule, LocaleMiddleware } from '@app/i18n';
 import { MetricsModule } from '@app/metrics';
 import { ObservabilityModule, type ObservabilityOptions } from '@app/observability';
 import { IpRateLimitGuard, RateLimitModule, UserRateLimitGuard } from '@app/rate-limit';
@@ -44,6 +44,6 @@ const HTTP_TRANSPORT = HttpTransportModule.register({ tools: [ToolsModule] });
 })
 export class McpHttpModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationIdMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationIdMiddleware, LocaleMiddleware).forRoutes('*path');
   }
 }

@@ -1,5 +1,5 @@
 import { prepareEnvironment } from '@app/config';
-import { i18nConfig } from '@app/i18n';
+import { i18nConfig, localeResolution, stdioLocaleConfig } from '@app/i18n';
 import { installProcessSafetyNet, StderrConsoleLogger, useAppLogger } from '@app/observability';
 import { StdioMcpServer } from '@app/transport';
 import { Logger } from '@nestjs/common';
@@ -29,7 +29,8 @@ async function bootstrap(): Promise<void> {
   // The client ends the session by closing our stdin.
   process.stdin.on('end', () => void close('stdin closed'));
   const { defaultLocale } = app.get<ConfigType<typeof i18nConfig>>(i18nConfig.KEY);
-  await app.get(StdioMcpServer).serve(defaultLocale);
+  const { environment } = app.get<ConfigType<typeof stdioLocaleConfig>>(stdioLocaleConfig.KEY);
+  await app.get(StdioMcpServer).serve(localeResolution.ofEnvironment(environment, defaultLocale));
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
   logger.log('Ready on stdio');

@@ -62,7 +62,7 @@ export const ISSUE_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call('list_issues', { workspace: 'acme', repo: 'infra-config' });
       expect(result.isError).toBe(true);
-      expect(env.text(result)).toContain('Repository has no issue tracker.');
+      expect(env.text(result)).toContain('has no issue tracker: it is turned off in the repository');
       expect(env.text(result)).toMatch(/BITBUCKET_NOT_FOUND, correlation id [0-9a-f-]{36}/);
     },
   },
@@ -92,7 +92,7 @@ export const ISSUE_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call('get_issue', { ...REPO, id: 99 });
       expect(result.isError).toBe(true);
-      expect(env.text(result)).toContain('Issue 99 not found.');
+      expect(env.text(result)).toContain('has no issue #99.');
       expect(env.text(result)).toContain('BITBUCKET_NOT_FOUND');
     },
   },

@@ -46,7 +46,7 @@ export const SEARCH_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call('search_code', { query: 'captured' });
       expect(result.isError).toBe(true);
-      expect(env.text(result)).toContain('workspace is required on Bitbucket Cloud');
+      expect(env.text(result)).toContain('Bitbucket Cloud needs a workspace here: give workspace.');
     },
   },
   {

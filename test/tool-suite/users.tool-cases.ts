@@ -40,7 +40,7 @@ export const USER_TOOL_CASES: readonly ToolCase[] = [
     async run(env) {
       const result = await env.call('list_users', { query: 'carol' });
       expect(result.isError).toBe(true);
-      expect(env.text(result)).toContain('workspace is required on Bitbucket Cloud');
+      expect(env.text(result)).toContain('Bitbucket Cloud needs a workspace here: give workspace.');
     },
   },
 ];

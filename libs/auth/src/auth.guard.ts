@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
     for (const strategy of this.strategies) {
       const outcome = await strategy.authenticate(req.headers);
       if (outcome.kind === 'accepted') {
-        this.attach(req, outcome.principal);
+        this.attach(outcome.principal);
         return true;
       }
       if (outcome.kind === 'rejected') rejections.push({ ...outcome, method: strategy.method });
@@ -59,20 +59,14 @@ export class AuthGuard implements CanActivate {
     throw refusal;
   }
 
-  private attach(req: Request, principal: Principal): void {
+  private attach(principal: Principal): void {
     const request = RequestContext.current();
     if (request === undefined) return;
     request.principalId = `${principal.method}:${principal.id}`;
     request.toolAccess = new ScopeToolAccess(principal, this.config.scopes, this.challenge, this.events);
     if (principal.expiresAt !== undefined) request.credentialExpiresAt = principal.expiresAt;
-    // The request's own language headers win over the one the credential names.
-    if (
-      principal.locale !== undefined &&
-      req.headers['accept-language'] === undefined &&
-      req.headers['x-locale'] === undefined
-    ) {
-      request.locale = principal.locale;
-    }
+    // Which language wins (the request's own, else this one) is decided by the translator.
+    if (principal.locale !== undefined) request.principalLocale = principal.locale;
   }
 
   /** The failure as metrics count it: an expired token wins, as in the refusal; else the first method that refused. */

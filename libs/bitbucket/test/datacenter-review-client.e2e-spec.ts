@@ -165,7 +165,10 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
       const missing = await gatewayFailure(get(99));
       expect(missing.code).toBe(BitbucketErrorCode.NOT_FOUND);
-      expect(missing.params.detail).toBe('Pull request 99 does not exist in PLAT/payments-api.');
+      // Named from the route; Data Center's own sentence says no more, so it is not kept.
+      expect(missing.messageKey).toBe('BITBUCKET_NOT_FOUND_PULL_REQUEST');
+      expect(missing.params).toMatchObject({ repository: 'PLAT/payments-api', id: '99' });
+      expect(missing.params).not.toHaveProperty('upstreamText');
       const noRepo = as('alice').pullRequests.listPullRequests({ workspace: 'PLAT', repo: 'nope' }, {});
       expect((await gatewayFailure(noRepo)).code).toBe(BitbucketErrorCode.NOT_FOUND);
     });
@@ -269,7 +272,8 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
         reviews.mergePullRequest(payments, { id: 8, strategy: 'octopus' as unknown as 'squash' }),
       );
       expect(octopus.code).toBe(BitbucketErrorCode.VALIDATION);
-      expect(octopus.params.detail).toContain('merge_commit, squash, fast_forward');
+      expect(octopus.messageKey).toBe('BITBUCKET_MERGE_STRATEGY_INVALID');
+      expect(octopus.params.strategies).toContain('merge_commit, squash, fast_forward');
       expect(ids(await pullRequests.listPullRequests(payments, {}))).toEqual([3, 4, 5, 8]);
     });
 
@@ -284,10 +288,12 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
       const fastForward = await gatewayFailure(reviews.mergePullRequest(payments, { id: 4, strategy: 'fast_forward' }));
       expect(fastForward.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(fastForward.params.detail).toContain('fast-forward');
+      expect(fastForward.messageKey).toBe('BITBUCKET_MERGE_VETOED');
+      expect(fastForward.params.upstreamText).toContain('fast-forward');
       const draft = await gatewayFailure(reviews.mergePullRequest(payments, { id: 5 }));
       expect(draft.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(draft.params.detail).toContain('vetoed');
+      expect(draft.messageKey).toBe('BITBUCKET_MERGE_VETOED');
+      expect(draft.params.upstreamText).toContain('draft');
       expect((await get(4)).state).toBe('OPEN');
     });
 
@@ -329,9 +335,8 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await addReviewer(8, 'bob');
       const conflict = await updating;
       expect(conflict.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(conflict.params.detail).toBe(
-        'Pull request 8 was changed by someone else at the same time. Read it again and retry if the change still applies.',
-      );
+      expect(conflict.messageKey).toBe('BITBUCKET_PULL_REQUEST_OUT_OF_DATE');
+      expect(conflict.params).toMatchObject({ repository: 'PLAT/payments-api', id: 8 });
       expect((await get(8)).title).toBe('Docs: payment flow diagram');
     });
 
@@ -342,7 +347,8 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       await addReviewer(3, 'erin');
       const conflict = await merging;
       expect(conflict.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(conflict.params.detail).toContain('Pull request 3 was changed by someone else');
+      expect(conflict.messageKey).toBe('BITBUCKET_PULL_REQUEST_OUT_OF_DATE');
+      expect(conflict.params).toMatchObject({ repository: 'PLAT/payments-api', id: 3 });
       expect((await get(3)).state).toBe('OPEN');
     });
   });
@@ -457,7 +463,7 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
 
       const withReplies = await gatewayFailure(comments.deleteComment(payments, { id: 4, commentId: root.id }));
       expect(withReplies.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(withReplies.params.detail).toContain('replies');
+      expect(withReplies.params.upstreamText).toContain('replies');
       await as('carol').comments.deleteComment(payments, { id: 4, commentId: reply.id });
       await comments.deleteComment(payments, { id: 4, commentId: root.id });
       expect(await thread()).toBeUndefined();

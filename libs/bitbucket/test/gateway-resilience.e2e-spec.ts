@@ -203,14 +203,19 @@ describe('Bitbucket gateway resilience (real sockets, the fake Bitbucket)', () =
     expect(await fake.requests({ path: '^/2.0/user$' })).toHaveLength(1);
   });
 
-  it('maps Bitbucket’s answers to codes with its one-line reason, never its body', async () => {
+  it('maps Bitbucket’s answers to codes and messages naming the resource, never its body', async () => {
     const { upstream } = cloud();
     const error = await upstream
       .send({ method: 'GET', route: 'GET /repositories/{workspace}/{repo}', path: '/repositories/acme/nope' })
       .catch((e: unknown) => e as BitbucketException);
     expect(error).toBeInstanceOf(BitbucketException);
     expect(error).toMatchObject({ code: BitbucketErrorCode.NOT_FOUND, params: { status: 404 } });
-    expect(String((error as BitbucketException).params.detail)).toContain('You may not have access to this repository');
+    // Cloud's sentence says no more than the message naming the repository: it is not kept.
+    expect(error).toMatchObject({
+      messageKey: 'BITBUCKET_NOT_FOUND_REPOSITORY',
+      params: { repository: 'acme/nope', workspace: 'acme' },
+    });
+    expect((error as BitbucketException).params).not.toHaveProperty('upstreamText');
     expect(JSON.stringify(error)).not.toContain('"type":"error"');
   });
 });

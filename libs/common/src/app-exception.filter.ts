@@ -16,7 +16,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       body: (response, correlationId) => ({
         error: {
           code: response.code,
-          message: this.translator.error(response.code, response.params),
+          message: this.translator.error(response.code, response.params, undefined, response.messageKey),
           correlationId,
         },
       }),

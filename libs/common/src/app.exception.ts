@@ -5,6 +5,11 @@ export type AppExceptionParams = Readonly<Record<string, string | number>>;
 export interface AppExceptionOptions {
   /** Values interpolated into the localized message of the code. */
   params?: AppExceptionParams;
+  /**
+   * The catalogue key (under `errors.`) of a message more precise than the code's own, such as one
+   * naming the missing resource; clients still get `code`. Takes the same params.
+   */
+  messageKey?: string;
   /** Seconds a client should wait before retrying; sent as `Retry-After`. */
   retryAfterSeconds?: number;
   /** Response headers the answer must carry (a `WWW-Authenticate` challenge). */
@@ -20,6 +25,7 @@ export interface AppExceptionOptions {
 export abstract class AppException extends Error {
   readonly status: number;
   readonly params: AppExceptionParams;
+  readonly messageKey: string;
   readonly retryAfterSeconds: number | undefined;
   readonly headers: Readonly<Record<string, string>>;
 
@@ -33,6 +39,7 @@ export abstract class AppException extends Error {
     this.name = new.target.name;
     this.status = status;
     this.params = options.params ?? {};
+    this.messageKey = options.messageKey ?? code;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.headers = options.headers ?? {};
   }

@@ -6,6 +6,8 @@ export interface ErrorResponse {
   readonly status: number;
   readonly code: string;
   readonly params: AppExceptionParams;
+  /** The catalogue key of its message: the code, or a more precise one (AppExceptionOptions.messageKey). */
+  readonly messageKey: string;
   readonly retryAfterSeconds: number | undefined;
   readonly headers: Readonly<Record<string, string>>;
   /** True when the error is ours to log as a defect rather than the caller's mistake. */
@@ -35,6 +37,7 @@ function statusOfForeignError(error: unknown): number | undefined {
 const INTERNAL: ErrorResponse = {
   status: HttpStatus.INTERNAL_SERVER_ERROR,
   code: CommonErrorCode.INTERNAL,
+  messageKey: CommonErrorCode.INTERNAL,
   params: {},
   retryAfterSeconds: undefined,
   headers: {},
@@ -58,6 +61,7 @@ function classify(error: unknown): ErrorResponse {
     return {
       status: error.status,
       code: error.code,
+      messageKey: error.messageKey,
       params: error.params,
       retryAfterSeconds: error.retryAfterSeconds,
       headers: error.headers,
@@ -66,9 +70,11 @@ function classify(error: unknown): ErrorResponse {
   }
   const status = error instanceof HttpException ? error.getStatus() : statusOfForeignError(error);
   if (status !== undefined) {
+    const code = CODE_BY_STATUS[status] ?? (status < 500 ? CommonErrorCode.BAD_REQUEST : CommonErrorCode.INTERNAL);
     return {
       status,
-      code: CODE_BY_STATUS[status] ?? (status < 500 ? CommonErrorCode.BAD_REQUEST : CommonErrorCode.INTERNAL),
+      code,
+      messageKey: code,
       params: {},
       retryAfterSeconds: undefined,
       headers: {},

@@ -6,8 +6,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 export interface RequestContextData {
   readonly correlationId: string;
-  /** The authenticated principal's language, when its credential names one and the request does not. */
-  locale?: string;
+  /**
+   * The language the request itself names (`lang` query parameter, X-Locale, Accept-Language), when it
+   * names one with a catalogue: it wins over every other source, an MCP session's language included.
+   */
+  requestedLocale?: string;
+  /** The language the authenticated principal's credential names (its `locale` claim), as given. */
+  principalLocale?: string;
   /** `<method>:<id>` of the authenticated principal (sessions belong to it). */
   principalId?: string;
   /** Whether the principal may call read and write tools; undefined where nothing authenticates (stdio). */

@@ -21,8 +21,19 @@ export abstract class Translator {
     return this.find(key, params, locale) ?? key;
   }
 
-  /** The message for an error code, or the generic one when the catalogue has none for it. */
-  error(code: string, params: AppExceptionParams, locale?: string): string {
-    return this.find(`errors.${code}`, params, locale) ?? this.t('errors.INTERNAL', {}, locale);
+  /**
+   * The message of an error: its `messageKey` (by default its code), else its code's, else the generic
+   * one. An `upstreamText` param (Bitbucket's own words, kept only when they add something) follows,
+   * quoted as such, so a message in one language never reads as if it switched to another mid-sentence.
+   */
+  error(code: string, params: AppExceptionParams, locale?: string, messageKey: string = code): string {
+    const message =
+      this.find(`errors.${messageKey}`, params, locale) ??
+      this.find(`errors.${code}`, params, locale) ??
+      this.t('errors.INTERNAL', {}, locale);
+    const { upstreamText } = params;
+    return typeof upstreamText === 'string' && upstreamText !== ''
+      ? `${message} ${this.t('errors.UPSTREAM_TEXT', { text: upstreamText }, locale)}`
+      : message;
   }
 }

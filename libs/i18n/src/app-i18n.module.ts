@@ -1,12 +1,21 @@
 import { Translator } from '@app/common';
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { AcceptLanguageResolver, HeaderResolver, I18nModule } from 'nestjs-i18n';
+import { I18nModule } from 'nestjs-i18n';
 import { catalogueLoaderOptions } from './catalogue-loader-options';
 import { CATALOGUE_PATH } from './catalogue-path';
 import { I18nTranslator } from './i18n-translator';
 import { i18nConfig } from './i18n.config';
+import { LocaleMiddleware } from './locale.middleware';
+import { RequestedLocaleResolver } from './requested-locale.resolver';
+import { SUPPORTED_LOCALES } from './supported-locales';
 
+/**
+ * nestjs-i18n loads the catalogues and interpolates; which language a request gets is decided by
+ * localeResolution alone (LocaleMiddleware, I18nTranslator), which nestjs-i18n only echoes
+ * (RequestedLocaleResolver). Its fallbacks send a regional variant that reaches it directly to its
+ * language all the same.
+ */
 @Global()
 @Module({
   imports: [
@@ -15,14 +24,14 @@ import { i18nConfig } from './i18n.config';
       inject: [i18nConfig.KEY],
       useFactory: (config: ConfigType<typeof i18nConfig>) => ({
         fallbackLanguage: config.defaultLocale,
-        fallbacks: { 'en-*': 'en', 'fr-*': 'fr' },
+        fallbacks: Object.fromEntries(SUPPORTED_LOCALES.map((lang) => [`${lang}-*`, lang])),
         loaderOptions: catalogueLoaderOptions(CATALOGUE_PATH),
         logging: false,
       }),
-      resolvers: [new HeaderResolver(['x-locale']), AcceptLanguageResolver],
+      resolvers: [RequestedLocaleResolver],
     }),
   ],
-  providers: [{ provide: Translator, useClass: I18nTranslator }],
-  exports: [Translator],
+  providers: [{ provide: Translator, useClass: I18nTranslator }, LocaleMiddleware],
+  exports: [Translator, LocaleMiddleware],
 })
 export class AppI18nModule {}

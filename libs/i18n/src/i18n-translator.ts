@@ -1,11 +1,12 @@
 import { RequestContext, Translator, type AppExceptionParams } from '@app/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { I18nContext, I18nService } from 'nestjs-i18n';
+import { I18nService } from 'nestjs-i18n';
 import { i18nConfig } from './i18n.config';
+import { localeResolution } from './locale-resolution';
 import { SUPPORTED_LOCALES } from './supported-locales';
 
-/** The catalogues under i18n/<lang>/ through nestjs-i18n. */
+/** The catalogues under i18n/<lang>/ through nestjs-i18n; the language as localeResolution decides it. */
 @Injectable()
 export class I18nTranslator extends Translator {
   constructor(
@@ -16,7 +17,14 @@ export class I18nTranslator extends Translator {
   }
 
   currentLocale(): string {
-    return RequestContext.current()?.locale ?? I18nContext.current()?.lang ?? this.config.defaultLocale;
+    const context = RequestContext.current();
+    return localeResolution.ofRequest(
+      {
+        ...(context?.requestedLocale === undefined ? {} : { requested: context.requestedLocale }),
+        ...(context?.principalLocale === undefined ? {} : { principal: context.principalLocale }),
+      },
+      this.config.defaultLocale,
+    );
   }
 
   supportedLocales(): readonly string[] {
@@ -28,7 +36,7 @@ export class I18nTranslator extends Translator {
   }
 
   find(key: string, params: AppExceptionParams = {}, locale?: string): string | undefined {
-    const lang = locale ?? this.currentLocale();
+    const lang = (locale === undefined ? undefined : localeResolution.language(locale)) ?? this.currentLocale();
     const message: unknown = this.i18n.t(key, { lang, args: params });
     // nestjs-i18n echoes the key when the catalogue has no such entry.
     return typeof message === 'string' && message !== key ? message : undefined;

@@ -1,3 +1,4 @@
+export { answerLocale } from './answer-locale';
 export { catalogueText, type CatalogueText } from './catalogue-text';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';

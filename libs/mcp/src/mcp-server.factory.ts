@@ -17,6 +17,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { randomUUID } from 'node:crypto';
+import { answerLocale } from './answer-locale';
 import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
 import type { InvalidParamsException } from './invalid-params.exception';
 import type { McpSession } from './mcp-session';
@@ -57,7 +58,9 @@ export class McpServerFactory {
     });
     for (const prompt of this.registry.prompts()) {
       const d = prompt.definition;
-      mcp.registerPrompt(d.name, { argsSchema: d.args }, async (args) => prompt.build(args as never, session.locale));
+      mcp.registerPrompt(d.name, { argsSchema: d.args }, async (args) =>
+        prompt.build(args as never, answerLocale(session)),
+      );
     }
     for (const resource of this.registry.resourceTemplates()) {
       const d = resource.definition;
@@ -69,16 +72,16 @@ export class McpServerFactory {
       );
     }
     const server = mcp.server;
-    // The lists are the registry's, in the session's language; they replace the SDK's, set by the registrations above.
+    // The lists are the registry's, in the request's language (else the session's); they replace the SDK's, set by the registrations above.
     if (this.registry.prompts().length > 0)
       server.setRequestHandler(ListPromptsRequestSchema, () => ({
-        prompts: [...this.registry.listPrompts(session.locale)],
+        prompts: [...this.registry.listPrompts(answerLocale(session))],
       }));
     if (this.registry.resourceTemplates().length > 0)
       server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
-        resourceTemplates: [...this.registry.listResourceTemplates(session.locale)],
+        resourceTemplates: [...this.registry.listResourceTemplates(answerLocale(session))],
       }));
-    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list(session.locale)] }));
+    server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list(answerLocale(session))] }));
     server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
       this.dispatcher.call(request, extra, session, mcp),
     );
@@ -110,11 +113,10 @@ export class McpServerFactory {
         return;
       }
       const handle = (): void => {
-        const refusal = answered.has(message.method)
-          ? invalidParams(message, this.translator, session.locale)
-          : undefined;
+        const locale = answerLocale(session);
+        const refusal = answered.has(message.method) ? invalidParams(message, this.translator, locale) : undefined;
         if (refusal !== undefined) {
-          this.refuse(transport, message, refusal, session.locale);
+          this.refuse(transport, message, refusal, locale);
           return;
         }
         if (isInitializeRequest(message)) {

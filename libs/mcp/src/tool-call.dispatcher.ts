@@ -11,6 +11,7 @@ import type {
   ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
+import { answerLocale } from './answer-locale';
 import { passesLogLevel } from './logging-levels';
 import type { McpSession } from './mcp-session';
 import { mcpConfig } from './mcp.config';
@@ -31,7 +32,7 @@ interface ToolCallAnswer {
 
 /**
  * The tools/call handler of every session: finds the tool, refuses it precisely when it is not
- * offered, validates arguments (naming the bad fields, in the session's language), asks for
+ * offered, validates arguments (naming the bad fields, in the answer's language: answerLocale), asks for
  * confirmation of destructive actions, runs it with cancellation, a deadline, progress and logging,
  * and turns its output or its failure into a CallToolResult. Failures are `isError` results with a
  * localized message, their code and the correlation id; never a stack trace or an upstream body.
@@ -83,7 +84,7 @@ export class ToolCallDispatcher {
     correlationId: string,
   ): Promise<ToolCallAnswer> {
     const name = request.params.name;
-    const locale = session.locale;
+    const locale = answerLocale(session);
     if (entry === undefined) return this.failure('TOOL_UNKNOWN', { name }, locale, correlationId);
     if (entry.refusal !== undefined) {
       const code = entry.refusal === 'read-only' ? 'TOOL_READ_ONLY' : 'TOOL_NOT_OFFERED';
@@ -114,7 +115,7 @@ export class ToolCallDispatcher {
       }, timeoutMs);
     });
     const signal = AbortSignal.any([extra.signal, deadline.signal]);
-    const context = this.context(extra, session, correlationId, signal, Date.now() + timeoutMs);
+    const context = this.context(extra, session, locale, correlationId, signal, Date.now() + timeoutMs);
     const started = performance.now();
     try {
       const output = await Promise.race([handler.run(input, context), expired]);
@@ -157,7 +158,7 @@ export class ToolCallDispatcher {
         const details = this.translator.error(error.code, error.params, locale);
         return withInput(this.failure('TOOL_INVALID_ARGUMENTS', { name, details }, locale, correlationId));
       }
-      return withInput(this.failure(response.code, response.params, locale, correlationId));
+      return withInput(this.failure(response.code, response.params, locale, correlationId, response.messageKey));
     } finally {
       clearTimeout(timer);
     }
@@ -201,6 +202,7 @@ export class ToolCallDispatcher {
   private context(
     extra: Extra,
     session: McpSession,
+    locale: string,
     correlationId: string,
     signal: AbortSignal,
     deadline: number,
@@ -209,7 +211,7 @@ export class ToolCallDispatcher {
     return {
       signal,
       deadline,
-      locale: session.locale,
+      locale,
       correlationId,
       budgetChars: this.config.responseBudgetChars,
       progress: async (progress, total, message) => {
@@ -226,7 +228,7 @@ export class ToolCallDispatcher {
           },
         });
       },
-      t: (key, params) => this.translator.t(key, params, session.locale),
+      t: (key, params) => this.translator.t(key, params, locale),
       log: async (level: LoggingLevel, message: string) => {
         if (!passesLogLevel(level, session.logLevel)) return;
         await extra.sendNotification({
@@ -242,8 +244,9 @@ export class ToolCallDispatcher {
     params: Record<string, string | number>,
     locale: string,
     correlationId: string,
+    messageKey: string = code,
   ): ToolCallAnswer {
-    const message = this.translator.error(code, params, locale);
+    const message = this.translator.error(code, params, locale, messageKey);
     const suffix = this.translator.t('mcp.ERROR_REFERENCE', { code, correlationId }, locale);
     return {
       result: { content: [{ type: 'text', text: `${message}\n${suffix}` }], isError: true },

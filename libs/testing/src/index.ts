@@ -32,3 +32,4 @@ export { TestRun } from './test-run';
 export { readAuditRecords } from './audit-records';
 export { stdioServerTransport } from './stdio-server-transport';
 export { PrometheusScrape } from './prometheus-scrape';
+export { englishSentencesIn } from './english-sentences';

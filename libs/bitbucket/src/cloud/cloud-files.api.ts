@@ -42,7 +42,8 @@ export class CloudFilesApi {
     );
     if (meta.type !== 'commit_file') {
       throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${input.path} is not a file at ${ref}`, {
-        params: { detail: `${input.path} is a directory at ${ref}; list it instead.` },
+        messageKey: 'BITBUCKET_PATH_IS_DIRECTORY',
+        params: { path: input.path, ref },
       });
     }
     const content = await this.api.bytes({ method: 'GET', route, path }, options?.signal);

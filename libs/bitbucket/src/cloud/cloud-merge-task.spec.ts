@@ -31,7 +31,8 @@ describe('awaitCloudMergeTask', () => {
     const { api } = apiAnswering({ task_status: 'FAILED', error: { message: 'Merge conflict' } });
     await expect(awaitCloudMergeTask(api, LOCATION)).rejects.toMatchObject({
       code: BitbucketErrorCode.CONFLICT,
-      params: { detail: 'The merge failed: Merge conflict' },
+      messageKey: 'BITBUCKET_MERGE_FAILED',
+      params: { upstreamText: 'Merge conflict' },
     });
   });
 

@@ -32,7 +32,8 @@ export async function awaitCloudMergeTask(
     if (task.task_status !== 'PENDING') {
       const reason = task.error?.message ?? `task status ${task.task_status ?? 'missing'}`;
       throw new BitbucketException(BitbucketErrorCode.CONFLICT, `The merge failed: ${reason}`, {
-        params: { detail: `The merge failed: ${reason}` },
+        messageKey: 'BITBUCKET_MERGE_FAILED',
+        params: { upstreamText: reason },
       });
     }
     if (Date.now() + delay > deadline) {

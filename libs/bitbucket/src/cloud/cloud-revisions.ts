@@ -30,7 +30,8 @@ export class CloudRevisions {
     const name = ref ?? (await this.mainBranch(repo, signal));
     if (name === undefined) {
       throw new BitbucketException(BitbucketErrorCode.NOT_FOUND, `${repo.workspace}/${repo.repo} has no main branch`, {
-        params: { detail: 'The repository has no main branch yet (it is empty).' },
+        messageKey: 'BITBUCKET_REPOSITORY_EMPTY',
+        params: { repository: `${repo.workspace}/${repo.repo}` },
       });
     }
     return name;
@@ -50,7 +51,8 @@ export class CloudRevisions {
     const hash = page.values[0]?.hash;
     if (hash === undefined) {
       throw new BitbucketException(BitbucketErrorCode.NOT_FOUND, `No commit at ${ref}`, {
-        params: { detail: `${ref} names no commit.` },
+        messageKey: 'BITBUCKET_REF_NOT_FOUND',
+        params: { ref },
       });
     }
     return hash;

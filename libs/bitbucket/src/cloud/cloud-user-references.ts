@@ -36,7 +36,8 @@ export class CloudUserReferences {
     const uuid = members.find((member) => member.user?.nickname?.toLowerCase() === id.toLowerCase())?.user?.uuid;
     if (uuid === undefined) {
       throw new BitbucketException(BitbucketErrorCode.NOT_FOUND, `No member of ${workspace} is called ${id}`, {
-        params: { detail: `No member of workspace ${workspace} is called ${id}.` },
+        messageKey: 'BITBUCKET_NOT_A_MEMBER',
+        params: { workspace, user: id },
       });
     }
     return { uuid };

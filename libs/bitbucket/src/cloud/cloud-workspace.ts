@@ -5,7 +5,7 @@ import { BitbucketException } from '../bitbucket.exception';
 export function requireCloudWorkspace(workspace: string | undefined): string {
   if (workspace === undefined || workspace === '') {
     throw new BitbucketException(BitbucketErrorCode.VALIDATION, 'Bitbucket Cloud needs a workspace here', {
-      params: { detail: 'workspace is required on Bitbucket Cloud' },
+      messageKey: 'BITBUCKET_WORKSPACE_REQUIRED',
     });
   }
   return workspace;

@@ -7,7 +7,8 @@ function instant(name: string, value: string | undefined): number | undefined {
   const time = Date.parse(value);
   if (Number.isNaN(time)) {
     throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${name} is not a date: ${value}`, {
-      params: { detail: `${name} must be an ISO-8601 date (${value}).` },
+      messageKey: 'BITBUCKET_DATE_INVALID',
+      params: { field: name, value },
     });
   }
   return time;

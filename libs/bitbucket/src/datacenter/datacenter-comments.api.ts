@@ -207,6 +207,21 @@ export class DatacenterCommentsApi {
     );
   }
 
+  /** How a write of a comment or task that someone else changed meanwhile is told. */
+  private staleSubject(
+    repo: BbRepositoryRef,
+    id: number,
+    resource: CommentResource,
+    commentId: number,
+  ): Parameters<typeof datacenterVersionedWrite>[0] {
+    const task = resource !== 'comments';
+    return {
+      label: `${task ? 'Task' : 'Comment'} ${commentId}`,
+      messageKey: task ? 'BITBUCKET_TASK_OUT_OF_DATE' : 'BITBUCKET_COMMENT_OUT_OF_DATE',
+      params: { repository: `${repo.workspace}/${repo.repo}`, id, [task ? 'task' : 'comment']: commentId },
+    };
+  }
+
   /** A PUT of `changes` on a comment or task, at its current version. */
   private async update(
     repo: BbRepositoryRef,
@@ -217,7 +232,7 @@ export class DatacenterCommentsApi {
     options: CallOptions | undefined,
   ): Promise<DatacenterCommentJson> {
     return datacenterVersionedWrite(
-      `${resource === 'comments' ? 'Comment' : 'Task'} ${commentId}`,
+      this.staleSubject(repo, id, resource, commentId),
       async () => this.read(repo, id, resource, commentId, options),
       async (current) =>
         this.api.json<DatacenterCommentJson>(
@@ -241,7 +256,7 @@ export class DatacenterCommentsApi {
     options: CallOptions | undefined,
   ): Promise<void> {
     await datacenterVersionedWrite(
-      `${resource === 'comments' ? 'Comment' : 'Task'} ${commentId}`,
+      this.staleSubject(repo, id, resource, commentId),
       async () => this.read(repo, id, resource, commentId, options),
       async (current) =>
         this.api.json<undefined>(

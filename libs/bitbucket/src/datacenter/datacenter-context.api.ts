@@ -32,7 +32,7 @@ export class DatacenterContextApi {
         BitbucketErrorCode.UNAUTHORIZED,
         'Data Center did not name the authenticated user (anonymous access?)',
         {
-          params: { status: probe.status, detail: '' },
+          params: { status: probe.status },
         },
       );
     }

@@ -62,9 +62,8 @@ export class DatacenterFilesApi {
     ]);
     if (node.type !== 'FILE') {
       throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${path} is not a file at ${ref}`, {
-        params: {
-          detail: `${path} is a ${(node.type ?? 'node').toLowerCase()} at ${ref}; only files have content.`,
-        },
+        messageKey: 'BITBUCKET_PATH_NOT_A_FILE',
+        params: { path, ref },
       });
     }
     const content = await this.api.bytes(
@@ -104,7 +103,8 @@ export class DatacenterFilesApi {
         );
         if (json.children === undefined) {
           throw new BitbucketException(BitbucketErrorCode.VALIDATION, `${directory} is not a directory`, {
-            params: { detail: `${directory} is a file; read its content instead.` },
+            messageKey: 'BITBUCKET_PATH_IS_FILE',
+            params: { path: directory },
           });
         }
         return json.children;

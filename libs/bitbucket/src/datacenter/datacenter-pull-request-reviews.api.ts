@@ -28,9 +28,8 @@ const STRATEGY_IDS: Readonly<Record<MergeStrategy, string>> = {
 function strategyId(strategy: MergeStrategy): string {
   if (!Object.hasOwn(STRATEGY_IDS, strategy)) {
     throw new BitbucketException(BitbucketErrorCode.VALIDATION, `Unknown merge strategy ${strategy}`, {
-      params: {
-        detail: `'${strategy}' is not a merge strategy; use one of ${Object.keys(STRATEGY_IDS).join(', ')}.`,
-      },
+      messageKey: 'BITBUCKET_MERGE_STRATEGY_INVALID',
+      params: { strategy, strategies: Object.keys(STRATEGY_IDS).join(', ') },
     });
   }
   return STRATEGY_IDS[strategy];
@@ -132,7 +131,11 @@ export class DatacenterPullRequestReviewsApi {
     body: Record<string, unknown> | undefined,
   ): Promise<BbPullRequest> {
     const json = await datacenterVersionedWrite(
-      `Pull request ${id}`,
+      {
+        label: `Pull request ${id}`,
+        messageKey: 'BITBUCKET_PULL_REQUEST_OUT_OF_DATE',
+        params: { repository: `${repo.workspace}/${repo.repo}`, id: id },
+      },
       async () => fetchDatacenterPullRequest(this.api, repo, id, options?.signal),
       async (current) =>
         this.api.json<DatacenterPullRequestJson>(

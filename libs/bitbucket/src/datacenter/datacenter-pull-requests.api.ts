@@ -151,7 +151,11 @@ export class DatacenterPullRequestsApi {
     options?: CallOptions,
   ): Promise<BbPullRequest> {
     const json = await datacenterVersionedWrite(
-      `Pull request ${input.id}`,
+      {
+        label: `Pull request ${input.id}`,
+        messageKey: 'BITBUCKET_PULL_REQUEST_OUT_OF_DATE',
+        params: { repository: `${repo.workspace}/${repo.repo}`, id: input.id },
+      },
       async () => fetchDatacenterPullRequest(this.api, repo, input.id, options?.signal),
       async (current) =>
         this.api.json<DatacenterPullRequestJson>(

@@ -25,7 +25,8 @@ export class DatacenterRevisions {
         BitbucketErrorCode.NOT_FOUND,
         `${repo.workspace}/${repo.repo} has no default branch`,
         {
-          params: { detail: 'The repository has no default branch yet (it is empty).' },
+          messageKey: 'BITBUCKET_REPOSITORY_EMPTY',
+          params: { repository: `${repo.workspace}/${repo.repo}` },
         },
       );
     }
@@ -46,7 +47,8 @@ export class DatacenterRevisions {
     const id = page.values[0]?.id;
     if (id === undefined) {
       throw new BitbucketException(BitbucketErrorCode.NOT_FOUND, `No commit at ${ref}`, {
-        params: { detail: `${ref} names no commit.` },
+        messageKey: 'BITBUCKET_REF_NOT_FOUND',
+        params: { ref },
       });
     }
     return id;

@@ -1,3 +1,4 @@
+import type { AppExceptionParams } from '@app/common';
 import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
 
@@ -9,7 +10,7 @@ import { BitbucketException } from '../bitbucket.exception';
  * once more with the version read again; `fail`, or a second stale version, fails as CONFLICT saying so.
  */
 export async function datacenterVersionedWrite<R extends { readonly version?: number }, T>(
-  subject: string,
+  subject: { readonly label: string; readonly messageKey: string; readonly params: AppExceptionParams },
   read: () => Promise<R>,
   write: (current: R) => Promise<T>,
   onStale: 'retry' | 'fail',
@@ -29,12 +30,10 @@ export async function datacenterVersionedWrite<R extends { readonly version?: nu
       }
       throw new BitbucketException(
         BitbucketErrorCode.CONFLICT,
-        `${subject} changed while it was being written (version ${current.version ?? '?'}, now ${now.version ?? '?'})`,
+        `${subject.label} changed while it was being written (version ${current.version ?? '?'}, now ${now.version ?? '?'})`,
         {
-          params: {
-            status: 409,
-            detail: `${subject} was changed by someone else at the same time. Read it again and retry if the change still applies.`,
-          },
+          messageKey: subject.messageKey,
+          params: { status: 409, ...subject.params },
           cause: error,
         },
       );

@@ -10,6 +10,7 @@ import { retryAfterMs, retryDelayMs } from '../resilience/retry-delay';
 import { SingleFlight } from '../resilience/single-flight';
 import { UpstreamBreaker } from '../resilience/upstream-breaker';
 import { upstreamErrorDetail } from './upstream-error-detail';
+import { upstreamRefusal } from './upstream-refusal';
 import { UpstreamFailure } from './upstream-failure';
 import { sendHttp } from './upstream-http';
 import type { UpstreamQuery, UpstreamRequest } from './upstream-request';
@@ -277,11 +278,12 @@ export class BitbucketUpstream {
           params: { retryAfterSeconds: 0 },
         });
       case 'status':
-        return this.statusException(where, error.response);
+        return this.statusException(request, error.response);
     }
   }
 
-  private statusException(where: string, response: UpstreamResponse | undefined): BitbucketException {
+  private statusException(request: UpstreamRequest, response: UpstreamResponse | undefined): BitbucketException {
+    const where = request.route;
     const status = response?.status ?? 0;
     if (status === 429) {
       const seconds = Math.max(1, Math.ceil((retryAfterMs(response) ?? this.config.retry.maxDelayMs) / 1000));
@@ -299,8 +301,10 @@ export class BitbucketUpstream {
     const signedIn = status === 401 && response?.header('x-ausername') !== undefined;
     const code = signedIn ? BitbucketErrorCode.FORBIDDEN : (STATUS_CODES[status] ?? BitbucketErrorCode.VALIDATION);
     const detail = response === undefined ? '' : upstreamErrorDetail(response);
+    const refusal = upstreamRefusal(request, response, code);
     return new BitbucketException(code, `${where}: Bitbucket answered ${status}${detail === '' ? '' : `: ${detail}`}`, {
-      params: { status, detail },
+      messageKey: refusal.messageKey,
+      params: { status, detail: '', ...refusal.params },
     });
   }
 }

@@ -67,10 +67,10 @@ export abstract class RefListingTool extends ToolHandler<Input, typeof output> {
       args.filter === undefined ? {} : { filter: args.filter },
       pageOptions(args, context),
     );
-    return toListing(page, toRefView, refLine, context);
+    return toListing(page, toRefView, (ref) => refLine(ref, context), context);
   }
 
   render(listing: Listing<RefView>, context: ToolContext): string {
-    return renderListing(listing, refLine, context);
+    return renderListing(listing, (ref) => refLine(ref, context), context);
   }
 }

@@ -16,7 +16,7 @@ export type IssueDetailView = z.output<typeof issueDetailView>;
 /** The whole issue, its description cut to what the response budget leaves (saying so). */
 export function toIssueDetailView(issue: BbIssue, context: ToolContext): IssueDetailView {
   const summary = toIssueSummaryView(issue);
-  const room = Math.max(0, context.budgetChars - issueLine(summary).length - (issue.url?.length ?? 0) - 200);
+  const room = Math.max(0, context.budgetChars - issueLine(summary, context).length - (issue.url?.length ?? 0) - 200);
   const cut = issue.content.length > room;
   return {
     ...summary,
@@ -30,7 +30,7 @@ export function toIssueDetailView(issue: BbIssue, context: ToolContext): IssueDe
 /** The issue's line, its link, its description, and what was cut. */
 export function renderIssueDetail(issue: IssueDetailView, context: ToolContext): string {
   return [
-    issueLine(issue),
+    issueLine(issue, context),
     context.t('tools.ISSUE_REPORTED', { reporter: issue.reporter ?? '-', createdOn: issue.createdOn }),
     ...(issue.url === undefined ? [] : [issue.url]),
     ...(issue.content === '' ? [] : ['', issue.content]),

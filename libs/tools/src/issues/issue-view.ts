@@ -1,6 +1,8 @@
 import type { BbIssue } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { catalogueText } from '@app/mcp';
+import { statusWord } from '../shared/status-word';
 
 export const issueSummaryView = z.object({
   id: z.number().int(),
@@ -29,7 +31,14 @@ export function toIssueSummaryView(issue: BbIssue): IssueSummaryView {
 }
 
 /** `#1 [open] bug/critical Capture fails for JPY amounts (@bob, 2026-03-02T10:00:00Z)`: the date is the last update. */
-export function issueLine(issue: IssueSummaryView): string {
+export function issueLine(issue: IssueSummaryView, context: ToolContext): string {
   const facts = [...(issue.assignee === undefined ? [] : [`@${issue.assignee}`]), issue.updatedOn];
-  return `#${issue.id} [${issue.state}] ${issue.kind}/${issue.priority} ${issue.title} (${facts.join(', ')})`;
+  return context.t('tools.ISSUE_LINE', {
+    id: issue.id,
+    state: statusWord('ISSUE_STATE', issue.state, context),
+    kind: statusWord('ISSUE_KIND', issue.kind, context),
+    priority: statusWord('ISSUE_PRIORITY', issue.priority, context),
+    title: issue.title,
+    facts: facts.join(', '),
+  });
 }

@@ -1,5 +1,7 @@
 import type { BbPipelineStep } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { statusWord } from '../shared/status-word';
 import { durationText } from './duration-text';
 import { catalogueText } from '@app/mcp';
 
@@ -28,8 +30,8 @@ export function toPipelineStepView(step: BbPipelineStep): PipelineStepView {
 }
 
 /** `Test FAILED 35s {uuid}` */
-export function pipelineStepLine(step: PipelineStepView): string {
+export function pipelineStepLine(step: PipelineStepView, context: ToolContext): string {
   const duration =
     step.startedOn === undefined || step.durationSeconds === undefined ? [] : [durationText(step.durationSeconds)];
-  return [step.name, step.result ?? step.state, ...duration, step.uuid].join(' ');
+  return [step.name, statusWord('PIPELINE', step.result ?? step.state, context), ...duration, step.uuid].join(' ');
 }

@@ -1,5 +1,7 @@
 import type { BbPipeline } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
+import { statusWord } from '../shared/status-word';
 import { durationText } from './duration-text';
 import { catalogueText } from '@app/mcp';
 
@@ -37,19 +39,21 @@ export function toPipelineView(pipeline: BbPipeline): PipelineView {
   };
 }
 
-/** The result once completed, else the state: what a reader wants to know first. */
-export function pipelineStateText(pipeline: Pick<PipelineView, 'state' | 'result'>): string {
-  return pipeline.result ?? pipeline.state;
+/** The result once completed, else the state: what a reader wants to know first, in the answer's language. */
+export function pipelineStateText(pipeline: Pick<PipelineView, 'state' | 'result'>, context: ToolContext): string {
+  return statusWord('PIPELINE', pipeline.result ?? pipeline.state, context);
 }
 
 /** `#6 FAILED main@1a2b3c4d5e6f (push, CI Bot) 1m 05s, 2026-03-02T10:00:00Z {uuid}`: the date is the creation. */
-export function pipelineLine(pipeline: PipelineView): string {
+export function pipelineLine(pipeline: PipelineView, context: ToolContext): string {
   const ref = [pipeline.refName, pipeline.commit?.slice(0, 12)].filter((part) => part !== undefined).join('@');
-  const origin = [pipeline.trigger, pipeline.creator].filter((part) => part !== undefined);
+  const trigger =
+    pipeline.trigger === undefined ? undefined : statusWord('PIPELINE_TRIGGER', pipeline.trigger, context);
+  const origin = [trigger, pipeline.creator].filter((part) => part !== undefined);
   const duration = pipeline.durationSeconds === undefined ? '' : `${durationText(pipeline.durationSeconds)}, `;
   return [
     `#${pipeline.buildNumber}`,
-    pipelineStateText(pipeline),
+    pipelineStateText(pipeline, context),
     ref === '' ? '-' : ref,
     ...(origin.length === 0 ? [] : [`(${origin.join(', ')})`]),
     `${duration}${pipeline.createdOn}`,

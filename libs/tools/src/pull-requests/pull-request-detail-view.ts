@@ -3,6 +3,7 @@ import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { toLineWindow } from '../shared/line-window';
 import { shortHash } from '../shared/short-hash';
+import { statusWord } from '../shared/status-word';
 import { toUserView, userView } from '../shared/user-view';
 import { pullRequestState, stateText } from './pull-request-summary-view';
 import { catalogueText } from '@app/mcp';
@@ -129,7 +130,10 @@ export function renderPullRequestDetail(view: PullRequestDetailView, context: To
     context.t('tools.PR_CREATED_ON', { date: view.createdOn.slice(0, 10) }),
     context.t('tools.PR_UPDATED_ON', { date: view.updatedOn.slice(0, 10) }),
   ];
-  const closedOn = { state: view.state, date: (view.closedOn ?? view.updatedOn).slice(0, 10) };
+  const closedOn = {
+    state: statusWord('PR_STATE', view.state, context),
+    date: (view.closedOn ?? view.updatedOn).slice(0, 10),
+  };
   const closed =
     view.state === 'OPEN'
       ? []

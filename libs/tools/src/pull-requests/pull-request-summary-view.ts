@@ -2,6 +2,7 @@ import type { BbPullRequest } from '@app/bitbucket';
 import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { catalogueText } from '@app/mcp';
+import { statusWord } from '../shared/status-word';
 
 export const pullRequestState = z.enum(['OPEN', 'MERGED', 'DECLINED', 'SUPERSEDED']);
 
@@ -44,7 +45,8 @@ export function toPullRequestSummary(pr: BbPullRequest): PullRequestSummaryView 
 
 /** `OPEN`, or `OPEN (draft)`. */
 export function stateText(state: string, draft: boolean, context: ToolContext): string {
-  return draft ? context.t('tools.PR_STATE_DRAFT', { state }) : state;
+  const word = statusWord('PR_STATE', state, context);
+  return draft ? context.t('tools.PR_STATE_DRAFT', { state: word }) : word;
 }
 
 /** `#3 OPEN "Add refund endpoint" by carol (feature/refunds → main), 1/2 approved, updated 2026-03-05` */

@@ -1,4 +1,5 @@
 import type { BbProject } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { catalogueText } from '@app/mcp';
 
@@ -25,10 +26,9 @@ export function toProjectView(project: BbProject): ProjectView {
 }
 
 /** `PLAT Platform (acme, private): Payments, identity and the infrastructure under them.` */
-export function projectLine(project: ProjectView): string {
-  const facts = [project.workspace, project.private ? 'private' : 'public'].filter(
-    (fact): fact is string => fact !== undefined,
-  );
+export function projectLine(project: ProjectView, context: ToolContext): string {
+  const visibility = context.t(project.private ? 'tools.VISIBILITY_PRIVATE' : 'tools.VISIBILITY_PUBLIC');
+  const facts = [project.workspace, visibility].filter((fact): fact is string => fact !== undefined);
   const description = project.description === '' ? '' : `: ${project.description}`;
   return `${project.key} ${project.name} (${facts.join(', ')})${description}`;
 }

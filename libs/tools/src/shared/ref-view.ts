@@ -1,4 +1,5 @@
 import type { BbRef } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { shortHash } from './short-hash';
 import { catalogueText } from '@app/mcp';
@@ -24,11 +25,11 @@ export function toRefView(ref: BbRef): RefView {
 }
 
 /** `main 1a2b3c4d5e6f (default)`, `v0.1.0 1a2b3c4d5e6f 2026-03-04: First release` (first line of a tag message). */
-export function refLine(ref: RefView): string {
+export function refLine(ref: RefView, context: ToolContext): string {
   const facts = [shortHash(ref.commit), ref.date?.slice(0, 10)].filter(
     (fact): fact is string => fact !== undefined && fact !== '',
   );
-  const flag = ref.default === true ? ' (default)' : '';
+  const flag = ref.default === true ? ` ${context.t('tools.REF_DEFAULT')}` : '';
   const message = ref.message === undefined || ref.message === '' ? '' : `: ${ref.message.split('\n')[0] ?? ''}`;
   return `${ref.name} ${facts.join(' ')}${flag}${message}`;
 }

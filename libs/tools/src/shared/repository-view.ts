@@ -1,4 +1,5 @@
 import type { BbRepository } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 
 export const repositoryView = z.object({
@@ -32,11 +33,11 @@ export function toRepositoryView(repository: BbRepository): RepositoryView {
 }
 
 /** `acme/payments-api (main, PLAT, private): Card and bank-transfer payments…` */
-export function repositoryLine(repository: RepositoryView): string {
+export function repositoryLine(repository: RepositoryView, context: ToolContext): string {
   const facts = [
     repository.defaultBranch,
     repository.project,
-    repository.private ? 'private' : 'public',
+    context.t(repository.private ? 'tools.VISIBILITY_PRIVATE' : 'tools.VISIBILITY_PUBLIC'),
     repository.language,
   ].filter((fact): fact is string => fact !== undefined && fact !== '');
   const description = repository.description === '' ? '' : `: ${repository.description}`;

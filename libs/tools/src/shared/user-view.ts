@@ -1,4 +1,5 @@
 import type { BbUser } from '@app/bitbucket';
+import type { ToolContext } from '@app/mcp';
 import { z } from 'zod';
 import { catalogueText } from '@app/mcp';
 
@@ -15,6 +16,6 @@ export function toUserView(user: BbUser): UserView {
 }
 
 /** `Alice Martin (alice, id {…})` */
-export function userLine(user: UserView): string {
-  return `${user.displayName} (${user.name}, id ${user.id})`;
+export function userLine(user: UserView, context: ToolContext): string {
+  return context.t('tools.USER_LINE', { displayName: user.displayName, name: user.name, id: user.id });
 }

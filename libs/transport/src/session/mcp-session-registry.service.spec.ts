@@ -28,6 +28,7 @@ function session(principalId: string): RegisteredSession {
     id: `s${nextId}`,
     principalId,
     transport: 'streamable-http',
+    state: { locale: 'fr', logLevel: 'info', loggingRequested: false },
     endStreams: jest.fn(),
     close: jest.fn(async () => Promise.resolve()),
   };
@@ -78,6 +79,15 @@ describe('McpSessionRegistry', () => {
 
     open(sessions, 'apikey:bob');
     expect(sessions.size).toBe(3);
+  });
+
+  it("tells a session's language to its owner only", () => {
+    const sessions = registry();
+    const opened = open(sessions, 'oauth2:alice');
+    expect(sessions.localeOf(opened.id, 'oauth2:alice')).toBe('fr');
+    expect(sessions.localeOf(opened.id, 'oauth2:mallory')).toBeUndefined();
+    expect(sessions.localeOf('no-such-session', 'oauth2:alice')).toBeUndefined();
+    expect(sessions.localeOf(undefined, 'oauth2:alice')).toBeUndefined();
   });
 
   it('frees a place when a session of the principal is removed or closed', async () => {

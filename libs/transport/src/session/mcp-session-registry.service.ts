@@ -110,6 +110,15 @@ export class McpSessionRegistry implements OnModuleInit, OnApplicationShutdown {
     return entry.session;
   }
 
+  /**
+   * The language of session `id` when `principalId` owns it, without counting as activity; undefined
+   * for an unknown or foreign session (whose language is none of the caller's business).
+   */
+  localeOf(id: string | undefined, principalId: string): string | undefined {
+    const session = id === undefined ? undefined : this.sessions.get(id)?.session;
+    return session?.principalId === principalId ? session.state.locale : undefined;
+  }
+
   /** Marks an HTTP exchange of the session open until the returned function is called (idempotent). */
   opened(id: string): () => void {
     const entry = this.sessions.get(id);

@@ -30,7 +30,7 @@ describe('ListBranchesTool', () => {
     ]);
     expect(tool.render(listing, context).split('\n')).toEqual([
       'feature/refunds 0217274cc9a7 2026-03-04',
-      'main 0217274cc9a7 (default)',
+      'main 0217274cc9a7 tools.REF_DEFAULT',
       'tools.MORE_PAGES {"cursor":"p2"}',
     ]);
   });

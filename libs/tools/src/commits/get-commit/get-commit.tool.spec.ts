@@ -35,12 +35,12 @@ describe('GetCommitTool', () => {
       parents: ['1111', '2222'],
       message: MERGE.message,
     });
-    expect(tool.render(commit)).toBe(
+    expect(tool.render(commit, toolContextFixture())).toBe(
       [
-        `commit ${MERGE.hash}`,
-        'Merge: 1111 2222',
-        'Author: Alice Martin <alice@acme.example>',
-        'Date:   2026-03-03T10:00:00Z',
+        `tools.COMMIT_HASH {"hash":"${MERGE.hash}"}`,
+        'tools.COMMIT_MERGE {"parents":"1111 2222"}',
+        'tools.COMMIT_AUTHOR {"author":"Alice Martin <alice@acme.example>"}',
+        'tools.COMMIT_DATE {"date":"2026-03-03T10:00:00Z"}',
         '',
         '    Merged in feature/currency (pull request #1)',
         '    ',
@@ -56,7 +56,7 @@ describe('GetCommitTool', () => {
     expect(commit.message).toHaveLength(1000);
     expect(commit.truncated).toBe('tools.MESSAGE_CUT {"shown":1000,"total":3000}');
     expect(commit.authorUser).toBeUndefined();
-    expect(tool.render(commit)).not.toContain('Merge:');
-    expect(tool.render(commit).endsWith('\n\ntools.MESSAGE_CUT {"shown":1000,"total":3000}')).toBe(true);
+    expect(tool.render(commit, context)).not.toContain('COMMIT_MERGE');
+    expect(tool.render(commit, context).endsWith('\n\ntools.MESSAGE_CUT {"shown":1000,"total":3000}')).toBe(true);
   });
 });

@@ -75,13 +75,13 @@ export class GetCommitTool extends ToolHandler<typeof input, typeof output> {
   }
 
   /** As `git show` heads a commit: hash, merge parents, author, date, then the indented message. */
-  render(commit: CommitDetail): string {
+  render(commit: CommitDetail, context: ToolContext): string {
     const author = commit.authorEmail === undefined ? commit.author : `${commit.author} <${commit.authorEmail}>`;
     return [
-      `commit ${commit.hash}`,
-      ...(commit.parents.length > 1 ? [`Merge: ${commit.parents.join(' ')}`] : []),
-      `Author: ${author}`,
-      `Date:   ${commit.date}`,
+      context.t('tools.COMMIT_HASH', { hash: commit.hash }),
+      ...(commit.parents.length > 1 ? [context.t('tools.COMMIT_MERGE', { parents: commit.parents.join(' ') })] : []),
+      context.t('tools.COMMIT_AUTHOR', { author }),
+      context.t('tools.COMMIT_DATE', { date: commit.date }),
       '',
       ...commit.message.split('\n').map((line) => `    ${line}`),
       ...(commit.truncated === undefined ? [] : ['', commit.truncated]),

@@ -34,7 +34,9 @@ export class GetCurrentUserTool extends ToolHandler<typeof input, typeof output>
     };
   }
 
-  render(user: z.output<typeof output>): string {
-    return `${userLine(user)} on Bitbucket ${user.flavor === 'cloud' ? 'Cloud' : 'Data Center'}`;
+  render(user: z.output<typeof output>, context: ToolContext): string {
+    return context.t(user.flavor === 'cloud' ? 'tools.CURRENT_USER_CLOUD' : 'tools.CURRENT_USER_DATACENTER', {
+      user: userLine(user, context),
+    });
   }
 }

@@ -24,7 +24,9 @@ describe('GetProjectTool', () => {
       private: true,
       url: 'https://bitbucket.example/projects/PLAT',
     });
-    expect(tool.render(project)).toBe('PLAT Platform (private)\nhttps://bitbucket.example/projects/PLAT');
+    expect(tool.render(project, toolContextFixture())).toBe(
+      'PLAT Platform (tools.VISIBILITY_PRIVATE)\nhttps://bitbucket.example/projects/PLAT',
+    );
   });
 
   it('passes the Cloud workspace on, and lets Bitbucket failures through for the dispatcher', async () => {

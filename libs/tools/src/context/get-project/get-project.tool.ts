@@ -38,7 +38,7 @@ export class GetProjectTool extends ToolHandler<typeof input, typeof output> {
     return toProjectView(project);
   }
 
-  render(project: ProjectView): string {
-    return [projectLine(project), ...(project.url === undefined ? [] : [project.url])].join('\n');
+  render(project: ProjectView, context: ToolContext): string {
+    return [projectLine(project, context), ...(project.url === undefined ? [] : [project.url])].join('\n');
   }
 }

@@ -31,7 +31,7 @@ describe('ListProjectsTool', () => {
       url: PLAT.url,
     });
     expect(tool.render(listing, context)).toBe(
-      'PLAT Platform (acme, private): Payments and identity.\nWEB Web (acme, private)',
+      'PLAT Platform (acme, tools.VISIBILITY_PRIVATE): Payments and identity.\nWEB Web (acme, tools.VISIBILITY_PRIVATE)',
     );
   });
 
@@ -40,7 +40,7 @@ describe('ListProjectsTool', () => {
     const context = toolContextFixture();
     const listing = await tool.run(tool.definition.input.parse({}), context);
     expect(listProjects).toHaveBeenCalledWith({}, { signal: context.signal });
-    expect(tool.render(listing, context)).toBe('PLAT Platform (public): Payments and identity.');
+    expect(tool.render(listing, context)).toBe('PLAT Platform (tools.VISIBILITY_PUBLIC): Payments and identity.');
   });
 
   it('cuts a page to the response budget and says how to page through the rest', async () => {

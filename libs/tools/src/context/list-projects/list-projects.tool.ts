@@ -39,10 +39,10 @@ export class ListProjectsTool extends ToolHandler<typeof input, typeof output> {
       args.workspace === undefined ? {} : { workspace: args.workspace },
       pageOptions(args, context),
     );
-    return toListing(page, toProjectView, projectLine, context);
+    return toListing(page, toProjectView, (project) => projectLine(project, context), context);
   }
 
   render(listing: Listing<ProjectView>, context: ToolContext): string {
-    return renderListing(listing, projectLine, context);
+    return renderListing(listing, (project) => projectLine(project, context), context);
   }
 }

@@ -29,6 +29,8 @@ describe('ListWorkspacesTool', () => {
       ],
       cursor: 'next',
     });
-    expect(tool.render(listing, context)).toBe('acme Acme (admin)\nacme-labs\ntools.MORE_PAGES {"cursor":"next"}');
+    expect(tool.render(listing, context)).toBe(
+      'acme Acme tools.WORKSPACE_ADMIN\nacme-labs\ntools.MORE_PAGES {"cursor":"next"}',
+    );
   });
 });

@@ -27,9 +27,9 @@ function toWorkspaceView(workspace: BbWorkspace): WorkspaceView {
 }
 
 /** `acme Acme (admin)`; the name only when it says more than the slug. */
-function workspaceLine(workspace: WorkspaceView): string {
+function workspaceLine(workspace: WorkspaceView, context: ToolContext): string {
   const name = workspace.name === workspace.slug ? '' : ` ${workspace.name}`;
-  return `${workspace.slug}${name}${workspace.admin === true ? ' (admin)' : ''}`;
+  return `${workspace.slug}${name}${workspace.admin === true ? ` ${context.t('tools.WORKSPACE_ADMIN')}` : ''}`;
 }
 
 @McpTool()
@@ -52,10 +52,10 @@ export class ListWorkspacesTool extends ToolHandler<typeof input, typeof output>
 
   async run(args: z.output<typeof input>, context: ToolContext): Promise<Listing<WorkspaceView>> {
     const page = await this.bitbucket.listWorkspaces(pageOptions(args, context));
-    return toListing(page, toWorkspaceView, workspaceLine, context);
+    return toListing(page, toWorkspaceView, (workspace) => workspaceLine(workspace, context), context);
   }
 
   render(listing: Listing<WorkspaceView>, context: ToolContext): string {
-    return renderListing(listing, workspaceLine, context);
+    return renderListing(listing, (workspace) => workspaceLine(workspace, context), context);
   }
 }

@@ -21,7 +21,7 @@ describe('GetIssueTool', () => {
     });
     expect(issue.truncated).toBeUndefined();
     expect(tool.render(issue, context).split('\n')).toEqual([
-      '#1 [open] bug/critical Capture fails for JPY amounts (@bob, 2026-03-12T08:00:00.000Z)',
+      'tools.ISSUE_LINE {"id":1,"state":"open","kind":"bug","priority":"critical","title":"Capture fails for JPY amounts","facts":"@bob, 2026-03-12T08:00:00.000Z"}',
       'tools.ISSUE_REPORTED {"reporter":"alice","createdOn":"2026-03-11T23:00:00.000Z"}',
       'https://bitbucket.org/acme/payments-api/issues/1',
       '',

@@ -40,8 +40,8 @@ describe('ListIssuesTool', () => {
       updatedOn: '2026-03-12T08:00:00.000Z',
     });
     expect(tool.render(listing, context).split('\n')).toEqual([
-      '#1 [open] bug/critical Capture fails for JPY amounts (@bob, 2026-03-12T08:00:00.000Z)',
-      '#2 [new] bug/critical Export refunds (2026-03-12T08:00:00.000Z)',
+      'tools.ISSUE_LINE {"id":1,"state":"open","kind":"bug","priority":"critical","title":"Capture fails for JPY amounts","facts":"@bob, 2026-03-12T08:00:00.000Z"}',
+      'tools.ISSUE_LINE {"id":2,"state":"new","kind":"bug","priority":"critical","title":"Export refunds","facts":"2026-03-12T08:00:00.000Z"}',
       'tools.MORE_PAGES {"cursor":"c2"}',
     ]);
   });

@@ -48,10 +48,10 @@ export class ListIssuesTool extends ToolHandler<typeof input, typeof output> {
       },
       pageOptions(args, context),
     );
-    return toListing(page, toIssueSummaryView, issueLine, context);
+    return toListing(page, toIssueSummaryView, (issue) => issueLine(issue, context), context);
   }
 
   render(listing: Listing<IssueSummaryView>, context: ToolContext): string {
-    return renderListing(listing, issueLine, context);
+    return renderListing(listing, (issue) => issueLine(issue, context), context);
   }
 }

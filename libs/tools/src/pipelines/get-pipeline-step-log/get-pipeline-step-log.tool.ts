@@ -108,7 +108,11 @@ export class GetPipelineStepLogTool extends ToolHandler<typeof input, typeof out
                 ? context.t('tools.PIPELINE_LOG_EMPTY')
                 : context.t('tools.PIPELINE_LOG_NO_LINES', { totalLines: log.totalLines }),
           ];
-    return [pipelineStepLine(log.step), ...shown, ...(log.truncated === undefined ? [] : [log.truncated])].join('\n');
+    return [
+      pipelineStepLine(log.step, context),
+      ...shown,
+      ...(log.truncated === undefined ? [] : [log.truncated]),
+    ].join('\n');
   }
 
   private async excerpt(

@@ -32,7 +32,7 @@ export class GetPipelineTool extends ToolHandler<typeof input, typeof output> {
     return toPipelineView(await pipelineLookup.find(this.bitbucket, repo, args.pipeline, context));
   }
 
-  render(pipeline: PipelineView): string {
-    return pipelineLine(pipeline);
+  render(pipeline: PipelineView, context: ToolContext): string {
+    return pipelineLine(pipeline, context);
   }
 }

@@ -41,10 +41,10 @@ export class ListPipelineStepsTool extends ToolHandler<typeof input, typeof outp
     const repo = { workspace: args.workspace, repo: args.repo };
     const uuid = await pipelineLookup.uuid(this.bitbucket, repo, args.pipeline, context);
     const page = await this.bitbucket.listPipelineSteps(repo, { uuid }, pageOptions(args, context));
-    return toListing(page, toPipelineStepView, pipelineStepLine, context);
+    return toListing(page, toPipelineStepView, (step) => pipelineStepLine(step, context), context);
   }
 
   render(listing: Listing<PipelineStepView>, context: ToolContext): string {
-    return renderListing(listing, pipelineStepLine, context);
+    return renderListing(listing, (step) => pipelineStepLine(step, context), context);
   }
 }

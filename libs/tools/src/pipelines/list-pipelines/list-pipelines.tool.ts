@@ -60,10 +60,10 @@ export class ListPipelinesTool extends ToolHandler<typeof input, typeof output> 
       },
       pageOptions(args, context),
     );
-    return toListing(page, toPipelineView, pipelineLine, context);
+    return toListing(page, toPipelineView, (pipeline) => pipelineLine(pipeline, context), context);
   }
 
   render(listing: Listing<PipelineView>, context: ToolContext): string {
-    return renderListing(listing, pipelineLine, context);
+    return renderListing(listing, (pipeline) => pipelineLine(pipeline, context), context);
   }
 }

@@ -49,8 +49,11 @@ export class StopPipelineTool extends ToolHandler<typeof input, typeof output> {
 
   render(pipeline: PipelineView, context: ToolContext): string {
     return [
-      context.t('tools.PIPELINE_STOPPED', { buildNumber: pipeline.buildNumber, state: pipelineStateText(pipeline) }),
-      pipelineLine(pipeline),
+      context.t('tools.PIPELINE_STOPPED', {
+        buildNumber: pipeline.buildNumber,
+        state: pipelineStateText(pipeline, context),
+      }),
+      pipelineLine(pipeline, context),
     ].join('\n');
   }
 }

@@ -77,9 +77,9 @@ export class TriggerPipelineTool extends ToolHandler<typeof input, typeof output
       context.t('tools.PIPELINE_TRIGGERED', {
         buildNumber: pipeline.buildNumber,
         ref: pipeline.refName ?? '',
-        state: pipelineStateText(pipeline),
+        state: pipelineStateText(pipeline, context),
       }),
-      pipelineLine(pipeline),
+      pipelineLine(pipeline, context),
     ].join('\n');
   }
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { fitItems } from '../../shared/response-budget';
+import { statusWord } from '../../shared/status-word';
 import { cancelled } from '../cancelled';
 import { pipelineArguments } from '../pipeline-arguments';
 import { pipelineLookup } from '../pipeline-lookup';
@@ -108,7 +109,7 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
   render(result: Output, context: ToolContext): string {
     const params = {
       buildNumber: result.pipeline.buildNumber,
-      state: pipelineStateText(result.pipeline),
+      state: pipelineStateText(result.pipeline, context),
       waited: result.waitedSeconds,
     };
     const key = {
@@ -118,8 +119,8 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     }[result.outcome];
     return [
       context.t(key, params),
-      pipelineLine(result.pipeline),
-      ...result.steps.map(pipelineStepLine),
+      pipelineLine(result.pipeline, context),
+      ...result.steps.map((step) => pipelineStepLine(step, context)),
       ...(result.truncated === undefined ? [] : [result.truncated]),
     ].join('\n');
   }
@@ -145,11 +146,16 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     const current = pipeline.status === 'COMPLETED' ? undefined : currentStep(steps);
     const params = {
       buildNumber: pipeline.buildNumber,
-      state: pipelineStateText(toPipelineView(pipeline)),
+      state: pipelineStateText(toPipelineView(pipeline), context),
       elapsed: Math.round(elapsedMs / 1000),
       ...(current === undefined
         ? {}
-        : { step: current.step.name, stepState: current.step.status, index: current.index, count: steps.length }),
+        : {
+            step: current.step.name,
+            stepState: statusWord('PIPELINE', current.step.status, context),
+            index: current.index,
+            count: steps.length,
+          }),
     };
     const key = current === undefined ? 'tools.PIPELINE_WAIT_PROGRESS' : 'tools.PIPELINE_WAIT_PROGRESS_STEP';
     return {
@@ -166,7 +172,11 @@ export class WaitForPipelineTool extends ToolHandler<typeof input, typeof output
     elapsedMs: number,
     context: ToolContext,
   ): Output {
-    const { kept, omitted } = fitItems(steps.map(toPipelineStepView), pipelineStepLine, context.budgetChars);
+    const { kept, omitted } = fitItems(
+      steps.map(toPipelineStepView),
+      (step) => pipelineStepLine(step, context),
+      context.budgetChars,
+    );
     return {
       outcome,
       pipeline: toPipelineView(pipeline),

@@ -29,7 +29,7 @@ export class GetRepositoryTool extends ToolHandler<typeof input, typeof output> 
     return toRepositoryView(await this.bitbucket.getRepository(args, { signal: context.signal }));
   }
 
-  render(repository: RepositoryView): string {
-    return [repositoryLine(repository), ...(repository.url === undefined ? [] : [repository.url])].join('\n');
+  render(repository: RepositoryView, context: ToolContext): string {
+    return [repositoryLine(repository, context), ...(repository.url === undefined ? [] : [repository.url])].join('\n');
   }
 }

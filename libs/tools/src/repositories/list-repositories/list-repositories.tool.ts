@@ -40,10 +40,10 @@ export class ListRepositoriesTool extends ToolHandler<typeof input, typeof outpu
       { workspace: args.workspace, ...(args.query === undefined ? {} : { query: args.query }) },
       pageOptions(args, context),
     );
-    return toListing(page, toRepositoryView, repositoryLine, context);
+    return toListing(page, toRepositoryView, (repository) => repositoryLine(repository, context), context);
   }
 
   render(listing: Listing<RepositoryView>, context: ToolContext): string {
-    return renderListing(listing, repositoryLine, context);
+    return renderListing(listing, (repository) => repositoryLine(repository, context), context);
   }
 }

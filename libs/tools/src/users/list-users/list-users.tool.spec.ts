@@ -16,7 +16,9 @@ describe('ListUsersTool', () => {
     const listing = await tool.run(tool.definition.input.parse({ workspace: 'acme', query: 'car', limit: 5 }), context);
     expect(listUsers).toHaveBeenCalledWith({ workspace: 'acme', query: 'car' }, { signal: context.signal, limit: 5 });
     expect(listing).toEqual({ items: [{ id: '{c-1}', name: 'carol', displayName: 'Carol Dubois' }] });
-    expect(tool.render(listing, context)).toBe('Carol Dubois (carol, id {c-1})');
+    expect(tool.render(listing, context)).toBe(
+      'tools.USER_LINE {"displayName":"Carol Dubois","name":"carol","id":"{c-1}"}',
+    );
   });
 
   it('asks without a workspace on Data Center, and says when nobody matches', async () => {

@@ -43,10 +43,10 @@ export class ListUsersTool extends ToolHandler<typeof input, typeof output> {
       },
       pageOptions(args, context),
     );
-    return toListing(page, toUserView, userLine, context);
+    return toListing(page, toUserView, (user) => userLine(user, context), context);
   }
 
   render(listing: Listing<UserView>, context: ToolContext): string {
-    return renderListing(listing, userLine, context);
+    return renderListing(listing, (user) => userLine(user, context), context);
   }
 }

@@ -1,0 +1,217 @@
+import { upstreamRefusal } from './upstream-refusal';
+import { UpstreamResponse } from './upstream-response';
+
+// Bodies vendored from Bitbucket's own answers, as recorded in the shared API notes (shared/bitbucket-api):
+// Cloud from NOTES.md §1.5 (error body) and README "Facts" (429), Data Center from recorded/datacenter-cdancy
+// (the file named beside each); the review refusals are the fake's (apps/fake-bitbucket/domain/pull-request.operations.ts).
+const CLOUD_REPOSITORY_NOT_FOUND = {
+  type: 'error',
+  error: {
+    message:
+      'You may not have access to this repository or it no longer exists in this workspace. If you think this repository exists and you have access, make sure you are authenticated.',
+  },
+};
+const CLOUD_DEPRECATED = {
+  type: 'error',
+  error: {
+    message: 'CHANGE-2770 - Functionality has been deprecated',
+    detail: 'Please read the changelog entry for more details.',
+  },
+};
+/** recorded/datacenter-cdancy/pull-request-not-exist.json */
+const DC_PULL_REQUEST_NOT_FOUND = {
+  errors: [
+    {
+      context: null,
+      message: 'Pull request 101 does not exist in TES/dev.',
+      exceptionName: 'com.atlassian.bitbucket.pull.NoSuchPullRequestException',
+    },
+  ],
+};
+/** recorded/datacenter-cdancy/repository-not-exist.json */
+const DC_REPOSITORY_NOT_FOUND = {
+  errors: [
+    {
+      context: null,
+      message: 'Repository CFSTLRYHBN/JKXATTQLOT does not exist.',
+      exceptionName: 'com.atlassian.bitbucket.repository.NoSuchRepositoryException',
+    },
+  ],
+};
+/** recorded/datacenter-cdancy/pull-request-delete-merged.json */
+const DC_MERGED = {
+  errors: [
+    {
+      context: null,
+      message: 'This pull request has already been merged and cannot be deleted.',
+      exceptionName: 'com.atlassian.bitbucket.pull.IllegalPullRequestStateException',
+    },
+  ],
+};
+/** recorded/examples/dc-merge-failed-retry.json */
+const DC_MERGE_RACE = {
+  errors: [
+    {
+      context: null,
+      message:
+        'New changes were pushed to master in PROJECT/repo while the merge was being performed. Please retry the merge.',
+      exceptionName: 'com.atlassian.stash.scm.MergeException',
+    },
+  ],
+};
+/** The veto of recorded/datacenter-cdancy/pull-request-can-merge-fail.json, in a 409 as NOTES §3.4 describes. */
+const DC_VETOED = {
+  errors: [
+    {
+      context: null,
+      message: 'Merging the pull request has been vetoed.',
+      exceptionName: 'com.atlassian.bitbucket.pull.PullRequestMergeVetoedException',
+      vetoes: [{ summaryMessage: 'You may not merge after 6pm on a Friday.', detailedMessage: 'Try on Monday.' }],
+    },
+  ],
+};
+/** recorded/datacenter-cdancy/pull-request-create-error.json */
+const DC_EMPTY_PULL_REQUEST = {
+  errors: [
+    {
+      message: 'Branch "master" is already up-to-date with branch "feature-ABC-123" in repository "my-repo".',
+      exceptionName: 'com.atlassian.bitbucket.pull.EmptyPullRequestException',
+    },
+  ],
+};
+const FAKE_OWN_PULL_REQUEST = {
+  errors: [
+    {
+      context: null,
+      message: 'You cannot review your own pull request.',
+      exceptionName: 'com.atlassian.bitbucket.pull.InvalidPullRequestParticipantException',
+    },
+  ],
+};
+
+const json = (status: number, body: unknown): UpstreamResponse =>
+  new UpstreamResponse(status, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(body)));
+
+const CLOUD_PR = {
+  route: 'POST /repositories/{workspace}/{repo}/pullrequests/{id}/approve',
+  path: '/repositories/acme/payments-api/pullrequests/7/approve',
+};
+const DC_PR = {
+  route: 'POST /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}/merge',
+  path: '/rest/api/latest/projects/TES/repos/dev/pull-requests/101/merge',
+};
+
+describe('upstreamRefusal', () => {
+  it('names the repository Cloud says it cannot show, without its English sentence', () => {
+    expect(upstreamRefusal(CLOUD_PR, json(404, CLOUD_REPOSITORY_NOT_FOUND), 'BITBUCKET_NOT_FOUND')).toEqual({
+      messageKey: 'BITBUCKET_NOT_FOUND_REPOSITORY',
+      params: { workspace: 'acme', repository: 'acme/payments-api', id: '7' },
+    });
+  });
+
+  it('names what Data Center says is missing, from its exception', () => {
+    expect(upstreamRefusal(DC_PR, json(404, DC_PULL_REQUEST_NOT_FOUND), 'BITBUCKET_NOT_FOUND')).toMatchObject({
+      messageKey: 'BITBUCKET_NOT_FOUND_PULL_REQUEST',
+      params: { repository: 'TES/dev', id: '101' },
+    });
+    const repository = upstreamRefusal(DC_PR, json(404, DC_REPOSITORY_NOT_FOUND), 'BITBUCKET_NOT_FOUND');
+    expect(repository.messageKey).toBe('BITBUCKET_NOT_FOUND_REPOSITORY');
+    expect(repository.params).not.toHaveProperty('upstreamText');
+  });
+
+  it('names the innermost resource of the route when the body says nothing precise', () => {
+    const refusal = upstreamRefusal(
+      {
+        route: 'GET /repositories/{workspace}/{repo}/pullrequests/{id}/comments/{commentId}',
+        path: '/repositories/acme/api/pullrequests/3/comments/1201',
+      },
+      json(404, { type: 'error', error: { message: 'Resource not found' } }),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(refusal).toEqual({
+      messageKey: 'BITBUCKET_NOT_FOUND_COMMENT',
+      params: { workspace: 'acme', repository: 'acme/api', id: '3', comment: '1201' },
+    });
+  });
+
+  it('decodes the names of a path, and lines up an absolute link', () => {
+    const refusal = upstreamRefusal(
+      {
+        route: 'DELETE /repositories/{workspace}/{repo}/refs/branches/{name}',
+        path: 'https://bitbucket.example.com/2.0/repositories/acme/api/refs/branches/feature%2Flogin',
+      },
+      json(404, { type: 'error', error: { message: 'Branch "feature/login" does not exist.' } }),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(refusal).toMatchObject({
+      messageKey: 'BITBUCKET_NOT_FOUND_BRANCH',
+      params: { repository: 'acme/api', branch: 'feature/login' },
+    });
+  });
+
+  it('keeps, to be quoted, the English that says more than the message', () => {
+    const gone = upstreamRefusal(
+      { route: 'GET /repositories/{workspace}', path: '/repositories/acme' },
+      json(410, CLOUD_DEPRECATED),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(gone).toEqual({
+      messageKey: 'BITBUCKET_NOT_FOUND_WORKSPACE',
+      params: {
+        workspace: 'acme',
+        upstreamText:
+          'CHANGE-2770 - Functionality has been deprecated Please read the changelog entry for more details.',
+      },
+    });
+  });
+
+  it.each([
+    [FAKE_OWN_PULL_REQUEST, 'BITBUCKET_OWN_PULL_REQUEST', undefined],
+    [DC_MERGED, 'BITBUCKET_PULL_REQUEST_MERGED', undefined],
+    [DC_MERGE_RACE, 'BITBUCKET_MERGE_FAILED', DC_MERGE_RACE.errors[0]?.message],
+    [DC_VETOED, 'BITBUCKET_MERGE_VETOED', 'You may not merge after 6pm on a Friday.'],
+    [DC_EMPTY_PULL_REQUEST, 'BITBUCKET_NOTHING_TO_PULL', DC_EMPTY_PULL_REQUEST.errors[0]?.message],
+  ])('tells the review refusal %#: %s', (body, messageKey, upstreamText) => {
+    const refusal = upstreamRefusal(DC_PR, json(409, body), 'BITBUCKET_CONFLICT');
+    expect(refusal.messageKey).toBe(messageKey);
+    expect(refusal.params.upstreamText).toBe(upstreamText);
+    expect(refusal.params).toMatchObject({ repository: 'TES/dev' });
+  });
+
+  it('tells a pull request no longer open by the state the fake words', () => {
+    const declined = json(409, {
+      type: 'error',
+      error: { message: 'The pull request is declined, not open.' },
+    });
+    expect(upstreamRefusal(CLOUD_PR, declined, 'BITBUCKET_CONFLICT').messageKey).toBe(
+      'BITBUCKET_PULL_REQUEST_DECLINED',
+    );
+  });
+
+  it('names the repository a 403 concerns', () => {
+    const refusal = upstreamRefusal(
+      CLOUD_PR,
+      json(403, { type: 'error', error: { message: 'Forbidden' } }),
+      'BITBUCKET_FORBIDDEN',
+    );
+    expect(refusal.messageKey).toBe('BITBUCKET_FORBIDDEN_REPOSITORY');
+    expect(refusal.params).not.toHaveProperty('upstreamText');
+  });
+
+  it('falls back to the code, Bitbucket quoted, for a refusal it does not know', () => {
+    const refusal = upstreamRefusal(
+      CLOUD_PR,
+      json(400, { type: 'error', error: { message: 'Bad request', fields: { title: ['This field is required.'] } } }),
+      'BITBUCKET_VALIDATION',
+    );
+    expect(refusal).toEqual({
+      messageKey: 'BITBUCKET_VALIDATION',
+      params: { upstreamText: 'Bad request (title: This field is required.)' },
+    });
+  });
+
+  it('reads a body that is not JSON as saying nothing', () => {
+    const text = new UpstreamResponse(404, { 'content-type': 'text/plain' }, Buffer.from('nope'));
+    expect(upstreamRefusal(CLOUD_PR, text, 'BITBUCKET_NOT_FOUND').messageKey).toBe('BITBUCKET_NOT_FOUND_PULL_REQUEST');
+  });
+});
