@@ -11,8 +11,8 @@ const LIB_IMPORT_PATTERNS = [
 
 /**
  * User-facing text lives in the catalogues (i18n/<lang>/*.json), never as a literal in the code that
- * shows it (docs/architecture.md). One selector per kind of place, applied to libs/tools and libs/mcp;
- * extend the list for other places (e.g. labels in tool output). test/user-facing-literals.spec.ts
+ * shows it (docs/architecture.md). One selector per kind of place, applied to libs/tools and libs/mcp
+ * (one list: a second no-restricted-syntax entry for the same files would replace it, not add to it). test/user-facing-literals.spec.ts
  * proves each selector on examples.
  */
 export const USER_FACING_LITERALS = [
@@ -27,6 +27,14 @@ export const USER_FACING_LITERALS = [
     message:
       "A tool, prompt or resource title or description is shown to users: catalogueText('<key>'), the text in i18n/<lang>/catalogue.json.",
   },
+  // Tool output: in render code (a tool's render(), the render…/…Line/…Text helpers of its views), a
+  // string literal or template text with a word in it; catalogue keys, the status-word families of
+  // statusWord() and values compared against stay allowed.
+  ...['Literal[value=/[A-Za-z]{2}/]', 'TemplateElement[value.raw=/[A-Za-z]{2}/]'].map((text) => ({
+    selector: `:matches(MethodDefinition[key.name='render'], FunctionDeclaration[id.name=/^render|Line$|Text$/], VariableDeclarator[id.name=/^render|Line$|Text$/]) ${text}:not([value=/^(tools|errors|confirm|mcp|prompts|validation)[.][A-Z_]+$/], CallExpression[callee.name='statusWord'] > Literal, BinaryExpression > Literal, TSLiteralType > Literal)`,
+    message:
+      "User-facing text in tool output comes from the catalogues: context.t('tools.<KEY>', params), or statusWord() for Bitbucket's status words.",
+  })),
 ];
 
 export default defineConfig(
@@ -97,24 +105,6 @@ export default defineConfig(
     files: ['**/*.cjs', 'bin/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    // Issue 13: every word a tool's text output shows comes from the catalogues (i18n/<lang>/tools.json),
-    // in the answer's language. In render code (a tool's render(), the render…/…Line/…Text helpers of
-    // its views), a string literal or template text with a word in it is refused; catalogue keys, the
-    // status-word families of statusWord() and values compared against stay allowed.
-    files: ['libs/tools/src/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        ...['Literal[value=/[A-Za-z]{2}/]', 'TemplateElement[value.raw=/[A-Za-z]{2}/]'].map((text) => ({
-          selector: `:matches(MethodDefinition[key.name='render'], FunctionDeclaration[id.name=/^render|Line$|Text$/], VariableDeclarator[id.name=/^render|Line$|Text$/]) ${text}:not([value=/^(tools|errors|confirm|mcp|prompts|validation)[.][A-Z_]+$/], CallExpression[callee.name='statusWord'] > Literal, BinaryExpression > Literal, TSLiteralType > Literal)`,
-          message:
-            "User-facing text in tool output comes from the catalogues: context.t('tools.<KEY>', params), or statusWord() for Bitbucket's status words.",
-        })),
-      ],
-    },
   },
   prettier,
 );

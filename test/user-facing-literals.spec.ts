@@ -59,4 +59,23 @@ describe('no user-facing literal outside the catalogues (ESLint, libs/tools and 
       ),
     ).toEqual([]);
   });
+
+  it('rejects words in render code, and accepts catalogue keys, status words and compared values there', () => {
+    const messages = reported(
+      [
+        'class A { render(view: V): string { return `Pipeline #${view.id} is ${view.state}`; } }',
+        "function pipelineLine(p: P): string { return p.name + ' (manual)'; }",
+      ].join('\n'),
+    );
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('context.t');
+    expect(
+      reported(
+        [
+          "class A { render(view: V, context: C): string { return context.t('tools.PIPELINE_LINE', { id: view.id }); } }",
+          "const stateText = (p: P, context: C): string => (p.state === 'COMPLETED' ? statusWord(context, 'PIPELINE', p.result) : '');",
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ export function describeValidationIssues(
 ): string {
   return issues
     .map((issue) => {
-      const field = issue.path.length === 0 ? '(arguments)' : issue.path.join('.');
+      const field = issue.path.length === 0 ? translator.t('validation.arguments', {}, locale) : issue.path.join('.');
       const params: Record<string, string | number> = { field };
       // zod calls a JSON object with any keys a record; people and models call it an object.
       if (issue.code === 'invalid_type') params.expected = issue.expected === 'record' ? 'object' : issue.expected;
