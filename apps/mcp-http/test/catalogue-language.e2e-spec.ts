@@ -90,6 +90,19 @@ describe('the catalogue in the session’s language (Streamable HTTP, SDK client
     expect(french['output.pipeline.uuid']).toContain('"{…}"');
   });
 
+  it.each(['de', 'es', 'ja'])(
+    'lists every title and description in %s for a session opened in it',
+    async (language) => {
+      const texts = catalogue(language);
+      const { tools } = await (await connect(language)).listTools();
+      for (const tool of tools) {
+        expect(tool.title).toBe(texts[`${tool.name}.title`]);
+        expect(tool.description).toBe(texts[`${tool.name}.description`]);
+      }
+      expect(descriptions(tools).filter((text) => !isTextOf(texts)(text))).toEqual([]);
+    },
+  );
+
   it('lists the prompt and the resource template in French too', async () => {
     const client = await connect('fr');
     const { prompts } = await client.listPrompts();

@@ -141,7 +141,7 @@ describe('the language of every answer over HTTP (issue 13, the built mcp-http a
   });
 
   it(
-    'words a circuit-open refusal in the language asked',
+    'words a circuit-open refusal in the language asked, French then German',
     async () => {
       const breaking = await McpHttpProcess.start({
         ...bitbucketEnv(fake, 'cloud'),
@@ -150,8 +150,9 @@ describe('the language of every answer over HTTP (issue 13, the built mcp-http a
         BITBUCKET_BREAKER_ERROR_THRESHOLD_PERCENTAGE: '50',
         BITBUCKET_BREAKER_RESET_TIMEOUT_MS: '60000',
       });
+      let language = 'fr';
       const client = await connected(
-        new StreamableHTTPClientTransport(breaking.mcpUrl, { fetch: fetchSpeaking(() => 'fr') }),
+        new StreamableHTTPClientTransport(breaking.mcpUrl, { fetch: fetchSpeaking(() => language) }),
       );
       try {
         await fake.addFault({ path: '^/2\\.0/repositories/acme/identity-service', status: 503 });
@@ -166,6 +167,10 @@ describe('the language of every answer over HTTP (issue 13, the built mcp-http a
         const open = await call();
         expect(open).toContain('BITBUCKET_UPSTREAM_UNAVAILABLE');
         expectIn('fr', open, 'errors', 'BITBUCKET_UPSTREAM_UNAVAILABLE');
+        language = 'de';
+        const stillOpen = await call();
+        expect(stillOpen).toContain('BITBUCKET_UPSTREAM_UNAVAILABLE');
+        expectIn('de', stillOpen, 'errors', 'BITBUCKET_UPSTREAM_UNAVAILABLE');
       } finally {
         await client.close();
         await breaking.stop();
