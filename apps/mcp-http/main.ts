@@ -1,3 +1,4 @@
+import './compile-cache';
 import { httpServerConfig, prepareEnvironment } from '@app/config';
 import { serveHttpApplication } from '@app/health';
 import { installProcessSafetyNet, useAppLogger } from '@app/observability';

@@ -1,3 +1,4 @@
+import './compile-cache';
 import { prepareEnvironment } from '@app/config';
 import { i18nConfig, localeResolution, stdioLocaleConfig } from '@app/i18n';
 import { installProcessSafetyNet, StderrConsoleLogger, useAppLogger } from '@app/observability';
