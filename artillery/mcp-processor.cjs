@@ -2,7 +2,8 @@
 // Streamable HTTP: `mcpRequest` (beforeRequest) adds the API key, the Accept and session headers and a
 // JSON-RPC id; the afterResponse hooks read the answer (one JSON body, or the `data:` lines of an SSE
 // stream when the server streams), capture `Mcp-Session-Id` from `initialize`, and check what came back:
-//   - mcpAnswered: a 2xx answer; a tools/call result that is not an error (timed: mcp.tool_call_ms);
+//   - mcpAnswered: a 2xx answer; a tools/call result that is not an error (timed: mcp.tool_call_ms, and
+//     mcp.tool_ms.<tool> per tool);
 //   - mcpRefused: 429 with Retry-After (timed: mcp.refusal_ms, SLA 4);
 //   - mcpFailedFast: a tools/call answered with the breaker's BITBUCKET_UPSTREAM_UNAVAILABLE (timed:
 //     mcp.fail_fast_ms, SLA 3).
@@ -95,6 +96,7 @@ function mcpAnswered(request, response, context, events, next) {
       return unexpected(events, `${request.json.params.name}: ${toolText(answer.result).split('\n').at(-1)}`, next);
     }
     events.emit('histogram', 'mcp.tool_call_ms', answerMs(response));
+    events.emit('histogram', `mcp.tool_ms.${request.json.params.name}`, answerMs(response));
     events.emit('counter', `mcp.tool_calls.${request.json.params.name}`, 1);
   }
   return next();

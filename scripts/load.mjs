@@ -28,6 +28,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs, stripVTControlCharacters } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { ROOT, startStack } from '../bench/bench-processes.mjs';
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } });
@@ -52,17 +53,15 @@ const MODES = {
     overrides: {},
   },
   smoke: {
-    breakerResetMs: 10_000,
+    breakerResetMs: 5_000,
+    // Each artillery process takes seconds to start: the smoke runs these three as one script.
+    combined: {
+      files: ['streamable-http.yml', 'legacy-sse.yml', 'reviewer-mix.yml'],
+      variables: { callsPerSession: 5 },
+      phases: [{ name: 'smoke', duration: 6, arrivalRate: 6 }],
+      ensure: { maxErrorRate: 0, thresholds: [{ 'mcp.tool_call_ms.median': 35 * GROSS }] },
+    },
     overrides: {
-      'streamable-http.yml': {
-        phases: [{ name: 'smoke', duration: 8, arrivalRate: 5 }],
-        ensure: {
-          maxErrorRate: 0,
-          thresholds: [{ 'mcp.tool_call_ms.median': 35 * GROSS }],
-        },
-      },
-      'legacy-sse.yml': { phases: [{ name: 'smoke', duration: 4, arrivalRate: 2 }] },
-      'reviewer-mix.yml': { phases: [{ name: 'smoke', duration: 4, arrivalRate: 2 }] },
       'breaker-open.yml': {
         phases: [{ name: 'smoke', duration: 3, arrivalRate: 5 }],
         ensure: { maxErrorRate: 0, thresholds: [{ 'mcp.fail_fast_ms.median': 5 * GROSS }] },
@@ -185,9 +184,27 @@ const resultsDir = join(
 );
 
 /** Runs one scenario file; its report and output go to the results folder. */
+/** The smoke's one script made of several scenario files: their scenarios, its own phases and checks. */
+function combinedScript({ files, variables, phases, ensure }) {
+  const scripts = files.map((file) => parseYaml(readFileSync(join(ARTILLERY_DIR, file), 'utf8')));
+  const script = {
+    config: {
+      ...scripts[0].config,
+      processor: join(ARTILLERY_DIR, scripts[0].config.processor),
+      variables,
+      phases,
+      plugins: { ensure },
+    },
+    scenarios: scripts.flatMap((one) => one.scenarios),
+  };
+  const path = join(resultsDir, 'smoke.json');
+  writeFileSync(path, JSON.stringify(script, null, 2));
+  return path;
+}
+
 async function artillery(file, stack) {
-  const name = file.replace(/\.yml$/, '');
-  const output = join(resultsDir, `${name}.json`);
+  const name = file.replace(/\.(yml|json)$/, '');
+  const output = join(resultsDir, `${name}.report.json`);
   const override = mode.overrides[file];
   const overrides =
     override === undefined
@@ -211,7 +228,7 @@ async function artillery(file, stack) {
       '--output',
       output,
       ...(overrides === undefined ? [] : ['--overrides', JSON.stringify(overrides)]),
-      join(ARTILLERY_DIR, file),
+      join(file.endsWith('.json') ? resultsDir : ARTILLERY_DIR, file),
     ],
     {
       cwd: ARTILLERY_DIR,
@@ -261,8 +278,16 @@ async function main() {
     });
 
     // SLA 1: latency at 200 tools/call/s (smoke: 50/s, gross thresholds).
-    const sla1 = await artillery('streamable-http.yml', stack);
-    const tc = sla1.summaries['mcp.tool_call_ms'] ?? {};
+    let [sla1, sse, mix] = [];
+    if (mode.combined === undefined) {
+      sla1 = await artillery('streamable-http.yml', stack);
+      sse = await artillery('legacy-sse.yml', stack);
+      mix = await artillery('reviewer-mix.yml', stack);
+    } else {
+      combinedScript(mode.combined);
+      sla1 = sse = mix = await artillery('smoke.json', stack);
+    }
+    const tc = sla1.summaries['mcp.tool_ms.get_repository'] ?? {};
     rows.push({
       level: '1 Latency',
       target: smoke
@@ -273,7 +298,6 @@ async function main() {
       checks: sla1.checks,
     });
 
-    const sse = await artillery('legacy-sse.yml', stack);
     const st = sse.summaries['mcp.sse_tool_call_ms'] ?? {};
     rows.push({
       level: '– Legacy SSE',
@@ -283,12 +307,11 @@ async function main() {
       checks: sse.checks,
     });
 
-    const mix = await artillery('reviewer-mix.yml', stack);
-    const mt = mix.summaries['mcp.tool_call_ms'] ?? {};
+    const mixTools = ['list_pull_requests', 'get_pull_request_diff', 'add_pull_request_comment'];
     rows.push({
       level: '– Reviewer mix',
       target: 'list_pull_requests, get_pull_request_diff, add_pull_request_comment: every call answered',
-      measured: `${['list_pull_requests', 'get_pull_request_diff', 'add_pull_request_comment'].map((t) => mix.counters[`mcp.tool_calls.${t}`] ?? 0).join(' + ')} calls, p50 ${fmt(mt.p50)}, p95 ${fmt(mt.p95)}, p99 ${fmt(mt.p99)}; ${failures(mix)}`,
+      measured: `${mixTools.map((t) => `${t} ${mix.counters[`mcp.tool_calls.${t}`] ?? 0} calls, p95 ${fmt(mix.summaries[`mcp.tool_ms.${t}`]?.p95)}`).join('; ')}; ${failures(mix)}`,
       pass: clean(mix),
       checks: mix.checks,
     });
@@ -369,13 +392,15 @@ async function breakerPhase(stack) {
   }
   await client.close();
   const ft = run.summaries['mcp.fail_fast_ms'] ?? {};
-  const withinReset = openFor < mode.breakerResetMs;
+  // Past each reset timeout the breaker lets one trial call through (half-open); Bitbucket still failing,
+  // it opens again. Only those may reach the fake.
+  const trials = Math.floor(openFor / mode.breakerResetMs);
   const closedInTime = closedAfterMs !== undefined && closedAfterMs <= mode.breakerResetMs + 1000;
   return {
     level: '3 Fail fast',
-    target: `breaker open: refusals ${smoke ? `median < ${5 * GROSS} ms (smoke)` : 'p99 ≤ 5 ms'}, zero upstream calls; closed within reset timeout (${mode.breakerResetMs / 1000} s) + 1 s of recovery`,
-    measured: `${run.counters['vusers.created'] ?? 0} sessions, refusals p50 ${fmt(ft.p50)}, p95 ${fmt(ft.p95)}, p99 ${fmt(ft.p99)}, max ${fmt(ft.max)}; ${upstreamCalls} upstream calls; closed ${closedAfterMs === undefined ? 'never' : `${(closedAfterMs / 1000).toFixed(1)} s`} after recovery; ${failures(run)}${withinReset ? '' : `; the run outlasted the reset timeout (${openFor} ms open)`}`,
-    pass: clean(run) && upstreamCalls === 0 && closedInTime && withinReset,
+    target: `breaker open: refusals ${smoke ? `median < ${5 * GROSS} ms (smoke)` : 'p99 ≤ 5 ms'}, no upstream call but half-open trials; closed within reset timeout (${mode.breakerResetMs / 1000} s) + 1 s of recovery`,
+    measured: `${run.counters['vusers.created'] ?? 0} sessions, refusals p50 ${fmt(ft.p50)}, p95 ${fmt(ft.p95)}, p99 ${fmt(ft.p99)}, max ${fmt(ft.max)}; ${upstreamCalls} upstream calls in ${(openFor / 1000).toFixed(1)} s open (${trials} half-open trials allowed); closed ${closedAfterMs === undefined ? 'never' : `${(closedAfterMs / 1000).toFixed(1)} s`} after recovery; ${failures(run)}`,
+    pass: clean(run) && upstreamCalls <= trials && closedInTime,
     checks: run.checks,
   };
 }
