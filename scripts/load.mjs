@@ -393,8 +393,9 @@ async function breakerPhase(stack) {
   await client.close();
   const ft = run.summaries['mcp.fail_fast_ms'] ?? {};
   // Past each reset timeout the breaker lets one trial call through (half-open); Bitbucket still failing,
-  // it opens again. Only those may reach the fake.
-  const trials = Math.floor(openFor / mode.breakerResetMs);
+  // it opens again. Only those may reach the fake. It opened a little before the refusal that showed it:
+  // one second of slack.
+  const trials = Math.floor((openFor + 1000) / mode.breakerResetMs);
   const closedInTime = closedAfterMs !== undefined && closedAfterMs <= mode.breakerResetMs + 1000;
   return {
     level: '3 Fail fast',
