@@ -23,7 +23,12 @@ export function freePort() {
 export async function startApp(app, env, readyUrl) {
   const main = join(ROOT, 'dist', 'apps', app, 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [main], {
+  return startScript(main, [], env, readyUrl);
+}
+
+/** A Node script with its arguments on loopback, as startApp runs an app. */
+export async function startScript(main, args, env, readyUrl) {
+  const child = spawn(process.execPath, [main, ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -46,7 +51,7 @@ export async function startApp(app, env, readyUrl) {
     await sleep(25);
   }
   child.kill('SIGKILL');
-  throw new Error(`${app} did not become ready at ${readyUrl}:\n${output.text}`);
+  throw new Error(`${main} did not become ready at ${readyUrl}:\n${output.text}`);
 }
 
 async function stopChild(child) {

@@ -15,6 +15,11 @@ const INVALID_PARAMS_CASES: readonly { request: { method: string; params?: unkno
   },
   { request: { method: 'tools/call' }, field: 'params' },
   { request: { method: 'prompts/get', params: { name: 5 } }, field: 'params.name' },
+  { request: { method: 'prompts/get', params: { name: 'no_such_prompt' } }, field: 'params.name' },
+  {
+    request: { method: 'prompts/get', params: { name: 'review_pull_request', arguments: { workspace: 'acme' } } },
+    field: 'params.arguments.repo',
+  },
   { request: { method: 'resources/read', params: {} }, field: 'params.uri' },
   { request: { method: 'logging/setLevel', params: { level: 'loud' } }, field: 'params.level' },
 ];

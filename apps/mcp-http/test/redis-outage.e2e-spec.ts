@@ -228,7 +228,10 @@ describe('the Redis event store while its Redis goes away and comes back', () =>
     const live = await fetch(`${server.url}/health/live`);
     expect(live.status).toBe(200);
     await live.text();
-    expect(degraded.reason).toMatch(/^Redis is not connected \((connecting|reconnecting)\)$/);
+    // Which refusal ioredis gives depends on where its reconnection loop is when the call arrives.
+    expect(degraded.reason).toMatch(
+      /^(Redis is not connected \((connecting|reconnecting)\)|Reached the max retries per request limit)/,
+    );
 
     // An unstored id resumes nothing, and says so at once.
     const resumed = await withinDeadline('a resumption from an unstored id', async (signal) =>

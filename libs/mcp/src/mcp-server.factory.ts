@@ -12,18 +12,21 @@ import {
   ListToolsRequestSchema,
   SetLevelRequestSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
+  type GetPromptRequest,
   type JSONRPCMessage,
   type JSONRPCRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv-provider.js';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { answerLocale } from './answer-locale';
 import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
-import type { InvalidParamsException } from './invalid-params.exception';
+import { InvalidParamsException } from './invalid-params.exception';
 import type { McpSession } from './mcp-session';
 import { SERVER_INFO } from './server-info';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
 import { ToolRegistry } from './tool-registry.service';
+import { describeValidationIssues } from './validation-issues';
 
 /**
  * Builds the SDK McpServer of one session (or one stateless request) from what the registry
@@ -114,7 +117,9 @@ export class McpServerFactory {
       }
       const handle = (): void => {
         const locale = answerLocale(session);
-        const refusal = answered.has(message.method) ? invalidParams(message, this.translator, locale) : undefined;
+        const refusal = answered.has(message.method)
+          ? (invalidParams(message, this.translator, locale) ?? this.promptArgumentsRefusal(message, locale))
+          : undefined;
         if (refusal !== undefined) {
           this.refuse(transport, message, refusal, locale);
           return;
@@ -128,6 +133,25 @@ export class McpServerFactory {
       if (RequestContext.current() === undefined) RequestContext.run({ correlationId: randomUUID() }, handle);
       else handle();
     };
+  }
+
+  /**
+   * A prompts/get naming no prompt of this server, or with arguments its prompt refuses: refused here,
+   * in the caller's language, where the SDK would answer in English.
+   */
+  private promptArgumentsRefusal(request: JSONRPCRequest, locale: string): InvalidParamsException | undefined {
+    if (request.method !== 'prompts/get') return undefined;
+    // The SDK's schema for prompts/get has just accepted the params.
+    const { name, arguments: args } = request.params as GetPromptRequest['params'];
+    const prompt = this.registry.prompts().find((candidate) => candidate.definition.name === name);
+    if (prompt === undefined) {
+      const details = this.translator.t('validation.unknown_prompt', { field: 'params.name', name }, locale);
+      return new InvalidParamsException(request.method, details);
+    }
+    const checked = z.object(prompt.definition.args).safeParse(args ?? {}, { reportInput: true });
+    if (checked.success) return undefined;
+    const issues = checked.error.issues.map((issue) => ({ ...issue, path: ['params', 'arguments', ...issue.path] }));
+    return new InvalidParamsException(request.method, describeValidationIssues(issues, this.translator, locale));
   }
 
   private refuse(transport: Transport, request: JSONRPCRequest, refusal: InvalidParamsException, locale: string): void {

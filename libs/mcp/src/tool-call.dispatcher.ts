@@ -114,7 +114,14 @@ export class ToolCallDispatcher {
         reject(reason);
       }, timeoutMs);
     });
-    const signal = AbortSignal.any([extra.signal, deadline.signal]);
+    // The client's cancellation aborts the deadline's controller too: one signal for the tool, without
+    // the composite signal of AbortSignal.any(), whose weak references cost every call in GC.
+    const cancel = (): void => {
+      deadline.abort(extra.signal.reason);
+    };
+    if (extra.signal.aborted) cancel();
+    else extra.signal.addEventListener('abort', cancel, { once: true });
+    const signal = deadline.signal;
     const context = this.context(extra, session, locale, correlationId, signal, Date.now() + timeoutMs);
     const started = performance.now();
     try {
@@ -161,6 +168,7 @@ export class ToolCallDispatcher {
       return withInput(this.failure(response.code, response.params, locale, correlationId, response.messageKey));
     } finally {
       clearTimeout(timer);
+      extra.signal.removeEventListener('abort', cancel);
     }
   }
 

@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { WINSTON_MODULE_NEST_PROVIDER } from 'nest-winston';
+import { WINSTON_MODULE_NEST_PROVIDER, type WinstonLogger } from 'nest-winston';
+import { LevelFilteredLogger } from './level-filtered.logger';
 
 /** Routes Nest's own logging (and the lines buffered during boot) through the configured winston logger. */
 export function useAppLogger(app: INestApplicationContext): void {
-  app.useLogger(app.get(WINSTON_MODULE_NEST_PROVIDER));
+  app.useLogger(new LevelFilteredLogger(app.get<WinstonLogger>(WINSTON_MODULE_NEST_PROVIDER)));
   app.flushLogs();
 }

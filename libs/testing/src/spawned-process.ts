@@ -62,8 +62,12 @@ export class SpawnedProcess {
     return `${this.stdout}${this.stderr}`;
   }
 
-  /** Polls `url` until it answers 200, or fails with the process output after `timeoutMs`. */
-  async waitForHttp(url: string, timeoutMs = 10000): Promise<number> {
+  /**
+   * Polls `url` until it answers 200, or fails with the process output after `timeoutMs`. The default
+   * is a ceiling, not a service level (lifecycle.e2e-spec asserts the 3 s start): on a machine shared
+   * with benchmarks a start has been seen to take 10 s.
+   */
+  async waitForHttp(url: string, timeoutMs = 20000): Promise<number> {
     const started = Date.now();
     while (Date.now() - started < timeoutMs && this.child.exitCode === null && this.child.signalCode === null) {
       try {

@@ -32,6 +32,8 @@ export function toPipelineStepView(step: BbPipelineStep): PipelineStepView {
 /** `Test FAILED 35s {uuid}` */
 export function pipelineStepLine(step: PipelineStepView, context: ToolContext): string {
   const duration =
-    step.startedOn === undefined || step.durationSeconds === undefined ? [] : [durationText(step.durationSeconds)];
+    step.startedOn === undefined || step.durationSeconds === undefined
+      ? []
+      : [durationText(step.durationSeconds, context)];
   return [step.name, statusWord('PIPELINE', step.result ?? step.state, context), ...duration, step.uuid].join(' ');
 }

@@ -50,7 +50,7 @@ export function pipelineLine(pipeline: PipelineView, context: ToolContext): stri
   const trigger =
     pipeline.trigger === undefined ? undefined : statusWord('PIPELINE_TRIGGER', pipeline.trigger, context);
   const origin = [trigger, pipeline.creator].filter((part) => part !== undefined);
-  const duration = pipeline.durationSeconds === undefined ? '' : `${durationText(pipeline.durationSeconds)}, `;
+  const duration = pipeline.durationSeconds === undefined ? '' : `${durationText(pipeline.durationSeconds, context)}, `;
   return [
     `#${pipeline.buildNumber}`,
     pipelineStateText(pipeline, context),

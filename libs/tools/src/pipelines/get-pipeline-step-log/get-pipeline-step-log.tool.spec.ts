@@ -48,7 +48,7 @@ describe('GetPipelineStepLogTool', () => {
     expect(log.text.split('\n')[0]).toBe('line 251');
     expect(log.truncated).toBe('tools.PIPELINE_LOG_EARLIER {"before":250,"fromLine":201,"maxLines":50}');
     expect(tool.render(log, context).split('\n').slice(0, 3)).toEqual([
-      'Test FAILED 35s {test}',
+      'Test FAILED tools.DURATION_SECONDS {"seconds":35} {test}',
       'tools.PIPELINE_LOG_LINES {"fromLine":251,"toLine":300,"totalLines":300}',
       'line 251',
     ]);
@@ -104,7 +104,7 @@ describe('GetPipelineStepLogTool', () => {
     const none = await tool.run({ ...args, grep: 'panic' }, toolContextFixture());
     expect(none).toMatchObject({ text: '', matches: 0, fromLine: 0 });
     expect(tool.render(none, toolContextFixture()).split('\n')).toEqual([
-      'Test FAILED 35s {test}',
+      'Test FAILED tools.DURATION_SECONDS {"seconds":35} {test}',
       'tools.PIPELINE_LOG_NO_MATCH',
     ]);
   });
@@ -115,7 +115,10 @@ describe('GetPipelineStepLogTool', () => {
     const past = await tool.run({ ...args, fromLine: 400 }, context);
     expect(tool.render(past, context)).toContain('tools.PIPELINE_LOG_NO_LINES {"totalLines":300}');
     const empty = await tool.run({ ...args, step: '{LINT}' }, context);
-    expect(tool.render(empty, context).split('\n')).toEqual(['Lint SUCCESSFUL 35s {lint}', 'tools.PIPELINE_LOG_EMPTY']);
+    expect(tool.render(empty, context).split('\n')).toEqual([
+      'Lint SUCCESSFUL tools.DURATION_SECONDS {"seconds":35} {lint}',
+      'tools.PIPELINE_LOG_EMPTY',
+    ]);
   });
 
   it('shows lines as a terminal would: no colour codes, carriage-return rewrites resolved, long lines cut', async () => {

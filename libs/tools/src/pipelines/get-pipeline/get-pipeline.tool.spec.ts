@@ -30,7 +30,9 @@ describe('GetPipelineTool', () => {
     const context = toolContextFixture();
     const pipeline = await tool.run({ ...args, pipeline: ' {pipeline-5} ' }, context);
     expect(pipeline).toMatchObject({ uuid: '{pipeline-5}', buildNumber: 5, state: 'COMPLETED', result: 'FAILED' });
-    expect(tool.render(pipeline, context)).toMatch(/^#5 FAILED main@d93c76fb2128 \(manual, Alice Martin\) 1m 45s, /);
+    expect(tool.render(pipeline, context)).toMatch(
+      /^#5 FAILED main@d93c76fb2128 \(manual, Alice Martin\) tools\.DURATION_MINUTES \{"minutes":1,"seconds":"45"\}, /,
+    );
   });
 
   it('finds a build number among the most recent runs, reading pages until it appears', async () => {

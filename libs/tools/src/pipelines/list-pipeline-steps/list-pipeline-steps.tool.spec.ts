@@ -37,8 +37,8 @@ describe('ListPipelineStepsTool', () => {
       durationSeconds: 0,
     });
     expect(tool.render(listing, context).split('\n')).toEqual([
-      'Lint SUCCESSFUL 20s {lint}',
-      'Test FAILED 1m 35s {test}',
+      'Lint SUCCESSFUL tools.DURATION_SECONDS {"seconds":20} {lint}',
+      'Test FAILED tools.DURATION_MINUTES {"minutes":1,"seconds":"35"} {test}',
       'Build NOT_RUN {build}',
     ]);
   });

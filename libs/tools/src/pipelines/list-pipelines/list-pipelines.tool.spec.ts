@@ -55,8 +55,8 @@ describe('ListPipelinesTool', () => {
       durationSeconds: 55,
     });
     expect(tool.render(listing, context).split('\n')).toEqual([
-      '#6 SUCCESSFUL main@d93c76fb2128 (manual, Alice Martin) 1m 45s, 2026-03-11T19:00:00.000Z {pipeline-6}',
-      '#5 FAILED feature/webhook-signatures@bec22a506416 (push, Acme CI) 55s, 2026-03-11T18:00:00.000Z {pipeline-5}',
+      '#6 SUCCESSFUL main@d93c76fb2128 (manual, Alice Martin) tools.DURATION_MINUTES {"minutes":1,"seconds":"45"}, 2026-03-11T19:00:00.000Z {pipeline-6}',
+      '#5 FAILED feature/webhook-signatures@bec22a506416 (push, Acme CI) tools.DURATION_SECONDS {"seconds":55}, 2026-03-11T18:00:00.000Z {pipeline-5}',
       'tools.MORE_PAGES {"cursor":"next-page"}',
     ]);
   });
