@@ -3,8 +3,11 @@
 // the same upstream GET (Basic credentials, keep-alive undici pool), the same input and output
 // schemas validated by the SDK, and the text line the full stack renders (libs/tools/src/shared/repository-view.ts).
 // No authentication, rate limits, logging or metrics: what the SDK alone costs per tool call.
+// With --share-gets, identical concurrent GETs share one upstream request, as the full stack's single
+// flight does (libs/bitbucket/src/resilience/single-flight.ts): the fake then does as little work for
+// either server, and a throughput comparison measures the servers' own paths.
 //
-//   node bench/bare-sdk-server.mjs <port> <bitbucket base url, e.g. http://127.0.0.1:7990/2.0>
+//   node bench/bare-sdk-server.mjs <port> <bitbucket base url, e.g. http://127.0.0.1:7990/2.0> [--share-gets]
 //
 // GET /health/ready answers 200 once listening (bench/bench-processes.mjs waits on it).
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -16,6 +19,7 @@ import { Agent, request } from 'undici';
 import { z } from 'zod';
 
 const [port, bitbucketUrl] = [Number(process.argv[2]), process.argv[3]];
+const shareGets = process.argv.includes('--share-gets');
 const authorization = `Basic ${Buffer.from('alice@acme.example:ATATT-fake-alice').toString('base64')}`;
 const upstream = new Agent({ connections: 32, keepAliveTimeout: 30000 });
 
@@ -38,15 +42,30 @@ const output = {
   url: z.string().optional(),
 };
 
-async function getRepository({ workspace, repo }, signal) {
-  const path = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repo)}`;
+async function getJson(path, signal) {
   const answer = await request(`${bitbucketUrl}${path}`, {
     dispatcher: upstream,
     signal,
     headers: { Accept: 'application/json', Authorization: authorization },
   });
   if (answer.statusCode !== 200) throw new Error(`Bitbucket answered ${answer.statusCode}`);
-  const json = await answer.body.json();
+  return answer.body.json();
+}
+
+const flights = new Map();
+/** getJson, one upstream request for all identical ones in flight (no signal: the request is shared). */
+function sharedGetJson(path) {
+  let flight = flights.get(path);
+  if (flight === undefined) {
+    flight = getJson(path).finally(() => flights.delete(path));
+    flights.set(path, flight);
+  }
+  return flight;
+}
+
+async function getRepository({ workspace, repo }, signal) {
+  const path = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repo)}`;
+  const json = shareGets ? await sharedGetJson(path) : await getJson(path, signal);
   const [owner, slug] = String(json.full_name).split('/');
   return {
     workspace: owner,

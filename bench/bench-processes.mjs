@@ -1,4 +1,5 @@
-// Shared by the benchmarks: free loopback ports, the built apps as child processes, their RSS.
+// Shared by the benchmarks: free loopback ports, the built apps as child processes, their RSS and CPU
+// time, and the Streamable HTTP session the tools/call loads run in.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -66,6 +67,60 @@ async function stopChild(child) {
 export function rssMiB(pid) {
   const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   return kb / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc; clock ticks of 1/100 s). */
+export function cpuSeconds(pid) {
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are 14 and 15.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export const MCP_HEADERS = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json, text/event-stream',
+  'MCP-Protocol-Version': '2025-06-18',
+};
+
+/** The loads' request; ids differ, as the server refuses an id still in flight in the session. */
+export const toolCall = (id) =>
+  JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method: 'tools/call',
+    params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
+  });
+
+/**
+ * initialize + initialized: the session a load runs in, and one call checked by hand, as the load must
+ * measure successful answers. Resolves with the session's headers and the checked call's text.
+ */
+export async function openSession(url, baseHeaders = MCP_HEADERS) {
+  const initialize = await fetch(`${url}/mcp`, {
+    method: 'POST',
+    headers: baseHeaders,
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
+    }),
+  });
+  await initialize.text();
+  const sessionId = initialize.headers.get('mcp-session-id');
+  if (initialize.status !== 200 || sessionId === null) throw new Error(`initialize answered ${initialize.status}`);
+  const headers = { ...baseHeaders, 'Mcp-Session-Id': sessionId };
+  const initialized = await fetch(`${url}/mcp`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
+  });
+  await initialized.text();
+  const check = await fetch(`${url}/mcp`, { method: 'POST', headers, body: toolCall(1) });
+  const answer = await check.json();
+  if (check.status !== 200 || answer.result?.isError === true || answer.result?.structuredContent === undefined)
+    throw new Error(`get_repository answered ${check.status}: ${JSON.stringify(answer)}`);
+  return { headers, text: answer.result.content[0].text };
 }
 
 export function percentile(values, p) {

@@ -16,7 +16,7 @@
 import autocannon from 'autocannon';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { freePort, percentile, startApp } from './bench-processes.mjs';
+import { freePort, openSession, percentile, startApp, toolCall } from './bench-processes.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -37,20 +37,6 @@ const integerOption = (name, min, max) => {
 const durationS = integerOption('duration', 1, 300);
 const rounds = integerOption('rounds', 1, 20);
 const connections = integerOption('connections', 1, 200);
-
-const MCP_HEADERS = {
-  'Content-Type': 'application/json',
-  Accept: 'application/json, text/event-stream',
-  'MCP-Protocol-Version': '2025-06-18',
-};
-/** The load's request; ids differ, as the server refuses an id still in flight in the session. */
-const toolCall = (id) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method: 'tools/call',
-    params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
-  });
 
 /** The server pointed at the fake, metrics on or off; everything else as `npm start` runs it. */
 async function startServer(fakePort, metricsEnabled) {
@@ -74,41 +60,11 @@ async function startServer(fakePort, metricsEnabled) {
   return { ...server, url };
 }
 
-/** initialize + initialized: the session the load runs in. */
-async function openSession(url) {
-  const initialize = await fetch(`${url}/mcp`, {
-    method: 'POST',
-    headers: MCP_HEADERS,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
-    }),
-  });
-  await initialize.text();
-  const sessionId = initialize.headers.get('mcp-session-id');
-  if (initialize.status !== 200 || sessionId === null) throw new Error(`initialize answered ${initialize.status}`);
-  const headers = { ...MCP_HEADERS, 'Mcp-Session-Id': sessionId };
-  const initialized = await fetch(`${url}/mcp`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-  });
-  await initialized.text();
-  // One call checked by hand: the load must measure successful answers.
-  const check = await fetch(`${url}/mcp`, { method: 'POST', headers, body: toolCall(1) });
-  const answer = await check.json();
-  if (check.status !== 200 || answer.result?.isError === true || answer.result === undefined)
-    throw new Error(`get_repository answered ${check.status}: ${JSON.stringify(answer)}`);
-  return headers;
-}
-
 /** One round: a fresh server, the load for `durationS` after a warm-up, then the server stopped. */
 async function round(fakePort, metricsEnabled) {
   const server = await startServer(fakePort, metricsEnabled);
   try {
-    const headers = await openSession(server.url);
+    const { headers } = await openSession(server.url);
     // autocannon's own histogram has 1 ms resolution; keep every response time for the p99.
     let latencies = new Float64Array(1 << 16);
     let answered = 0;

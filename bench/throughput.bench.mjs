@@ -1,34 +1,48 @@
 // docs/SLA.md level 2: full-stack tools/call throughput against a bare MCP SDK server
 // (bench/bare-sdk-server.mjs), side by side in one run. The same load (get_repository over Streamable
-// HTTP, one session, JSON answers, the same connections) goes in turn to three servers, all against one
+// HTTP, one session, JSON answers, the same connections) goes in turn to these servers, all against one
 // fake Bitbucket with no added latency:
-//   bare  the bare SDK server;
+//   bare    the bare SDK server;
+//   shared  the bare SDK server sharing identical concurrent GETs, as the full stack's single flight does:
+//           both then ask the fake as little, so their throughputs compare the servers' own paths;
 //   open  the built server with AUTH_METHODS=none and RATE_LIMIT_ENABLED=false (issue 14's measurement);
 //   full  the built server with all middleware on: API-key authentication, both rate limits raised
 //         above the rate, metrics, file logging at the default level into a temporary LOG_DIR.
 // Rounds alternate (the order rotates each round, a fresh server per run) and the medians are compared.
+// Besides requests/s, each run reads the server process's CPU time over the measured window: CPU
+// milliseconds per call is what the server's own path costs, whatever else the machine is doing.
 // Exits 0 once measured, 2 when the benchmark could not run or requests failed; it holds no target of its own.
 //
 //   npm run build && npm run bench:throughput
 //   npm run bench:throughput -- --duration 10 --rounds 5 --connections 32 --configs full,bare --json
 //
 // Options: --duration S (measured seconds per run, default 10, after 2 s of warm-up), --rounds N (runs
-// per server, default 3), --connections N (default 32), --configs (a comma list of bare, open, full;
-// default all three), --json (also the figures as one JSON line). On a shared machine the load average
+// per server, default 3), --connections N (default 32), --configs (a comma list of bare, shared, open,
+// full; default all four), --json (also the figures as one JSON line). On a shared machine the load average
 // before and after is printed: figures from a busy machine are only comparable within their run.
 import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, percentile, ROOT, startApp, startScript } from './bench-processes.mjs';
+import {
+  cpuSeconds,
+  freePort,
+  MCP_HEADERS,
+  openSession,
+  percentile,
+  ROOT,
+  startApp,
+  startScript,
+  toolCall,
+} from './bench-processes.mjs';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
-    configs: { type: 'string', default: 'bare,open,full' },
+    configs: { type: 'string', default: 'bare,shared,open,full' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -44,34 +58,21 @@ const durationS = integerOption('duration', 1, 300);
 const rounds = integerOption('rounds', 1, 20);
 const connections = integerOption('connections', 1, 200);
 const configs = values.configs.split(',');
-if (configs.length === 0 || configs.some((c) => !['bare', 'open', 'full'].includes(c))) {
-  process.stderr.write('bench: --configs is a comma list of bare, open, full\n');
+const BARE_CONFIGS = ['bare', 'shared'];
+if (configs.length === 0 || configs.some((c) => ![...BARE_CONFIGS, 'open', 'full'].includes(c))) {
+  process.stderr.write('bench: --configs is a comma list of bare, shared, open, full\n');
   process.exit(2);
 }
 
 const API_KEY = 'bench-api-key-0123456789abcdef';
-const MCP_HEADERS = {
-  'Content-Type': 'application/json',
-  Accept: 'application/json, text/event-stream',
-  'MCP-Protocol-Version': '2025-06-18',
-};
-/** The load's request; ids differ, as the server refuses an id still in flight in the session. */
-const toolCall = (id) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method: 'tools/call',
-    params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
-  });
-
 /** One server of `config` pointed at the fake; resolves with its url, the headers it needs and its stop. */
 async function startServer(config, fakePort) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  if (config === 'bare') {
+  if (BARE_CONFIGS.includes(config)) {
     const server = await startScript(
       join(ROOT, 'bench', 'bare-sdk-server.mjs'),
-      [String(port), `http://127.0.0.1:${fakePort}/2.0`],
+      [String(port), `http://127.0.0.1:${fakePort}/2.0`, ...(config === 'shared' ? ['--share-gets'] : [])],
       {},
       `${url}/health/ready`,
     );
@@ -115,35 +116,6 @@ async function startServer(config, fakePort) {
   };
 }
 
-/** initialize + initialized: the session the load runs in, and one call checked by hand. */
-async function openSession(url, baseHeaders) {
-  const initialize = await fetch(`${url}/mcp`, {
-    method: 'POST',
-    headers: baseHeaders,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
-    }),
-  });
-  await initialize.text();
-  const sessionId = initialize.headers.get('mcp-session-id');
-  if (initialize.status !== 200 || sessionId === null) throw new Error(`initialize answered ${initialize.status}`);
-  const headers = { ...baseHeaders, 'Mcp-Session-Id': sessionId };
-  const initialized = await fetch(`${url}/mcp`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-  });
-  await initialized.text();
-  const check = await fetch(`${url}/mcp`, { method: 'POST', headers, body: toolCall(1) });
-  const answer = await check.json();
-  if (check.status !== 200 || answer.result?.isError === true || answer.result?.structuredContent === undefined)
-    throw new Error(`get_repository answered ${check.status}: ${JSON.stringify(answer)}`);
-  return { headers, text: answer.result.content[0].text };
-}
-
 /** One run: a fresh server of `config`, the load for `durationS` after a warm-up, then the server stopped. */
 async function run(config, fakePort) {
   const server = await startServer(config, fakePort);
@@ -166,6 +138,7 @@ async function run(config, fakePort) {
     let latencies = new Float64Array(1 << 16);
     let answered = 0;
     let failed = 0;
+    const cpuBefore = cpuSeconds(server.child.pid);
     const instance = load(durationS);
     instance.on('response', (_client, status, _bytes, responseTime) => {
       if (status !== 200) {
@@ -180,6 +153,7 @@ async function run(config, fakePort) {
       latencies[answered++] = responseTime;
     });
     const result = await instance;
+    const serverCpuS = cpuSeconds(server.child.pid) - cpuBefore;
     // The full stack shares one upstream GET between identical concurrent ones (libs/bitbucket single
     // flight), the bare SDK does not: the upstream calls per tool call tell how much of the fake's work each saved.
     const { total } = await (await fetch(`http://127.0.0.1:${fakePort}/__fake/counters`)).json();
@@ -191,6 +165,7 @@ async function run(config, fakePort) {
       p99Ms: percentile(sorted, 99),
       failed: failed + result.errors + result.timeouts,
       upstreamPerCall: total / answered,
+      cpuMsPerCall: (serverCpuS * 1000) / answered,
       text,
     };
   } finally {
@@ -229,6 +204,7 @@ async function main() {
         {
           requestsPerSecond: median(mine.map((r) => r.requestsPerSecond)),
           p99Ms: median(mine.map((r) => r.p99Ms)),
+          cpuMsPerCall: median(mine.map((r) => r.cpuMsPerCall)),
           failed: mine.reduce((sum, r) => sum + r.failed, 0),
         },
       ];
@@ -240,7 +216,9 @@ async function main() {
     `tools/call get_repository over Streamable HTTP (JSON answers), ${connections} connections, ${rounds} run(s) per server of 2 s warm-up + ${durationS} s`,
     `load average before: ${load(loadBefore)}; after: ${load(loadAfter)}`,
     '',
-    ['run', 'server', 'req/s', 'p50 ms', 'p99 ms', 'upstream GETs per call', 'failed'].join(' | '),
+    ['run', 'server', 'req/s', 'p50 ms', 'p99 ms', 'server CPU ms per call', 'upstream GETs per call', 'failed'].join(
+      ' | ',
+    ),
     ...results.map((r, n) =>
       [
         String(n + 1),
@@ -248,6 +226,7 @@ async function main() {
         fixed(r.requestsPerSecond, 0),
         fixed(r.p50Ms),
         fixed(r.p99Ms),
+        fixed(r.cpuMsPerCall, 3),
         fixed(r.upstreamPerCall),
         String(r.failed),
       ].join(' | '),
@@ -255,13 +234,15 @@ async function main() {
     '',
     ...configs.map(
       (config) =>
-        `median, ${config.padEnd(4)}: ${fixed(summary[config].requestsPerSecond, 0)} req/s, p99 ${fixed(summary[config].p99Ms)} ms`,
+        `median, ${config.padEnd(6)}: ${fixed(summary[config].requestsPerSecond, 0)} req/s, p99 ${fixed(summary[config].p99Ms)} ms, server CPU ${fixed(summary[config].cpuMsPerCall, 3)} ms per call`,
     ),
     ...configs
-      .filter((config) => config !== 'bare' && summary.bare !== undefined)
-      .map(
-        (config) =>
-          `ratio ${config} / bare: throughput × ${fixed(summary[config].requestsPerSecond / summary.bare.requestsPerSecond, 3)}, p99 × ${fixed(summary[config].p99Ms / summary.bare.p99Ms, 3)}`,
+      .filter((config) => !BARE_CONFIGS.includes(config))
+      .flatMap((config) =>
+        BARE_CONFIGS.filter((bare) => summary[bare] !== undefined).map(
+          (bare) =>
+            `ratio ${config} / ${bare}: throughput × ${fixed(summary[config].requestsPerSecond / summary[bare].requestsPerSecond, 3)}, p99 × ${fixed(summary[config].p99Ms / summary[bare].p99Ms, 3)}, CPU per call × ${fixed(summary[config].cpuMsPerCall / summary[bare].cpuMsPerCall, 3)}`,
+        ),
       ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
