@@ -3,6 +3,7 @@ export { catalogueText, type CatalogueText } from './catalogue-text';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';
 export { InvalidParamsException } from './invalid-params.exception';
+export { cancelledRequestId, isRequestMessage, isResponseMessage } from './json-rpc-message-kind';
 export { McpModule } from './mcp.module';
 export { mcpConfig } from './mcp.config';
 export { McpPrompt } from './mcp-prompt.decorator';

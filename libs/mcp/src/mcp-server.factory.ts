@@ -5,7 +5,6 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   isInitializeRequest,
-  isJSONRPCRequest,
   LATEST_PROTOCOL_VERSION,
   ListPromptsRequestSchema,
   ListResourceTemplatesRequestSchema,
@@ -22,6 +21,7 @@ import { z } from 'zod';
 import { answerLocale } from './answer-locale';
 import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
 import { InvalidParamsException } from './invalid-params.exception';
+import { isRequestMessage } from './json-rpc-message-kind';
 import type { McpSession } from './mcp-session';
 import { SERVER_INFO } from './server-info';
 import { ToolCallDispatcher } from './tool-call.dispatcher';
@@ -111,7 +111,7 @@ export class McpServerFactory {
     const deliver = transport.onmessage;
     if (deliver === undefined) return;
     transport.onmessage = (message, extra) => {
-      if (!isJSONRPCRequest(message)) {
+      if (!isRequestMessage(message)) {
         deliver(message, extra);
         return;
       }
@@ -124,7 +124,7 @@ export class McpServerFactory {
           this.refuse(transport, message, refusal, locale);
           return;
         }
-        if (isInitializeRequest(message)) {
+        if (message.method === 'initialize' && isInitializeRequest(message)) {
           const asked = message.params.protocolVersion;
           session.protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.includes(asked) ? asked : LATEST_PROTOCOL_VERSION;
         }

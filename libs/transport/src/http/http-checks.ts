@@ -1,7 +1,7 @@
+import { isRequestMessage } from '@app/mcp';
 import {
   DEFAULT_NEGOTIATED_PROTOCOL_VERSION,
   isInitializeRequest,
-  isJSONRPCRequest,
   SUPPORTED_PROTOCOL_VERSIONS,
   type JSONRPCMessage,
   type RequestId,
@@ -62,11 +62,11 @@ export const httpChecks = {
    * with the id of one still in flight would take over the way its answer goes back, and one of the
    * two would never be answered.
    */
-  uniqueRequestIds(body: unknown, inFlight: (id: RequestId) => boolean): void {
-    const messages: unknown[] = Array.isArray(body) ? body : [body];
+  uniqueRequestIds(body: JSONRPCMessage | JSONRPCMessage[] | undefined, inFlight: (id: RequestId) => boolean): void {
+    const messages = body === undefined ? [] : Array.isArray(body) ? body : [body];
     const seen = new Set<RequestId>();
     for (const message of messages) {
-      if (!isJSONRPCRequest(message)) continue;
+      if (!isRequestMessage(message)) continue;
       if (seen.has(message.id) || inFlight(message.id)) {
         throw new TransportException(TransportErrorCode.DUPLICATE_REQUEST_ID, `request id ${message.id} in flight`, {
           params: { id: String(message.id) },

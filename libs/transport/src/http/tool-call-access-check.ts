@@ -1,7 +1,7 @@
 import { RequestContext, toErrorResponse, type ToolKind } from '@app/common';
-import { ToolCallEvents, ToolRegistry } from '@app/mcp';
+import { isRequestMessage, ToolCallEvents, ToolRegistry } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
-import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
 
 interface KnownToolCall {
@@ -47,7 +47,7 @@ export class ToolCallAccessCheck {
   private knownToolCalls(body: JSONRPCMessage | JSONRPCMessage[]): KnownToolCall[] {
     const calls: KnownToolCall[] = [];
     for (const message of Array.isArray(body) ? body : [body]) {
-      if (!isJSONRPCRequest(message) || message.method !== 'tools/call') continue;
+      if (!isRequestMessage(message) || message.method !== 'tools/call') continue;
       const name = message.params?.name;
       const tool = typeof name === 'string' ? this.registry.lookup(name) : undefined;
       if (tool === undefined) continue;

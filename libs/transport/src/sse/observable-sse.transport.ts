@@ -1,14 +1,7 @@
+import { cancelledRequestId, isRequestMessage, isResponseMessage } from '@app/mcp';
 import type { MessageEvent } from '@nestjs/common';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import {
-  CancelledNotificationSchema,
-  isJSONRPCErrorResponse,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  type JSONRPCMessage,
-  type MessageExtraInfo,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import { concat, interval, map, merge, Observable, of, Subject, takeUntil } from 'rxjs';
 
 /**
@@ -56,7 +49,7 @@ export class ObservableSseTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined) {
+    if (isResponseMessage(message) && message.id !== undefined) {
       this.pending.delete(message.id);
     }
     if (!this.closed) this.outgoing.next({ type: 'message', data: JSON.stringify(message) });
@@ -64,12 +57,10 @@ export class ObservableSseTransport implements Transport {
   }
 
   receive(message: JSONRPCMessage, extra: MessageExtraInfo): void {
-    if (isJSONRPCRequest(message)) this.pending.add(message.id);
+    if (isRequestMessage(message)) this.pending.add(message.id);
     // A cancelled request is answered by nothing: its id is free again.
-    const cancelled = CancelledNotificationSchema.safeParse(message);
-    if (cancelled.success && cancelled.data.params.requestId !== undefined) {
-      this.pending.delete(cancelled.data.params.requestId);
-    }
+    const cancelled = cancelledRequestId(message);
+    if (cancelled !== undefined) this.pending.delete(cancelled);
     this.onmessage?.(message, extra);
   }
 

@@ -1,5 +1,6 @@
 import type { McpSession } from '@app/mcp';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RegisteredSession } from '../session/registered-session';
 import type { JsonOrSseTransport } from './json-or-sse-transport';
@@ -16,7 +17,12 @@ export class StreamableHttpSession implements RegisteredSession {
     private readonly mcp: McpServer,
   ) {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: JSONRPCMessage | JSONRPCMessage[] | undefined,
+    stream: boolean,
+  ): Promise<void> {
     return this.http.handle(req, res, body, stream);
   }
 

@@ -133,7 +133,7 @@ export class StreamableHttpEndpoint {
     session: StreamableHttpSession,
     req: Request,
     res: Response,
-    body: unknown,
+    body: JSONRPCMessage | JSONRPCMessage[] | undefined,
     stream: boolean,
   ): Promise<void> {
     res.once('close', this.registry.opened(session.id));

@@ -1,5 +1,5 @@
-import type { McpSession } from '@app/mcp';
-import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isRequestMessage, type McpSession } from '@app/mcp';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 /**
  * Whether a POST is answered as an SSE stream (its notifications reach the client as they happen)
@@ -8,5 +8,5 @@ import { isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk
 export function wantsStream(body: JSONRPCMessage | JSONRPCMessage[], session: McpSession): boolean {
   if (session.loggingRequested) return true;
   const messages = Array.isArray(body) ? body : [body];
-  return messages.some((message) => isJSONRPCRequest(message) && message.params?._meta?.progressToken !== undefined);
+  return messages.some((message) => isRequestMessage(message) && message.params?._meta?.progressToken !== undefined);
 }
