@@ -1,5 +1,11 @@
-/** A Bitbucket answer with its body read; adapters parse it. */
+/**
+ * A Bitbucket answer with its body read; adapters parse it. Single flight hands one answer to every
+ * caller of the same GET (resilience/single-flight.ts), so its JSON is parsed once and shared:
+ * adapters only read it, mapping it to new objects.
+ */
 export class UpstreamResponse {
+  private parsed: unknown;
+
   constructor(
     readonly status: number,
     readonly headers: Readonly<Record<string, string>>,
@@ -7,7 +13,8 @@ export class UpstreamResponse {
   ) {}
 
   json<T>(): T {
-    return JSON.parse(this.body.toString('utf8')) as T;
+    this.parsed ??= JSON.parse(this.body.toString('utf8'));
+    return this.parsed as T;
   }
 
   text(): string {
