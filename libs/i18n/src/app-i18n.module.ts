@@ -7,14 +7,14 @@ import { CATALOGUE_PATH } from './catalogue-path';
 import { I18nTranslator } from './i18n-translator';
 import { i18nConfig } from './i18n.config';
 import { LocaleMiddleware } from './locale.middleware';
-import { RequestedLocaleResolver } from './requested-locale.resolver';
 import { SUPPORTED_LOCALES } from './supported-locales';
 
 /**
  * nestjs-i18n loads the catalogues and interpolates; which language a request gets is decided by
- * localeResolution alone (LocaleMiddleware, I18nTranslator), which nestjs-i18n only echoes
- * (RequestedLocaleResolver). Its fallbacks send a regional variant that reaches it directly to its
- * language all the same.
+ * localeResolution alone (LocaleMiddleware, I18nTranslator, which names the language of every
+ * translation), so nestjs-i18n's own per-request middleware and resolvers are off: they built a
+ * context per HTTP request that nothing read. Its fallbacks send a regional variant that reaches it
+ * directly to its language all the same.
  */
 @Global()
 @Module({
@@ -27,8 +27,8 @@ import { SUPPORTED_LOCALES } from './supported-locales';
         fallbacks: Object.fromEntries(SUPPORTED_LOCALES.map((lang) => [`${lang}-*`, lang])),
         loaderOptions: catalogueLoaderOptions(CATALOGUE_PATH),
         logging: false,
+        disableMiddleware: true,
       }),
-      resolvers: [RequestedLocaleResolver],
     }),
   ],
   providers: [{ provide: Translator, useClass: I18nTranslator }, LocaleMiddleware],
