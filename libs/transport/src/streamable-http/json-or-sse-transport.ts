@@ -1,12 +1,6 @@
+import { cancelledRequestId, isRequestMessage, isResponseMessage } from '@app/mcp';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import {
-  CancelledNotificationSchema,
-  isJSONRPCErrorResponse,
-  isJSONRPCRequest,
-  isJSONRPCResultResponse,
-  type JSONRPCMessage,
-  type RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, JSONRPCRequest, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { httpChecks } from '../http/http-checks';
 
@@ -15,6 +9,7 @@ type SendOptions = Parameters<StreamableHTTPServerTransport['send']>[1];
 /** The SDK's private state this class steers (webStandardStreamableHttp.js, SDK 1.32). */
 interface SdkTransportInternals {
   _enableJsonResponse: boolean;
+  readonly _closed: boolean;
   readonly _requestToStreamMapping: Map<RequestId, string>;
   /**
    * A JSON-mode stream has `resolveJson` (settles the pending HTTP answer); an SSE one a stream
@@ -23,16 +18,24 @@ interface SdkTransportInternals {
   readonly _streamMapping: ReadonlyMap<string, { readonly resolveJson?: (answer: Response) => void; cleanup(): void }>;
 }
 
-/** The requests a body's `notifications/cancelled` messages cancel. */
-const cancelledRequestIds = (body: unknown): RequestId[] =>
-  (Array.isArray(body) ? body : [body]).flatMap((message) => {
-    const cancelled = CancelledNotificationSchema.safeParse(message);
-    const id = cancelled.success ? cancelled.data.params.requestId : undefined;
-    return id === undefined ? [] : [id];
-  });
+/** The messages of a body the endpoint has read (readJsonRpcBody); none for a GET or DELETE. */
+const messagesOf = (body: JSONRPCMessage | JSONRPCMessage[] | undefined): JSONRPCMessage[] =>
+  body === undefined ? [] : Array.isArray(body) ? body : [body];
+
+/** Settles a POST answered directly: with the request's answer, or with none when it was cancelled. */
+type DirectAnswer = (answer: JSONRPCMessage | undefined) => void;
 
 /**
- * The SDK's Streamable HTTP transport answering each POST as JSON or as SSE, chosen per request. The
+ * The SDK's Streamable HTTP transport answering each POST as JSON or as SSE, chosen per request.
+ *
+ * A POST of one request (not an initialize) answered as JSON, the common tools/call, is served here
+ * directly: the message goes to the server and its answer is written to the Node response. The SDK
+ * would convert the Node request to a Web-standard Request and its answer back (@hono/node-server),
+ * a good part of a call's CPU (docs/SLA.md, level 2), and it keeps an entry per JSON answer in its
+ * stream map for the session's lifetime. Everything the SDK checks first was checked by the endpoint
+ * already (Accept, Content-Type, a JSON-RPC message, the session, the protocol version).
+ *
+ * Every other exchange goes to the SDK. The
  * SDK fixes the mode per transport; it reads the flag when a POST arrives and again when its answer
  * is sent, so setting it just before handing the request over chooses that request's mode, and
  * `send` sets it back to the mode the request's stream was opened in. While any stream-wanting
@@ -44,26 +47,84 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
   private streaming = 0;
   /** Ids of the requests whose POST is being handled: the SDK maps them to their stream only later. */
   private readonly handling = new Set<RequestId>();
+  /** The requests answered directly and still unanswered, by id. */
+  private readonly direct = new Map<RequestId, DirectAnswer>();
 
   /**
    * Hands one POST (GET, DELETE: no body) to the SDK. A request reusing the id of one still in flight
    * is refused first: the SDK keys the way back to each request by its id, so the second would take
    * the first's answer or leave one of the two HTTP requests unanswered.
    */
-  async handle(req: IncomingMessage, res: ServerResponse, body: unknown, stream: boolean): Promise<void> {
+  async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: JSONRPCMessage | JSONRPCMessage[] | undefined,
+    stream: boolean,
+  ): Promise<void> {
     const mapped = this.internals()._requestToStreamMapping;
     httpChecks.uniqueRequestIds(body, (id) => this.handling.has(id) || mapped.has(id));
-    const ids = (Array.isArray(body) ? body : [body]).filter(isJSONRPCRequest).map((request) => request.id);
+    const messages = messagesOf(body);
+    const ids = messages.filter(isRequestMessage).map((request) => request.id);
     for (const id of ids) this.handling.add(id);
+    const direct = stream ? undefined : this.directRequest(req, body);
+    try {
+      if (direct !== undefined) await this.answerDirectly(req, res, direct);
+      else await this.handleThroughSdk(req, res, body, stream);
+    } finally {
+      for (const id of ids) this.handling.delete(id);
+    }
+    for (const message of messages) {
+      const id = cancelledRequestId(message);
+      if (id !== undefined) this.endCancelled(id);
+    }
+  }
+
+  /** The request a POST carries when it can be answered directly (see the class comment). */
+  private directRequest(
+    req: IncomingMessage,
+    body: JSONRPCMessage | JSONRPCMessage[] | undefined,
+  ): JSONRPCRequest | undefined {
+    if (req.method !== 'POST' || body === undefined || Array.isArray(body) || !isRequestMessage(body)) return undefined;
+    // A closed transport's server answers nothing: the SDK refuses the POST (404) instead.
+    return body.method === 'initialize' || this.internals()._closed ? undefined : body;
+  }
+
+  private async answerDirectly(req: IncomingMessage, res: ServerResponse, request: JSONRPCRequest): Promise<void> {
+    const answered = new Promise<JSONRPCMessage | undefined>((resolve) => {
+      this.direct.set(request.id, (answer) => {
+        this.direct.delete(request.id);
+        resolve(answer);
+      });
+    });
+    this.onmessage?.(request, { requestInfo: { headers: req.headers } });
+    const answer = await answered;
+    // A client that hung up gets nothing; its request was answered all the same (and its id is free).
+    if (res.destroyed) return;
+    if (answer === undefined) {
+      res.writeHead(202).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      ...(this.sessionId === undefined ? {} : { 'mcp-session-id': this.sessionId }),
+    });
+    res.end(JSON.stringify(answer));
+  }
+
+  /** The SDK's own handling, in JSON or SSE mode as `stream` asks (see the class comment). */
+  private async handleThroughSdk(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: JSONRPCMessage | JSONRPCMessage[] | undefined,
+    stream: boolean,
+  ): Promise<void> {
     if (stream) this.streaming += 1;
     this.internals()._enableJsonResponse = this.streaming === 0;
     try {
       await this.handleRequest(req, res, body);
     } finally {
       if (stream) this.streaming -= 1;
-      for (const id of ids) this.handling.delete(id);
     }
-    for (const id of cancelledRequestIds(body)) this.endCancelled(id);
   }
 
   /**
@@ -73,6 +134,11 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
    * the client hung up, and the id stayed taken.
    */
   private endCancelled(requestId: RequestId): void {
+    const direct = this.direct.get(requestId);
+    if (direct !== undefined) {
+      direct(undefined);
+      return;
+    }
     const { _requestToStreamMapping: requests, _streamMapping: streams } = this.internals();
     const streamId = requests.get(requestId);
     if (streamId === undefined) return;
@@ -91,6 +157,13 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
    * path runs synchronously up to the answer, so the flag is restored before anything else can run.
    */
   override async send(message: JSONRPCMessage, options?: SendOptions): Promise<void> {
+    const direct = isResponseMessage(message) && message.id !== undefined ? this.direct.get(message.id) : undefined;
+    if (direct !== undefined) {
+      direct(message);
+      return;
+    }
+    // A JSON answer carries no notifications: the SDK drops them in JSON mode too.
+    if (options?.relatedRequestId !== undefined && this.direct.has(options.relatedRequestId)) return;
     const json = this.opensAsJson(message, options);
     if (json === undefined) return super.send(message, options);
     const internals = this.internals();
@@ -104,8 +177,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
 
   /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */
   private opensAsJson(message: JSONRPCMessage, options: SendOptions): boolean | undefined {
-    const requestId =
-      isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message) ? message.id : options?.relatedRequestId;
+    const requestId = isResponseMessage(message) ? message.id : options?.relatedRequestId;
     if (requestId === undefined) return undefined;
     const internals = this.internals();
     const streamId = internals._requestToStreamMapping.get(requestId);
