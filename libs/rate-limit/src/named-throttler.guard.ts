@@ -1,23 +1,25 @@
 import { SKIP_RATE_LIMIT } from '@app/common';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
-import {
-  ThrottlerGuard,
-  type ThrottlerModuleOptions,
-  type ThrottlerRequest,
-  type ThrottlerStorage,
-} from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Response } from 'express';
+import type { RateLimitRule } from './rate-limit-rule';
 import type { RateLimitConfig } from './rate-limit.config';
 import type { RateLimiter } from './rate-limiter.service';
 
 /**
- * ThrottlerGuard for one named throttler of the module's options, so each limit is a global guard of
- * its own at its place in the guard order (the ip limit before authentication, the user limit after
- * it). Counting, the RateLimit-* fields and the refusal are the RateLimiter's. Routes marked
- * @SkipRateLimit() pass, and everything passes while RATE_LIMIT_ENABLED is false.
+ * ThrottlerGuard for one named limit, so each limit is a global guard of its own at its place in the
+ * guard order (the ip limit before authentication, the user limit after it). From ThrottlerGuard it
+ * keeps the tracker (the client address, IPv6 by subnet); counting, the RateLimit-* fields and the
+ * refusal are the RateLimiter's. Routes marked @SkipRateLimit() pass, and everything passes while
+ * RATE_LIMIT_ENABLED is false. No route sets a limit of its own (@Throttle), so the rule is the
+ * configured one and ThrottlerGuard's per-request reading of six route metadata keys is skipped.
  */
 export abstract class NamedThrottlerGuard extends ThrottlerGuard {
+  private readonly rule: RateLimitRule;
+  /** Whether each route handler is marked @SkipRateLimit(), read once per handler. */
+  private readonly skippedHandlers = new WeakMap<object, boolean>();
+
   protected constructor(
     options: ThrottlerModuleOptions,
     storage: ThrottlerStorage,
@@ -27,33 +29,29 @@ export abstract class NamedThrottlerGuard extends ThrottlerGuard {
     private readonly throttlerName: 'ip' | 'user',
   ) {
     super(options, storage, reflector);
+    this.rule = { name: throttlerName, ...config[throttlerName], blockMs: 0 };
   }
 
-  override async onModuleInit(): Promise<void> {
-    await super.onModuleInit();
-    this.throttlers = this.throttlers.filter((throttler) => throttler.name === this.throttlerName);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (await this.shouldSkip(context)) return true;
+    const http = context.switchToHttp();
+    const tracker = await this.getTracker(http.getRequest());
+    await this.limiter.consume(this.rule, tracker, http.getResponse<Response>());
+    return true;
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return Promise.resolve(
-      !this.config.enabled ||
-        context.getType() !== 'http' ||
-        this.reflector.getAllAndOverride<boolean | undefined>(SKIP_RATE_LIMIT, [
-          context.getHandler(),
-          context.getClass(),
-        ]) === true,
-    );
+    return Promise.resolve(!this.config.enabled || context.getType() !== 'http' || this.skipped(context));
   }
 
-  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    const { context, limit, ttl, blockDuration, getTracker } = request;
-    const http = context.switchToHttp();
-    const tracker = await getTracker(http.getRequest(), context);
-    await this.limiter.consume(
-      { name: this.throttlerName, limit, ttlMs: ttl, blockMs: blockDuration },
-      tracker,
-      http.getResponse<Response>(),
-    );
-    return true;
+  private skipped(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    let skipped = this.skippedHandlers.get(handler);
+    if (skipped === undefined) {
+      skipped =
+        this.reflector.getAllAndOverride<boolean | undefined>(SKIP_RATE_LIMIT, [handler, context.getClass()]) === true;
+      this.skippedHandlers.set(handler, skipped);
+    }
+    return skipped;
   }
 }

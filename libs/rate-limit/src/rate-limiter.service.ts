@@ -8,6 +8,9 @@ import { windowSeconds, type RateLimitName, type RateLimitRule } from './rate-li
 import { RateLimitException } from './rate-limit.exception';
 import { RateLimitStorage } from './rate-limit.storage';
 
+/** How many tracker keys are kept hashed; past it the memo starts again (trackers repeat, hashing costs). */
+const MAX_MEMOIZED_KEYS = 10_000;
+
 const REFUSAL_CODE: Readonly<Record<RateLimitName, RateLimitErrorCode>> = {
   ip: RateLimitErrorCode.IP,
   user: RateLimitErrorCode.USER,
@@ -22,6 +25,8 @@ const REFUSAL_CODE: Readonly<Record<RateLimitName, RateLimitErrorCode>> = {
  */
 @Injectable()
 export class RateLimiter {
+  private readonly keys = new Map<string, string>();
+
   constructor(
     private readonly storage: RateLimitStorage,
     private readonly events: RateLimitEvents,
@@ -68,6 +73,13 @@ export class RateLimiter {
   }
 
   private key(rule: RateLimitRule, tracker: string): string {
-    return `${rule.name}:${createHash('sha256').update(tracker).digest('base64url').slice(0, 22)}`;
+    const id = `${rule.name}:${tracker}`;
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      if (this.keys.size >= MAX_MEMOIZED_KEYS) this.keys.clear();
+      key = `${rule.name}:${createHash('sha256').update(tracker).digest('base64url').slice(0, 22)}`;
+      this.keys.set(id, key);
+    }
+    return key;
   }
 }
