@@ -22,6 +22,7 @@ interface Probe {
 }
 interface Container {
   name: string;
+  image: string;
   ports: { name: string; containerPort: number }[];
   envFrom: ({ configMapRef: { name: string } } | { secretRef: { name: string } })[];
   resources: { requests?: Record<string, string>; limits?: Record<string, string> };
@@ -173,6 +174,11 @@ describe.each(OVERLAYS)('the %s overlay of deploy/kubernetes', (name) => {
         expect(spec.volumes?.find((volume) => volume.name === mount.name)?.emptyDir).toBeDefined();
       }
     }
+  });
+
+  it("runs the image tagged with the package's version", () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(serverContainer(objects).image).toBe(`bitbucket-mcp-server:${version}`);
   });
 
   it('configures the server with real configuration variables and values it accepts (the ConfigMap)', () => {
