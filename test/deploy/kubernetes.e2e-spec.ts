@@ -251,7 +251,7 @@ describe.each(OVERLAYS)('the %s overlay of deploy/kubernetes', (name) => {
     expect(readinessTimeout).toBeGreaterThan(Number(environment.HEALTH_CHECK_TIMEOUT_MS));
   });
 
-  it('keeps the PodDisruptionBudget and the HorizontalPodAutoscaler on the Deployment', () => {
+  it('keeps the PodDisruptionBudget and the HorizontalPodAutoscaler on the Deployment, which leaves the replica count to the autoscaler', () => {
     const deployment = only(objects, 'Deployment');
     const podLabels = (deployment.spec as { template: { metadata: { labels: Record<string, string> } } }).template
       .metadata.labels;
@@ -263,6 +263,8 @@ describe.each(OVERLAYS)('the %s overlay of deploy/kubernetes', (name) => {
     };
     expect(autoscaler.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: deployment.metadata.name });
     expect(autoscaler.minReplicas).toBeGreaterThanOrEqual(2);
+    // The autoscaler owns the count: a Deployment naming one would reset it at every apply.
+    expect(deployment.spec).not.toHaveProperty('replicas');
   });
 });
 
