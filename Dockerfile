@@ -1,16 +1,35 @@
 # syntax=docker/dockerfile:1
-# Build stage: full install, compile, then drop dev dependencies.
+# docker build --build-arg VERSION=$(node -p "require('./package.json').version") \
+#   --build-arg GIT_COMMIT=$(git rev-parse --short HEAD) -t bitbucket-mcp-server .
+# .dockerignore keeps tests, docs, benchmarks and load scenarios out of the context.
+
+# Production dependencies only, installed from the lockfile alone (no dev tooling reaches the image).
+FROM node:24-bookworm-slim AS production-dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+
+# Build stage: full install and compile into dist/.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build
 
-# Runtime stage: production dependencies and dist/ only, as the unprivileged `node` user.
+# Runtime stage: production dependencies and dist/ only, as the unprivileged `node` user. Nothing is
+# written under /app: logs go to stdout (LOG_DIR unset; set it to a mounted volume for files), so the
+# root file system can be read-only. Node's compile cache goes to /tmp when it is writable (mount an
+# emptyDir or tmpfs there) and is skipped otherwise (apps/mcp-http/compile-cache.ts).
 FROM node:24-bookworm-slim
-# The commit label of bitbucket_mcp_build_info: docker build --build-arg GIT_COMMIT=$(git rev-parse --short HEAD) .
+ARG VERSION=
+# The commit label of bitbucket_mcp_build_info (GIT_COMMIT, libs/metrics) and of the image.
 ARG GIT_COMMIT=
+LABEL org.opencontainers.image.title="bitbucket-mcp-server" \
+      org.opencontainers.image.description="Model Context Protocol server for Bitbucket Cloud and Bitbucket Data Center" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${GIT_COMMIT}"
 ENV GIT_COMMIT=${GIT_COMMIT}
 # A capped young generation keeps idle sessions cheap (docs/operations.md, Memory).
 ENV NODE_ENV=production \
@@ -18,10 +37,10 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./package.json
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --from=build --chown=node:node /app/bin ./bin
+COPY --from=build /app/package.json ./package.json
+COPY --from=production-dependencies /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/bin ./bin
 USER node
 EXPOSE 3000
 STOPSIGNAL SIGTERM

@@ -1,15 +1,12 @@
 import { SECRET_VARIABLES } from '@app/testing';
-import type { z } from 'zod';
 import { ALL_CONFIG_NAMESPACES } from '../scripts/all-config-namespaces';
-
-const isSecret = (schema: z.ZodType): boolean =>
-  (schema.meta() as { env?: { secret?: boolean } } | undefined)?.env?.secret === true;
+import { isSecretVariable } from './deploy/deployed-environment';
 
 describe('the secrets the e2e run looks for in its logs', () => {
   it('come from every variable a config namespace marks secret, and from the OAuth fixture', () => {
     const declared = ALL_CONFIG_NAMESPACES.flatMap((namespace) =>
       Object.entries(namespace.variables)
-        .filter(([, schema]) => isSecret(schema))
+        .filter(([, schema]) => isSecretVariable(schema))
         .map(([name]) => name),
     );
     expect(Object.keys(SECRET_VARIABLES).sort()).toEqual([...declared, 'OAUTH_FIXTURE_CLIENT_SECRET'].sort());
