@@ -1,0 +1,117 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { JsonOrSseTransport } from './json-or-sse-transport';
+
+const HEADERS = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json, text/event-stream',
+  'MCP-Protocol-Version': '2025-06-18',
+};
+
+/**
+ * One session's transport behind a loopback HTTP server that hands every body to `handle`, as the
+ * endpoint does; a tool that answers when told to, so calls can be held in flight.
+ */
+async function serveOneSession(): Promise<{
+  url: string;
+  transport: JsonOrSseTransport;
+  release: () => void;
+  close: () => Promise<void>;
+}> {
+  const transport = new JsonOrSseTransport({ sessionIdGenerator: () => 'session-1' });
+  const mcp = new McpServer({ name: 'spec', version: '1' });
+  let releaseHeld: () => void = () => undefined;
+  mcp.registerTool('echo', { inputSchema: { text: z.string(), hold: z.boolean().optional() } }, async (args) => {
+    if (args.hold === true) await new Promise<void>((resolve) => (releaseHeld = resolve));
+    return { content: [{ type: 'text', text: args.text }] };
+  });
+  await mcp.connect(transport);
+  const http: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as JSONRPCMessage;
+      transport.handle(req, res, body, false).catch(() => res.writeHead(409).end());
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    transport,
+    release: () => {
+      releaseHeld();
+    },
+    close: async () => {
+      await mcp.close();
+      http.closeAllConnections();
+      await new Promise((resolve) => http.close(resolve));
+    },
+  };
+}
+
+/** The SDK's map of open streams (webStandardStreamableHttp.js, SDK 1.32), which JSON answers must not grow. */
+const openStreams = (transport: JsonOrSseTransport): number =>
+  (transport as unknown as { _webStandardTransport: { _streamMapping: Map<string, unknown> } })._webStandardTransport
+    ._streamMapping.size;
+
+describe('JsonOrSseTransport', () => {
+  let server: Awaited<ReturnType<typeof serveOneSession>>;
+  const post = async (message: object, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`${server.url}/mcp`, { method: 'POST', headers: { ...HEADERS, ...headers }, body: JSON.stringify(message) });
+  const call = (id: number, args: object): object => ({
+    jsonrpc: '2.0',
+    id,
+    method: 'tools/call',
+    params: { name: 'echo', arguments: args },
+  });
+
+  beforeEach(async () => {
+    server = await serveOneSession();
+    await post({
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'spec', version: '1' } },
+    });
+    await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, { 'Mcp-Session-Id': 'session-1' });
+  });
+  afterEach(async () => server.close());
+
+  it('answers each call as JSON with the session id, and keeps no stream behind per answer', async () => {
+    const before = openStreams(server.transport);
+    for (let id = 1; id <= 50; id += 1) {
+      const res = await post(call(id, { text: `call ${id}` }), { 'Mcp-Session-Id': 'session-1' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(res.headers.get('mcp-session-id')).toBe('session-1');
+      expect(await res.json()).toEqual({
+        jsonrpc: '2.0',
+        id,
+        result: { content: [{ type: 'text', text: `call ${id}` }] },
+      });
+    }
+    expect(openStreams(server.transport)).toBe(before);
+  });
+
+  it('refuses a request reusing the id of one in flight, and ends a cancelled one with 202', async () => {
+    const held = post(call(7, { text: 'held', hold: true }), { 'Mcp-Session-Id': 'session-1' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const duplicate = await post(call(7, { text: 'again' }), { 'Mcp-Session-Id': 'session-1' });
+    expect(duplicate.status).toBe(409);
+    const cancel = await post(
+      { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 7 } },
+      { 'Mcp-Session-Id': 'session-1' },
+    );
+    expect(cancel.status).toBe(202);
+    const answer = await held;
+    expect(answer.status).toBe(202);
+    expect(await answer.text()).toBe('');
+    server.release();
+    // The id is free again once the cancelled call is over.
+    const reused = await post(call(7, { text: 'reused' }), { 'Mcp-Session-Id': 'session-1' });
+    expect(reused.status).toBe(200);
+  });
+});
