@@ -10,7 +10,12 @@ const TARGET_MIB = 100;
 const { values } = parseArgs({ options: { sessions: { type: 'string', default: '1000' } } });
 const sessions = Number(values.sessions);
 
-const stack = await startStack({ LOG_LEVEL: 'warn', MCP_MAX_SESSIONS: String(sessions + 100) });
+// One principal (the API key) opens every session: its quota is raised with the server's.
+const stack = await startStack({
+  LOG_LEVEL: 'warn',
+  MCP_MAX_SESSIONS: String(sessions + 100),
+  MCP_MAX_SESSIONS_PER_PRINCIPAL: String(sessions + 100),
+});
 const headers = {
   'Content-Type': 'application/json',
   Accept: 'application/json, text/event-stream',
