@@ -82,14 +82,12 @@ export const MCP_HEADERS = {
   'MCP-Protocol-Version': '2025-06-18',
 };
 
-/** The loads' request; ids differ, as the server refuses an id still in flight in the session. */
-export const toolCall = (id) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method: 'tools/call',
-    params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
-  });
+/**
+ * The loads' request (get_repository unless told otherwise); ids differ, as the server refuses an id
+ * still in flight in the session.
+ */
+export const toolCall = (id, name = 'get_repository', args = { workspace: 'acme', repo: 'payments-api' }) =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 /**
  * initialize + initialized: the session a load runs in, and one call checked by hand, as the load must
@@ -121,6 +119,13 @@ export async function openSession(url, baseHeaders = MCP_HEADERS) {
   if (check.status !== 200 || answer.result?.isError === true || answer.result?.structuredContent === undefined)
     throw new Error(`get_repository answered ${check.status}: ${JSON.stringify(answer)}`);
   return { headers, text: answer.result.content[0].text };
+}
+
+/** DELETE /mcp: the client ends the session (docs/transports.md); resolves with the answer's status. */
+export async function closeSession(url, headers) {
+  const res = await fetch(`${url}/mcp`, { method: 'DELETE', headers });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 export function percentile(values, p) {
