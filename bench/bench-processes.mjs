@@ -147,8 +147,9 @@ export async function startStack(serverEnv = {}) {
     server = await startApp(
       'mcp-http',
       {
-        // As `npm start` and the container image run it (docs/operations.md, Memory).
-        NODE_OPTIONS: '--max-semi-space-size=8',
+        // As `npm start` and the container image run it (docs/operations.md, Memory), then BENCH_NODE_OPTIONS
+        // (an inspector to profile the heap, say), which startScript would otherwise give the fake only.
+        NODE_OPTIONS: ['--max-semi-space-size=8', process.env.BENCH_NODE_OPTIONS].filter(Boolean).join(' '),
         PORT: String(port),
         HOST: '127.0.0.1',
         BITBUCKET_URL: `http://127.0.0.1:${fakePort}/2.0`,
