@@ -27,7 +27,8 @@
 // (also the figures as one JSON line). RSS is read from /proc every 10 s (more often below 100 s), with
 // the V8 heap in use and the open sessions from GET /metrics. Growth compares the median of the last three
 // samples with the median of the three ending at warm-up's end, so one sample taken before or after a
-// collection does not decide it. Runs shorter than a few minutes check errors more than growth.
+// collection does not decide it; the lowest heap samples of the first and last thirds after warm-up tell
+// a leak from V8 enlarging its old generation. Runs shorter than a few minutes check errors more than growth.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -300,6 +301,14 @@ async function main() {
   const afterWarmUp = samples.slice(warmUpIndex);
   const maxMiB = Math.max(...afterWarmUp.map((s) => s.rssMiB));
   const growthPercent = ((atEnd - atWarmUp) / atWarmUp) * 100;
+  // The lowest heap sample of a stretch is near what survives collections: a leak raises it, whereas
+  // RSS also grows without one when V8 lets the old generation get larger between major collections.
+  const third = Math.max(1, Math.floor(afterWarmUp.length / 3));
+  const lowestHeap = (stretch) => Math.min(...stretch.map((s) => s.heapUsedMiB ?? NaN));
+  const [heapLowFirstMiB, heapLowLastMiB] = [
+    lowestHeap(afterWarmUp.slice(0, third)),
+    lowestHeap(afterWarmUp.slice(-third)),
+  ];
   const measuredS = samples.at(-1).seconds;
   const cpuS = samples.at(-1).cpuSeconds - samples[0].cpuSeconds;
   const all = [...latencies.all, ...latencies.sse];
@@ -313,6 +322,8 @@ async function main() {
     growthPercent: round(growthPercent),
     maxGrowthPercent: round(((maxMiB - atWarmUp) / atWarmUp) * 100),
     targetGrowthPercent: TARGET_GROWTH_PERCENT,
+    heapLowestFirstThirdMiB: heapLowFirstMiB,
+    heapLowestLastThirdMiB: heapLowLastMiB,
     calls: figures.calls + figures.sseCalls,
     callsPerSecond: round((figures.calls + figures.sseCalls) / measuredS),
     legacySseCalls: figures.sseCalls,
@@ -343,6 +354,7 @@ async function main() {
     `calls: ${result.calls} answered (${result.legacySseCalls} over legacy SSE), ${result.errors} errors; p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`,
     `sessions: ${result.sessionsOpened} opened, ${result.sessionsClosed} closed with DELETE, ${result.sessionsAbandoned} abandoned, ${result.sessionsReapedIdle} reaped idle (Streamable HTTP and legacy SSE)`,
     `RSS: ${atWarmUp} MiB at the end of warm-up, ${atEnd} MiB at the end, ${maxMiB} MiB at most after warm-up: growth ${result.growthPercent} % (at most ${result.maxGrowthPercent} %), target ≤ ${TARGET_GROWTH_PERCENT} %`,
+    `V8 heap in use, lowest sample: ${heapLowFirstMiB} MiB in the first third after warm-up, ${heapLowLastMiB} MiB in the last (a leak raises it)`,
     ...errorSamples.map((why) => `error: ${why}`),
     `soak: ${met ? 'met' : 'not met'}`,
   ];

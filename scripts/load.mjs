@@ -95,7 +95,7 @@ const EXTRA_LEVELS = [
       target: smoke
         ? 'smoke: 20 s of the soak mix, every call answered'
         : `${f.minutes}-minute soak at ${f.rate} tools/call/s: RSS grows ≤ ${f.targetGrowthPercent} % after warm-up (the first ${f.warmUpSeconds} s), zero errors`,
-      measured: `${f.calls} calls (${f.callsPerSecond}/s), ${f.errors} errors, p50 ${fmt(f.p50Ms)}, p99 ${fmt(f.p99Ms)}; ${f.sessionsOpened} sessions opened, ${f.sessionsReapedIdle} reaped idle; RSS ${f.rssAtWarmUpMiB} MiB after warm-up, ${f.rssAtEndMiB} MiB at the end (max ${f.rssMaxAfterWarmUpMiB}): ${f.growthPercent > 0 ? '+' : ''}${f.growthPercent} %`,
+      measured: `${f.calls} calls (${f.callsPerSecond}/s), ${f.errors} errors, p50 ${fmt(f.p50Ms)}, p99 ${fmt(f.p99Ms)}; ${f.sessionsOpened} sessions opened, ${f.sessionsReapedIdle} reaped idle; RSS ${f.rssAtWarmUpMiB} MiB after warm-up, ${f.rssAtEndMiB} MiB at the end (max ${f.rssMaxAfterWarmUpMiB}): ${f.growthPercent > 0 ? '+' : ''}${f.growthPercent} %; lowest V8 heap ${f.heapLowestFirstThirdMiB} → ${f.heapLowestLastThirdMiB} MiB`,
       pass: f.errors === 0 && (smoke || f.growthPercent <= f.targetGrowthPercent),
     }),
   },
