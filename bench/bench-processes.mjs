@@ -82,14 +82,12 @@ export const MCP_HEADERS = {
   'MCP-Protocol-Version': '2025-06-18',
 };
 
-/** The loads' request; ids differ, as the server refuses an id still in flight in the session. */
-export const toolCall = (id) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method: 'tools/call',
-    params: { name: 'get_repository', arguments: { workspace: 'acme', repo: 'payments-api' } },
-  });
+/**
+ * The loads' request (get_repository unless told otherwise); ids differ, as the server refuses an id
+ * still in flight in the session.
+ */
+export const toolCall = (id, name = 'get_repository', args = { workspace: 'acme', repo: 'payments-api' }) =>
+  JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 /**
  * initialize + initialized: the session a load runs in, and one call checked by hand, as the load must
@@ -123,6 +121,13 @@ export async function openSession(url, baseHeaders = MCP_HEADERS) {
   return { headers, text: answer.result.content[0].text };
 }
 
+/** DELETE /mcp: the client ends the session (docs/transports.md); resolves with the answer's status. */
+export async function closeSession(url, headers) {
+  const res = await fetch(`${url}/mcp`, { method: 'DELETE', headers });
+  await res.arrayBuffer();
+  return res.status;
+}
+
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -142,8 +147,9 @@ export async function startStack(serverEnv = {}) {
     server = await startApp(
       'mcp-http',
       {
-        // As `npm start` and the container image run it (docs/operations.md, Memory).
-        NODE_OPTIONS: '--max-semi-space-size=8',
+        // As `npm start` and the container image run it (docs/operations.md, Memory), then BENCH_NODE_OPTIONS
+        // (an inspector to profile the heap, say), which startScript would otherwise give the fake only.
+        NODE_OPTIONS: ['--max-semi-space-size=8', process.env.BENCH_NODE_OPTIONS].filter(Boolean).join(' '),
         PORT: String(port),
         HOST: '127.0.0.1',
         BITBUCKET_URL: `http://127.0.0.1:${fakePort}/2.0`,

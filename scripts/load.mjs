@@ -1,17 +1,20 @@
-// The load suite (issue 14, docs/SLA.md levels 1, 3 and 4): starts the built fake Bitbucket and the built
-// server as processes on loopback (npm run build first: this script builds nothing), runs the artillery
-// scenarios of artillery/ against them, tears everything down (on failure and on SIGINT/SIGTERM too),
-// and writes JSON results and a markdown table under artillery/reports/ (gitignored).
+// The load suite (issue 14, docs/SLA.md levels 1, 3, 4 and 5's soak): starts the built fake Bitbucket and
+// the built server as processes on loopback (npm run build first: this script builds nothing), runs the
+// artillery scenarios of artillery/ against them, then the bench/ scripts of EXTRA_LEVELS, tears
+// everything down (on failure and on SIGINT/SIGTERM too), and writes JSON results and a markdown table
+// under artillery/reports/ (gitignored).
 //
-//   npm run load          # full: SLA 1 (200 tools/call/s for 60 s, 20 ms upstream), SLA 3, SLA 4, SSE, mix
-//   npm run load:smoke    # CI: low rates, a few seconds each; fails only on errors or gross regressions
+//   npm run load          # full, 14 to 15 minutes: SLA 1 (200 tools/call/s for 60 s, 20 ms upstream),
+//                         # SLA 3, SLA 4, SSE, mix (3 to 4 minutes), then SLA 5's 10-minute soak
+//   npm run load:smoke    # CI, about a minute and a half: low rates, a few seconds each, and 20 s of the
+//                         # soak's mix; fails only on errors or gross regressions
 //
 // The server runs with the full middleware: API-key authentication, both rate limits (and the write
 // limit) raised above the test rate except in the rate-limit phase, metrics on, file logging (LOG_DIR,
 // a temporary directory, at the default info level). artillery/ has its own package.json; when its
 // node_modules is missing it is installed here (npm ci, Playwright's browser download skipped,
 // telemetry off). Exits 0 when every check passes, 1 when one fails, 2 when the suite could not run.
-// Throughput (SLA 2) and memory (SLA 5) are measured by the bench/ scripts: see EXTRA_LEVELS below.
+// Throughput (SLA 2) and the idle sessions of SLA 5 are measured by their own bench/ scripts only.
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -75,8 +78,56 @@ const MODES = {
 };
 const mode = MODES[smoke ? 'smoke' : 'full'];
 
-/** Hook for the levels measured outside artillery (bench/: SLA 2 throughput ratio, SLA 5 memory and soak). */
-const EXTRA_LEVELS = [];
+/**
+ * Levels measured by bench/ scripts rather than artillery, run one after the other once the artillery
+ * phases are over and their processes stopped (each script starts its own fake and server): `args` for
+ * this mode, and `row` making the table's row from the figures the script prints as its last line with
+ * --json. A script that exits 2 (could not run) fails its row.
+ */
+const EXTRA_LEVELS = [
+  {
+    // SLA 5, the soak: 10 minutes at 100 tools/call/s (bench/soak.bench.mjs). The smoke's 20 s only checks
+    // that every call of the same mix is answered: RSS has not settled that soon.
+    level: '5 Memory (soak)',
+    script: 'soak.bench.mjs',
+    args: smoke ? ['--minutes', '0.34', '--rate', '20'] : ['--minutes', '10', '--rate', '100'],
+    row: (f) => ({
+      target: smoke
+        ? 'smoke: 20 s of the soak mix, every call answered'
+        : `${f.minutes}-minute soak at ${f.rate} tools/call/s: RSS grows ≤ ${f.targetGrowthPercent} % after warm-up (the first ${f.warmUpSeconds} s), zero errors`,
+      measured: `${f.calls} calls (${f.callsPerSecond}/s), ${f.errors} errors, p50 ${fmt(f.p50Ms)}, p99 ${fmt(f.p99Ms)}; ${f.sessionsOpened} sessions opened, ${f.sessionsReapedIdle} reaped idle; RSS ${f.rssAtWarmUpMiB} MiB after warm-up, ${f.rssAtEndMiB} MiB at the end (max ${f.rssMaxAfterWarmUpMiB}): ${f.growthPercent > 0 ? '+' : ''}${f.growthPercent} %; lowest V8 heap ${f.heapLowestFirstThirdMiB} → ${f.heapLowestLastThirdMiB} MiB`,
+      pass: f.errors === 0 && (smoke || f.growthPercent <= f.targetGrowthPercent),
+    }),
+  },
+];
+
+/** Runs one EXTRA_LEVELS script with --json; its output goes to the results folder. */
+async function benchLevel({ level, script, args, row }) {
+  const name = script.replace(/\.bench\.mjs$/, '');
+  const logPath = join(resultsDir, `${name}.log`);
+  const started = Date.now();
+  process.stdout.write(`load: ${name} …`);
+  const log = openSync(logPath, 'w');
+  const code = await run(process.execPath, [join(ROOT, 'bench', script), ...args, '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  process.stdout.write(` exit ${code} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  const text = readFileSync(logPath, 'utf8');
+  const last = text.trimEnd().split('\n').at(-1) ?? '';
+  if (code === 2 || !last.startsWith('{')) {
+    process.stdout.write(`${text.split('\n').slice(-40).join('\n')}\n`);
+    return {
+      level,
+      target: script,
+      measured: `could not run (exit ${code}): see ${name}.log`,
+      pass: false,
+      checks: [],
+    };
+  }
+  return { level, ...row(JSON.parse(last)), checks: [] };
+}
 
 function run(command, args, options) {
   return new Promise((resolve, reject) => {
@@ -336,7 +387,7 @@ async function main() {
     await tearDown();
     rmSync(logDir, { recursive: true, force: true });
   }
-  rows.push(...EXTRA_LEVELS);
+  for (const extra of EXTRA_LEVELS) rows.push(await benchLevel(extra));
 
   machine.loadAverageAfter = loadavg().map((n) => Math.round(n * 100) / 100);
   const results = {

@@ -167,12 +167,26 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
     const json = this.opensAsJson(message, options);
     if (json === undefined) return super.send(message, options);
     const internals = this.internals();
+    const streamId = json ? this.answeredStreamId(message) : undefined;
     const flag = internals._enableJsonResponse;
     internals._enableJsonResponse = json;
     // The SDK's send is async: it cannot throw here, only reject, so the flag is always restored.
     const sent = super.send(message, options);
     internals._enableJsonResponse = flag;
+    // SDK 1.32 settles a JSON answer without forgetting its stream: every POST of a session stayed in
+    // _streamMapping, with the Response it answered, until the session closed (typescript-sdk#2559;
+    // found by npm run bench:soak). The JSON path has answered by now if it is going to: once no
+    // request maps to the stream any more, its cleanup (for a JSON stream, only forgetting it) runs.
+    if (streamId !== undefined && ![...internals._requestToStreamMapping.values()].includes(streamId)) {
+      internals._streamMapping.get(streamId)?.cleanup();
+    }
     return sent;
+  }
+
+  /** The stream a response answers into, before the SDK forgets which one it was. */
+  private answeredStreamId(message: JSONRPCMessage): string | undefined {
+    if (!isResponseMessage(message)) return undefined;
+    return message.id === undefined ? undefined : this.internals()._requestToStreamMapping.get(message.id);
   }
 
   /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */
