@@ -1,13 +1,16 @@
 // SLA 5 (memory): what 1,000 idle Streamable HTTP sessions cost the server in RSS, above an idle
 // server that has already served a few sessions. Starts the built fake Bitbucket and server itself
 // (npm run build first), with authentication on, and exits on its own: 0 within target, 1 over it.
-//   node bench/mcp-idle-sessions.bench.mjs [--sessions 1000]
+//   node bench/mcp-idle-sessions.bench.mjs [--sessions 1000] [--json]
+// --json prints the figures as the last line alone (scripts/load.mjs reads it).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { rssMiB, startStack } from './bench-processes.mjs';
 
 const TARGET_MIB = 100;
-const { values } = parseArgs({ options: { sessions: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { sessions: { type: 'string', default: '1000' }, json: { type: 'boolean', default: false } },
+});
 const sessions = Number(values.sessions);
 
 // One principal (the API key) opens every session: its quota is raised with the server's.
@@ -73,7 +76,7 @@ try {
     rssSamplesMiB: samples,
     targetMiB: TARGET_MIB,
   };
-  console.log(`idle sessions: ${JSON.stringify(figures)}`);
+  console.log(values.json ? JSON.stringify(figures) : `idle sessions: ${JSON.stringify(figures)}`);
   process.exitCode = delta <= TARGET_MIB * (sessions / 1000) ? 0 : 1;
 } finally {
   await stack.stop();

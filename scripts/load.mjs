@@ -4,8 +4,9 @@
 // everything down (on failure and on SIGINT/SIGTERM too), and writes JSON results and a markdown table
 // under artillery/reports/ (gitignored).
 //
-//   npm run load          # full, 14 to 15 minutes: SLA 1 (200 tools/call/s for 60 s, 20 ms upstream),
-//                         # SLA 3, SLA 4, SSE, mix (3 to 4 minutes), then SLA 5's 10-minute soak
+//   npm run load          # full, 18 to 19 minutes: SLA 1 (200 tools/call/s for 60 s, 20 ms upstream),
+//                         # SLA 3, SLA 4, SSE, mix (3 to 4 minutes), SLA 2 (3), SLA 5 (idle sessions,
+//                         # then the 10-minute soak)
 //   npm run load:smoke    # CI, about a minute and a half: low rates, a few seconds each, and 20 s of the
 //                         # soak's mix; fails only on errors or gross regressions
 //
@@ -14,7 +15,8 @@
 // a temporary directory, at the default info level). artillery/ has its own package.json; when its
 // node_modules is missing it is installed here (npm ci, Playwright's browser download skipped,
 // telemetry off). Exits 0 when every check passes, 1 when one fails, 2 when the suite could not run.
-// Throughput (SLA 2) and the idle sessions of SLA 5 are measured by their own bench/ scripts only.
+// EXTRA_LEVELS adds SLA 2 (bench/throughput.bench.mjs, about 3 minutes in full, 15 s in the smoke) and
+// SLA 5's idle sessions (bench/mcp-idle-sessions.bench.mjs, full only, under a minute).
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -85,6 +87,45 @@ const mode = MODES[smoke ? 'smoke' : 'full'];
  * --json. A script that exits 2 (could not run) fails its row.
  */
 const EXTRA_LEVELS = [
+  {
+    // SLA 2: full stack against the bare SDK, side by side in one run. The smoke only checks that both
+    // answer every call under 32 connections.
+    level: '2 Throughput',
+    script: 'throughput.bench.mjs',
+    args: smoke ? ['--duration', '2', '--rounds', '1', '--configs', 'bare,full'] : [],
+    row: (f) => {
+      const { bare, shared, full } = f.summary;
+      const ratio = full.requestsPerSecond / bare.requestsPerSecond;
+      const failed = Object.values(f.summary).reduce((sum, s) => sum + s.failed, 0);
+      const perCall = (s) => `${s.cpuMsPerCall.toFixed(3)} ms`;
+      return {
+        target: smoke
+          ? 'smoke: bare SDK and full stack answer every call under 32 connections'
+          : 'full-stack tools/call throughput ≥ 0.8 × the bare SDK server (goal 1.0), same run',
+        measured:
+          `bare SDK ${Math.round(bare.requestsPerSecond)}/s (server CPU ${perCall(bare)} per call), full stack ${Math.round(full.requestsPerSecond)}/s (${perCall(full)}): × ${ratio.toFixed(2)}` +
+          (shared === undefined
+            ? ''
+            : `; against the bare SDK sharing identical GETs as the full stack does, ${Math.round(shared.requestsPerSecond)}/s (${perCall(shared)}): × ${(full.requestsPerSecond / shared.requestsPerSecond).toFixed(2)}`) +
+          `; ${failed} failed`,
+        pass: failed === 0 && (smoke || ratio >= 0.8),
+      };
+    },
+  },
+  ...(smoke
+    ? []
+    : [
+        {
+          level: '5 Memory (idle sessions)',
+          script: 'mcp-idle-sessions.bench.mjs',
+          args: [],
+          row: (f) => ({
+            target: `${f.sessions} idle sessions cost ≤ ${f.targetMiB} MB RSS`,
+            measured: `+${f.deltaMiB} MiB above a warmed-up idle server (${f.perSessionKiB} KiB per session)`,
+            pass: f.deltaMiB <= f.targetMiB,
+          }),
+        },
+      ]),
   {
     // SLA 5, the soak: 10 minutes at 100 tools/call/s (bench/soak.bench.mjs). The smoke's 20 s only checks
     // that every call of the same mix is answered: RSS has not settled that soon.
