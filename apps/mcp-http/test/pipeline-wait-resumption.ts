@@ -23,12 +23,20 @@ export interface CutAndResumed {
   readonly replayed: SseEvent[];
 }
 
+/** How the long call is reached and cut. */
+export interface CutOptions {
+  /** Headers every request carries besides the session's (credentials). */
+  readonly headers?: Record<string, string>;
+  /** Cuts the stream once its second progress event has arrived; by default the client aborts its request. */
+  readonly cut?: () => Promise<void>;
+}
+
 const isProgress = (data: unknown): data is ProgressMessage =>
   (data as { method?: string }).method === 'notifications/progress';
 
 /**
  * Cuts the connection of a long tool call (wait_for_pipeline, one progress event a second) after its
- * second progress event, lets events happen while the client is away, then resumes with
+ * second progress event (the client aborts, or `options.cut` cuts it elsewhere, e.g. in a proxy), lets events happen while the client is away, then resumes with
  * Last-Event-ID and reads until the result.
  */
 export async function cutAndResumePipelineWait(
@@ -36,9 +44,10 @@ export async function cutAndResumePipelineWait(
   fake: FakeBitbucketProcess,
   session: string,
   requestId: number,
+  options: CutOptions = {},
 ): Promise<CutAndResumed> {
   await fake.settings({ pipelinePendingMs: 200, pipelineStepMs: 1500 });
-  const headers = { 'Mcp-Session-Id': session };
+  const headers = { ...options.headers, 'Mcp-Session-Id': session };
   const repo = { workspace: 'acme', repo: 'payments-api' };
   const triggered = (await (
     await post(
@@ -74,7 +83,8 @@ export async function cutAndResumePipelineWait(
   }
   const before = new SseReader(first);
   await before.waitFor(/"progress":2\b/, 15000);
-  cut.abort();
+  if (options.cut === undefined) cut.abort();
+  else await options.cut();
   await before.ended();
   const seen = before.events();
   const lastId = seen.at(-1)?.id;

@@ -13,6 +13,13 @@ export const transportConfig = defineConfig({
       description:
         'No sessions: every POST /mcp stands alone (for load balancers without session affinity); GET and DELETE /mcp answer 405.',
     }),
+    MCP_SESSION_ROUTE: env.string({
+      expects: 'a route: 1 to 32 lower-case letters, digits or hyphens',
+      pattern: /^[a-z0-9-]{1,32}$/,
+      description:
+        "This replica's route, different on each replica: session ids (Mcp-Session-Id, the legacy sessionId) end with `.<route>`, so a proxy in front can send every request of a session to the replica that holds it (deploy/nginx/mcp-replicas.conf.template, docs/operations.md). Unset: plain UUIDs.",
+      example: 'replica-1',
+    }),
     MCP_MAX_SESSIONS: env.integer({
       default: 10000,
       min: 1,
@@ -103,6 +110,7 @@ export const transportConfig = defineConfig({
   },
   map: (v) => ({
     stateless: v.MCP_STATELESS,
+    sessionRoute: v.MCP_SESSION_ROUTE,
     maxSessions: v.MCP_MAX_SESSIONS,
     maxSessionsPerPrincipal: v.MCP_MAX_SESSIONS_PER_PRINCIPAL,
     sessionIdleTtlMs: v.MCP_SESSION_IDLE_TTL_MS,

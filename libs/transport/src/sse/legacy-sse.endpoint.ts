@@ -2,7 +2,6 @@ import { Translator } from '@app/common';
 import { McpServerFactory } from '@app/mcp';
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
-import { randomUUID } from 'node:crypto';
 import type { Observable } from 'rxjs';
 import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { httpChecks } from '../http/http-checks';
@@ -12,6 +11,7 @@ import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { newMcpSession } from '../new-mcp-session';
 import type { SessionCloseReason } from '../session/mcp-session-events';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
+import { newSessionId } from '../session/new-session-id';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
@@ -31,7 +31,7 @@ export class LegacySseEndpoint {
 
   async open(signal: AbortSignal): Promise<Observable<MessageEvent>> {
     const admission = this.registry.admit(requestPrincipalId());
-    const id = randomUUID();
+    const id = newSessionId(this.config.sessionRoute);
     const state = newMcpSession(this.translator.currentLocale());
     const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
     // A legacy session ends with its stream: the client went away, unless its credential expired first.

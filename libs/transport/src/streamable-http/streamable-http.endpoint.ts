@@ -3,7 +3,6 @@ import { invalidParams, McpServerFactory } from '@app/mcp';
 import { Inject, Injectable } from '@nestjs/common';
 import { isInitializeRequest, isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import { McpEventStore } from '../event-store/mcp-event-store';
 import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { httpChecks } from '../http/http-checks';
@@ -12,6 +11,7 @@ import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { newMcpSession } from '../new-mcp-session';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
+import { newSessionId } from '../session/new-session-id';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
@@ -94,7 +94,7 @@ export class StreamableHttpEndpoint {
   private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
     const admission = this.registry.admit(requestPrincipalId());
     try {
-      const id = randomUUID();
+      const id = newSessionId(this.config.sessionRoute);
       const state = newMcpSession(this.translator.currentLocale());
       const http = new JsonOrSseTransport({
         sessionIdGenerator: () => id,
