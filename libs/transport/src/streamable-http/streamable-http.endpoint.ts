@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isInitializeRequest, isJSONRPCRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, Response } from 'express';
 import { McpEventStore } from '../event-store/mcp-event-store';
+import { SessionEventStore } from '../event-store/session-event-store';
 import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { httpChecks } from '../http/http-checks';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
@@ -98,7 +99,7 @@ export class StreamableHttpEndpoint {
       const state = newMcpSession(this.translator.currentLocale());
       const http = new JsonOrSseTransport({
         sessionIdGenerator: () => id,
-        eventStore: this.eventStore,
+        eventStore: new SessionEventStore(this.eventStore, id),
         retryInterval: this.config.sse.retryMs,
         keepAliveMs: this.config.sse.keepAliveMs,
         onsessioninitialized: () => {
