@@ -27,6 +27,16 @@ export async function startApp(app, env, readyUrl) {
   return startScript(main, [], env, readyUrl);
 }
 
+/** Every process the benchmark started and has not stopped: a benchmark stopped by a signal ends them too. */
+const children = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+    // A runner with its own handler (scripts/load.mjs) ends the rest and exits itself.
+    if (process.listenerCount(signal) === 0) process.exit(130);
+  });
+}
+
 /** A Node script with its arguments on loopback, as startApp runs an app. */
 export async function startScript(main, args, env, readyUrl) {
   const child = spawn(process.execPath, [main, ...args], {
@@ -39,6 +49,8 @@ export async function startScript(main, args, env, readyUrl) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const output = { text: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk) => (output.text += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk) => (output.text += chunk));
