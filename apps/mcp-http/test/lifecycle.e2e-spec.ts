@@ -1,4 +1,6 @@
 import { freePort, SpawnedProcess } from '@app/testing';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 describe('mcp-http process lifecycle', () => {
   let server: SpawnedProcess | undefined;
@@ -46,5 +48,24 @@ describe('mcp-http process lifecycle', () => {
     expect(await res.json()).toEqual({
       error: { code: 'NOT_FOUND', message: "Rien n'est servi à cette adresse.", correlationId: 'req-12345678' },
     });
+  });
+
+  it('keeps serving, and stops on SIGTERM, once the readers of its stdout and stderr are gone (a log collector that died)', async () => {
+    const port = await freePort();
+    server = SpawnedProcess.start('mcp-http', { PORT: String(port), LOG_LEVEL: 'info' });
+    await server.waitForHttp(`http://127.0.0.1:${port}/health/ready`);
+    server.child.stdout?.destroy();
+    server.child.stderr?.destroy();
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`)).status).toBe(200);
+
+    // Every log line (here the shutdown's) used to fail with EPIPE, reported as an uncaught exception
+    // that failed again: the process spun at full CPU, filling its log files, and never stopped.
+    expect(await server.stop('SIGTERM', 10000)).toEqual({ code: 0, signal: null });
+    const logged = readdirSync(server.logDir)
+      .filter((name) => name.startsWith('mcp-http') && name.endsWith('.log'))
+      .map((name) => readFileSync(join(server?.logDir ?? '', name), 'utf8'))
+      .join('');
+    expect(logged).toContain('SIGTERM received');
+    expect(logged).not.toContain('Uncaught exception');
   });
 });

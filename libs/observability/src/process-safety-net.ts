@@ -28,4 +28,12 @@ export function installProcessSafetyNet(): void {
   process.on('uncaughtException', (error) => {
     report('Uncaught exception', error);
   });
+  // A stdout or stderr whose reader went away (a log collector, a parent process) fails every write
+  // with EPIPE. Unheard, each failure was an uncaught exception, reported to the console, failing
+  // again: the process spun, filling its log files. The log files go on; the console is given up.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', () => {
+      stream.destroy();
+    });
+  }
 }
