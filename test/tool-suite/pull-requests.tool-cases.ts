@@ -460,7 +460,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
       expect(merged).toMatchObject({ id: 8, state: 'MERGED', closedBy: 'alice' });
       expect(merged.mergeCommit).toMatch(/^[0-9a-f]{12,40}$/);
       expect(env.text(result).split('\n')[0]).toBe('Merged pull request #8.');
-      expect(env.text(result)).toMatch(new RegExp(`^MERGED by alice on \\S+, merge commit ${merged.mergeCommit?.slice(0, 12) ?? ''}$`, 'm'));
+      expect(env.text(result)).toMatch(
+        new RegExp(`^MERGED by alice on \\S+, merge commit ${merged.mergeCommit?.slice(0, 12) ?? ''}$`, 'm'),
+      );
       const after = await getPullRequest(env, 8);
       expect(after.state).toBe('MERGED');
       // Cloud's pull request names the merge commit by a short hash, its merge answer by the full one.

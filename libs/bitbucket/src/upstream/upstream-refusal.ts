@@ -251,7 +251,7 @@ function refusedChange(
     )
       return { messageKey: 'BITBUCKET_PULL_REQUEST_OUT_OF_DATE', params };
     // Cloud refuses a draft's merge in its words, Data Center with a merge check's veto.
-    if (/\/merge$/.test(request.route) && /\bdraft\b/i.test([text, ...body.vetoes].join(' ')))
+    if (request.route.endsWith('/merge') && /\bdraft\b/i.test([text, ...body.vetoes].join(' ')))
       return { messageKey: 'BITBUCKET_PULL_REQUEST_DRAFT', params };
     if (body.exception === 'PullRequestMergeVetoedException' || body.vetoes.length > 0) {
       const vetoes = body.vetoes.join(' / ');
