@@ -24,6 +24,8 @@ const CLOUD_BEYOND: Readonly<Record<string, readonly PathRule[]>> = {
   get_current_user: [exact('2.0', 'user')],
   list_workspaces: [exact('2.0', 'user', 'workspaces')],
   list_pull_requests: [exact('2.0', 'user')],
+  // libs/tools/src/completions: a workspace is completed from the caller's workspaces.
+  'completion workspace': [exact('2.0', 'user', 'workspaces')],
 };
 
 /**
@@ -42,6 +44,8 @@ function datacenterBeyond(caller: string): Readonly<Record<string, readonly Path
     request_changes: asCaller,
     list_pull_requests: asCaller,
     list_projects: [exact('rest', 'api', 'latest', 'projects')],
+    // libs/tools/src/completions: a project key is completed from the projects the caller sees.
+    'completion workspace': [exact('rest', 'api', 'latest', 'projects')],
     list_users: [exact('rest', 'api', 'latest', 'users')],
     search_code: [exact('rest', 'search', 'latest', 'search')],
     list_build_statuses: [exact('rest', 'build-status', 'latest', 'commits', ANY)],

@@ -15,11 +15,12 @@ describe('BitbucketCompleters', () => {
     expect(await completers.workspace('AC', {}, signal)).toEqual(['acme', 'labs-acme']);
   });
 
-  it('suggests nothing for a repository, pull request or branch until the workspace and repository are chosen', async () => {
+  it('suggests nothing for a repository, pull request or branch until a valid workspace and repository are chosen', async () => {
     const completers = new BitbucketCompleters({} as BitbucketClient);
     expect(await completers.repository('pay', {}, signal)).toEqual([]);
     expect(await completers.pullRequest('', { workspace: 'acme' }, signal)).toEqual([]);
     expect(await completers.branch('', { repo: 'payments-api' }, signal)).toEqual([]);
+    expect(await completers.branch('', { workspace: 'acme', repo: '..' }, signal)).toEqual([]);
   });
 
   it('suggests branch names matching the typed text, asking Bitbucket to filter them', async () => {

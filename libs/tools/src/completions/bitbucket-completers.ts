@@ -1,11 +1,25 @@
 import { BitbucketClient } from '@app/bitbucket';
 import { COMPLETION_LIMIT, type ArgumentCompleter } from '@app/mcp';
 import { Injectable } from '@nestjs/common';
+import { toolArguments } from '../shared/tool-arguments';
 
 /** Enough to fill an answer and tell whether there is more, from one upstream page. */
 const FETCHED = COMPLETION_LIMIT + 1;
 /** Workspaces and projects are few and have no name filter: one larger page, filtered here. */
 const FETCHED_OWNERS = 100;
+
+/**
+ * The workspace and repository already chosen, when both are names the tools would accept: a client's
+ * context is not validated by the SDK, and must not steer an upstream path.
+ */
+function chosen(context: Readonly<Record<string, string>>): { workspace?: string; repo?: string } {
+  const workspace = toolArguments.workspace.safeParse(context.workspace);
+  const repo = toolArguments.repo.safeParse(context.repo);
+  return {
+    ...(workspace.success ? { workspace: workspace.data } : {}),
+    ...(repo.success ? { repo: repo.data } : {}),
+  };
+}
 
 /** The names containing `typed` (case-insensitively), those starting with it first. */
 function matching(names: readonly string[], typed: string): string[] {
@@ -38,8 +52,8 @@ export class BitbucketCompleters {
 
   /** Repository slugs of the chosen workspace whose name matches (Bitbucket filters by name). */
   readonly repository: ArgumentCompleter = async (value, context, signal) => {
-    const workspace = context.workspace;
-    if (workspace === undefined || workspace === '') return [];
+    const { workspace } = chosen(context);
+    if (workspace === undefined) return [];
     const page = await this.bitbucket.listRepositories(
       { workspace, ...(value === '' ? {} : { query: value }) },
       { limit: FETCHED, signal },
@@ -49,8 +63,8 @@ export class BitbucketCompleters {
 
   /** Numbers of the repository's open pull requests, newest first, starting with what was typed. */
   readonly pullRequest: ArgumentCompleter = async (value, context, signal) => {
-    const { workspace, repo } = context;
-    if (workspace === undefined || repo === undefined || workspace === '' || repo === '') return [];
+    const { workspace, repo } = chosen(context);
+    if (workspace === undefined || repo === undefined) return [];
     const page = await this.bitbucket.listPullRequests(
       { workspace, repo },
       { states: ['OPEN'] },
@@ -61,8 +75,8 @@ export class BitbucketCompleters {
 
   /** Branch names of the repository matching what was typed (a ref may also be a tag or a hash, typed whole). */
   readonly branch: ArgumentCompleter = async (value, context, signal) => {
-    const { workspace, repo } = context;
-    if (workspace === undefined || repo === undefined || workspace === '' || repo === '') return [];
+    const { workspace, repo } = chosen(context);
+    if (workspace === undefined || repo === undefined) return [];
     const page = await this.bitbucket.listBranches({ workspace, repo }, value === '' ? {} : { filter: value }, {
       limit: FETCHED,
       signal,
