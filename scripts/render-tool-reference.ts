@@ -147,5 +147,9 @@ export function renderToolReference(catalogue: ToolCatalogue): string {
       ]),
     ),
   );
+  lines.push(
+    '',
+    "Clients can complete the arguments with `completion/complete`: `workspace` (Cloud workspaces, Data Center project keys), `repo` (once `workspace` is chosen), the prompt's `pullRequestId` (open pull requests) and the template's `ref` (branches). The suggestions come from Bitbucket with the caller's credential, at most 20 (`hasMore` when there are more), reused for 30 s per principal and typed text; when Bitbucket refuses or fails, the list is empty.",
+  );
   return `${lines.join('\n')}\n`;
 }

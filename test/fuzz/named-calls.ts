@@ -56,6 +56,13 @@ export function namedCalls(body: string, templates: readonly ResourceTemplateLis
         return typeof name === 'string' ? [{ tool: `prompt ${name}`, args }] : [];
       case 'resources/read':
         return typeof uri === 'string' ? resourceCall(uri, templates) : [];
+      case 'completion/complete': {
+        // The arguments already chosen name the workspace and repository a completer lists in.
+        const { argument, context } = message.params;
+        if (!isRecord(argument) || typeof argument.name !== 'string') return [];
+        const chosen = isRecord(context) && isRecord(context.arguments) ? context.arguments : {};
+        return [{ tool: `completion ${argument.name}`, args: chosen }];
+      }
       default:
         return [];
     }

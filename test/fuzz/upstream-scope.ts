@@ -24,12 +24,14 @@ const CLOUD_BEYOND: Readonly<Record<string, readonly PathRule[]>> = {
   get_current_user: [exact('2.0', 'user')],
   list_workspaces: [exact('2.0', 'user', 'workspaces')],
   list_pull_requests: [exact('2.0', 'user')],
+  // libs/tools/src/completions: a workspace is completed from the caller's workspaces.
+  'completion workspace': [exact('2.0', 'user', 'workspaces')],
 };
 
 /**
  * What Data Center tools reach beyond the project and repository they name, read from the gateway. Data
  * Center has no "myself": any answer names the caller, whose user is then read (datacenter-context.api.ts),
- * for the tools that act as the caller (datacenter-pull-request-reviews.api.ts participants, `mine` in
+ * for the tools that act as the caller (datacenter-pull-request-reviews.api.ts participants, merge and decline, `mine` in
  * datacenter-pull-requests.api.ts). Projects, users and code search are server-wide listings; build statuses
  * are stored by commit id outside any repository (datacenter-commits.api.ts).
  */
@@ -40,8 +42,13 @@ function datacenterBeyond(caller: string): Readonly<Record<string, readonly Path
     approve_pull_request: asCaller,
     unapprove_pull_request: asCaller,
     request_changes: asCaller,
+    // The merge and decline answers name who closed the pull request: the caller.
+    merge_pull_request: asCaller,
+    decline_pull_request: asCaller,
     list_pull_requests: asCaller,
     list_projects: [exact('rest', 'api', 'latest', 'projects')],
+    // libs/tools/src/completions: a project key is completed from the projects the caller sees.
+    'completion workspace': [exact('rest', 'api', 'latest', 'projects')],
     list_users: [exact('rest', 'api', 'latest', 'users')],
     search_code: [exact('rest', 'search', 'latest', 'search')],
     list_build_statuses: [exact('rest', 'build-status', 'latest', 'commits', ANY)],

@@ -200,8 +200,9 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
         expect(detail.mergeCommit).toMatch(/^[0-9a-f]{12,40}$/);
         expect(env.text(result)).toMatch(/^MERGED by alice on \d{4}-\d{2}-\d{2}, merge commit [0-9a-f]{12}$/m);
       } else {
-        // Data Center's pull request names neither who closed it nor the merge commit.
-        expect(env.text(result)).toMatch(/^MERGED (by alice )?on \d{4}-\d{2}-\d{2}/m);
+        // Data Center's pull request names its merge commit (`properties.mergeCommit`), not who closed it.
+        expect(detail.mergeCommit).toMatch(/^[0-9a-f]{40}$/);
+        expect(env.text(result)).toMatch(/^MERGED on \d{4}-\d{2}-\d{2}, merge commit [0-9a-f]{12}$/m);
       }
     },
   },
@@ -454,15 +455,33 @@ export const PULL_REQUEST_TOOL_CASES: readonly ToolCase[] = [
           confirm: true,
         }),
       );
-      expect(successfulContent<Detail>(result)).toMatchObject({ id: 8, state: 'MERGED' });
+      // Both flavors' answers say who merged and with which commit (Data Center's in `properties.mergeCommit`).
+      const merged = successfulContent<Detail>(result);
+      expect(merged).toMatchObject({ id: 8, state: 'MERGED', closedBy: 'alice' });
+      expect(merged.mergeCommit).toMatch(/^[0-9a-f]{12,40}$/);
       expect(env.text(result).split('\n')[0]).toBe('Merged pull request #8.');
+      expect(env.text(result)).toMatch(
+        new RegExp(`^MERGED by alice on \\S+, merge commit ${merged.mergeCommit?.slice(0, 12) ?? ''}$`, 'm'),
+      );
       const after = await getPullRequest(env, 8);
       expect(after.state).toBe('MERGED');
-      if (env.flavor === 'cloud') {
-        expect(after.closedBy).toBe('alice');
-        expect(after.mergeCommit).toMatch(/^[0-9a-f]{12,40}$/);
-      }
+      // Cloud's pull request names the merge commit by a short hash, its merge answer by the full one.
+      expect(after.mergeCommit?.slice(0, 12)).toBe(merged.mergeCommit?.slice(0, 12));
+      if (env.flavor === 'cloud') expect(after.closedBy).toBe('alice');
       expect(await listedIds(env, { states: ['MERGED'] })).toEqual([1, 7, 8]);
+    },
+  },
+  {
+    name: "refuses to merge the draft #5 with Bitbucket's reason and the way out",
+    tool: 'merge_pull_request',
+    flavors: ['cloud', 'datacenter'],
+    async run(env) {
+      const result = await env.call('merge_pull_request', pullRequestArgs(env, 5, { confirm: true }));
+      expect(result.isError).toBe(true);
+      expect(env.text(result)).toContain(
+        `Pull request #5 of ${env.workspace}/payments-api is a draft, and Bitbucket does not merge drafts: mark it ready for review first (update_pull_request with draft false), then merge it.`,
+      );
+      expect((await getPullRequest(env, 5)).state).toBe('OPEN');
     },
   },
   {

@@ -253,6 +253,32 @@ export const REVIEW_TOOL_CASES: readonly ToolCase[] = [
     },
   },
   {
+    name: 'Bitbucket refuses an inline comment outside the file or outside the diff, and says where to look',
+    tool: 'add_pull_request_comment',
+    flavors: ['cloud', 'datacenter'],
+    async run(env) {
+      // refund.service.ts has 27 lines.
+      const beyond = await env.call(
+        'add_pull_request_comment',
+        pullRequestArgs(env, 3, { text: 'Here?', path: REFUND_SERVICE, line: 400 }),
+      );
+      expect(beyond.isError).toBe(true);
+      expect(env.text(beyond)).toContain(
+        `Bitbucket refuses this inline comment on pull request #3 of ${env.workspace}/payments-api: a comment can only be anchored on a line that the pull request's diff shows. Read the diff (get_pull_request_diff)`,
+      );
+      expect(env.text(beyond)).toContain('Line 400 is outside src/refunds/refund.service.ts');
+      if (env.flavor === 'cloud') {
+        // docs/api.md changes from its line 7; Cloud's diff shows three lines around a change, so not line 2.
+        const unchanged = await env.call(
+          'add_pull_request_comment',
+          pullRequestArgs(env, 3, { text: 'Here?', path: 'docs/api.md', line: 2 }),
+        );
+        expect(env.text(unchanged)).toContain("Line 2 of docs/api.md is not part of this pull request's diff.");
+      }
+      expect((await comments(env, 3)).map((c) => c.text)).not.toContain('Here?');
+    },
+  },
+  {
     name: "edits alice's comment, which the thread then shows",
     tool: 'update_comment',
     flavors: ['cloud', 'datacenter'],

@@ -20,6 +20,7 @@ import { cloudQueryList } from './cloud-query-list';
 import { sendCloudRaw } from './cloud-raw-response';
 import { resolveCloudRevision } from './cloud-revision';
 import { CloudRouteRepository } from './cloud-route-repository.decorator';
+import { CLOUD_DIFF_CONTEXT } from './cloud-diff-context';
 
 interface Comparison {
   /** The old side; absent for a root commit. */
@@ -27,8 +28,6 @@ interface Comparison {
   readonly to: string;
   readonly changes: readonly FileChange[];
 }
-
-const DEFAULT_CONTEXT = 3;
 
 /** Raw diffs, diffstats, patches and merge bases between revisions (NOTES §2.4–2.5). */
 @Controller('2.0/repositories/:workspace/:repoSlug')
@@ -53,7 +52,7 @@ export class CloudDiffsController {
         ? comparison.changes.filter((change) => change.before?.binary !== true && change.after?.binary !== true)
         : comparison.changes;
     const text = renderUnifiedDiff(changes, {
-      context: Number.isInteger(context) && context >= 0 ? context : DEFAULT_CONTEXT,
+      context: Number.isInteger(context) && context >= 0 ? context : CLOUD_DIFF_CONTEXT,
       paths: cloudQueryList(req.query.path),
     });
     sendCloudRaw(res, 'text/plain', text);

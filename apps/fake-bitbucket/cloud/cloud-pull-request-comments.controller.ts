@@ -3,12 +3,13 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { Caller } from '../auth/caller.decorator';
 import type { FakeIdentity } from '../auth/fake-identity';
-import type { FakeComment } from '../dataset/fake-comment';
+import type { FakeComment, FakeInlineAnchor } from '../dataset/fake-comment';
 import type { FakePullRequest } from '../dataset/fake-pull-request';
 import { cloudErrors } from '../shared/cloud-errors';
 import { cloudList } from '../shared/cloud-list';
 import { cloudAccount } from './cloud-account.representation';
 import { cloudComment } from './cloud-comment.representation';
+import { CLOUD_DIFF_CONTEXT } from './cloud-diff-context';
 import { CloudLinks } from './cloud-links';
 import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
 import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
@@ -41,15 +42,20 @@ export class CloudPullRequestCommentsController extends CloudPullRequestRoutes {
     @Req() req: Request,
   ): Record<string, unknown> {
     const input = createSchema.parse(body);
-    const { inline } = input;
+    // An anchor on the old side wins: Cloud drops `to` when `from` is given.
+    const inline: FakeInlineAnchor | undefined =
+      input.inline === undefined
+        ? undefined
+        : {
+            path: input.inline.path,
+            ...(input.inline.from == null ? { to: input.inline.to ?? undefined } : { from: input.inline.from }),
+          };
+    const refusal = inline === undefined ? undefined : this.operations.anchorRefusal(pr, inline, CLOUD_DIFF_CONTEXT);
+    if (refusal !== undefined) throw cloudErrors.badRequest(refusal);
     const comment = this.operations.addComment(pr, caller.user, {
       text: input.content.raw,
       parentId: input.parent?.id,
-      // An anchor on the old side wins: Cloud drops `to` when `from` is given.
-      inline:
-        inline === undefined
-          ? undefined
-          : { path: inline.path, ...(inline.from == null ? { to: inline.to ?? undefined } : { from: inline.from }) },
+      inline,
     });
     return cloudComment(comment, pr, this.data, CloudLinks.of(req));
   }

@@ -100,6 +100,8 @@ export class CloudPullRequestReviewController extends CloudPullRequestRoutes {
   ): void {
     const input = mergeSchema.parse(body ?? {});
     this.requireOpen(pr, 'cannot be merged');
+    // Bitbucket prevents merging a draft until it is marked ready (Atlassian's "Draft pull requests" page).
+    if (pr.draft) throw cloudErrors.badRequest('Pull request cannot be merged because the pull request is a draft.');
     this.operations.merge(pr, caller.user, {
       kind: STRATEGY_KIND[input.merge_strategy ?? 'merge_commit'],
       message: input.message,

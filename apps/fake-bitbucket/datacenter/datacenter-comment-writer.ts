@@ -7,6 +7,7 @@ import type { PullRequestOperations } from '../domain/pull-request.operations';
 import type { FakeStore } from '../runtime/fake-store.service';
 import { datacenterErrors } from '../shared/datacenter-errors';
 import { DiffLineMap } from './datacenter-diff-line-map';
+import { DATACENTER_DIFF_CONTEXT } from './datacenter-diff-context';
 import { isDatacenterRepositoryAdmin } from './datacenter-repository-admin';
 import { datacenterReviewErrors } from './datacenter-review-errors';
 
@@ -154,6 +155,12 @@ export class DatacenterCommentWriter {
     const path = change.newPath ?? change.oldPath ?? anchor.path;
     if (anchor.line === undefined) return { path };
     const side = anchor.fileType ?? (anchor.lineType === 'REMOVED' ? 'FROM' : 'TO');
+    const refusal = this.operations.anchorRefusal(
+      pr,
+      { path, ...(side === 'FROM' ? { from: anchor.line } : { to: anchor.line }) },
+      DATACENTER_DIFF_CONTEXT,
+    );
+    if (refusal !== undefined) throw datacenterErrors.badRequest(refusal, 'anchor.line');
     const lines = new DiffLineMap(change);
     if (side === 'FROM') {
       const to = lines.lineType('FROM', anchor.line) === 'CONTEXT' ? lines.otherSide('FROM', anchor.line) : undefined;

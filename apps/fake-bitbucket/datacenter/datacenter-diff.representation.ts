@@ -2,6 +2,7 @@ import type { FileChange } from '../git/file-change';
 import { hunksOf } from '../git/unified-diff';
 import { changeUnderPaths } from './datacenter-path-filter';
 import { datacenterPath } from './datacenter-path.representation';
+import { DATACENTER_DIFF_CONTEXT } from './datacenter-diff-context';
 
 export type DatacenterWhitespace = 'SHOW' | 'IGNORE_ALL';
 
@@ -86,7 +87,7 @@ export function datacenterDiff(
   changes: readonly FileChange[],
   options: DatacenterDiffOptions,
 ): Record<string, unknown> {
-  const contextLines = options.contextLines ?? 10;
+  const contextLines = options.contextLines ?? DATACENTER_DIFF_CONTEXT;
   const whitespace = options.whitespace ?? 'SHOW';
   return {
     fromHash: options.fromHash,

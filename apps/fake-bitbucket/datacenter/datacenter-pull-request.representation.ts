@@ -4,7 +4,11 @@ import { datacenterPullRequestRef } from './datacenter-ref.representation';
 import type { DatacenterReviewContext } from './datacenter-review-context';
 import { datacenterPullRequestState } from './datacenter-pull-request-state';
 
-/** Comment and task counts and, while open, the merge outcome: RestPullRequest `properties`. */
+/**
+ * Comment and task counts, the merge outcome while open and the merge commit once merged: RestPullRequest
+ * `properties` (`mergeCommit` is not in the 9.4 spec; real merged pull requests carry it, as in the
+ * `pr:merged` webhook bodies Data Center sends).
+ */
 function properties(pr: FakePullRequest, context: DatacenterReviewContext): Record<string, unknown> {
   const comments = context.data.commentsOf(pr).filter((c) => !c.deleted);
   const tasks = comments.filter((c) => c.kind === 'task');
@@ -16,6 +20,9 @@ function properties(pr: FakePullRequest, context: DatacenterReviewContext): Reco
     resolvedTaskCount: tasks.filter((t) => t.taskState === 'RESOLVED').length,
     ...(comments.length === 0 ? {} : { commentCount: comments.length }),
     openTaskCount: tasks.filter((t) => t.taskState !== 'RESOLVED').length,
+    ...(pr.state === 'MERGED' && pr.mergeCommit !== undefined
+      ? { mergeCommit: { displayId: pr.mergeCommit.slice(0, 11), id: pr.mergeCommit } }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { FakeRepository } from '../dataset/fake-repository';
 import type { FakeUser } from '../dataset/fake-user';
 import type { FileChange } from '../git/file-change';
 import type { GitCommit } from '../git/git-commit';
+import { hunksOf } from '../git/unified-diff';
 import { FakeClock } from '../runtime/fake-clock.service';
 import { FakeStore } from '../runtime/fake-store.service';
 
@@ -447,6 +448,30 @@ export class PullRequestOperations {
     pr.updatedAt = now;
     this.event(pr, 'commented', author, now, comment.id);
     return comment;
+  }
+
+  /**
+   * Why a line anchor cannot be placed, or undefined when it can: the line must exist on its side of
+   * the file (`from` old, `to` new) and lie in a hunk of the diff shown with `context` lines around
+   * each change, as the flavors' diff views only offer those lines to comment on.
+   */
+  anchorRefusal(pr: FakePullRequest, inline: FakeInlineAnchor, context: number): string | undefined {
+    const change = this.changes(pr).find((c) => c.newPath === inline.path || c.oldPath === inline.path);
+    const line = inline.from ?? inline.to;
+    if (change === undefined || line === undefined) return undefined;
+    const oldSide = inline.from !== undefined;
+    const side = oldSide ? change.before : change.after;
+    const text = side === undefined || side.binary ? '' : side.text;
+    const lineCount = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    if (line > lineCount) {
+      return `Line ${line} is outside ${inline.path}: the file has ${lineCount} lines on the ${oldSide ? 'old' : 'new'} side.`;
+    }
+    const inHunk = hunksOf(change, context).some((hunk) =>
+      oldSide
+        ? line >= hunk.oldStart && line < hunk.oldStart + hunk.oldLines
+        : line >= hunk.newStart && line < hunk.newStart + hunk.newLines,
+    );
+    return inHunk ? undefined : `Line ${line} of ${inline.path} is not part of this pull request's diff.`;
   }
 
   /** A live (not deleted) comment or task of this pull request, or a not-found failure. */

@@ -279,9 +279,10 @@ describe('fake Bitbucket Cloud pull requests and their review loop (over real so
       expect(newSide.body.inline).toEqual({ path: 'src/refunds/refund.service.ts', from: null, to: 14 });
       const oldSide = await send<Comment>('bob', 'POST', COMMENTS, {
         content: { raw: 'This line moved.' },
-        inline: { path: 'docs/api.md', from: 3, to: 4 },
+        // Old line 8 is in the diff's only hunk of docs/api.md (old lines 7 to 9).
+        inline: { path: 'docs/api.md', from: 8, to: 8 },
       });
-      expect(oldSide.body.inline).toEqual({ path: 'docs/api.md', from: 3, to: null });
+      expect(oldSide.body.inline).toEqual({ path: 'docs/api.md', from: 8, to: null });
       const reply = await send<Comment>('carol', 'POST', COMMENTS, {
         content: { raw: 'Done.' },
         parent: { id: newSide.body.id },

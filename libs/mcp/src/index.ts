@@ -1,4 +1,6 @@
 export { answerLocale } from './answer-locale';
+export type { ArgumentCompleter } from './argument-completer';
+export { COMPLETION_LIMIT } from './argument-completions.service';
 export { catalogueText, type CatalogueText } from './catalogue-text';
 export { invalidParams } from './client-request-params';
 export { confirmArgument } from './confirm-argument';

@@ -4,6 +4,7 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
+  CompleteRequestSchema,
   isInitializeRequest,
   LATEST_PROTOCOL_VERSION,
   ListPromptsRequestSchema,
@@ -11,6 +12,8 @@ import {
   ListToolsRequestSchema,
   SetLevelRequestSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
+  type CompleteRequest,
+  type CompleteResult,
   type GetPromptRequest,
   type JSONRPCMessage,
   type JSONRPCRequest,
@@ -19,6 +22,8 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { answerLocale } from './answer-locale';
+import type { ArgumentCompleter } from './argument-completer';
+import { ArgumentCompletions } from './argument-completions.service';
 import { CLIENT_REQUEST_METHODS, invalidParams } from './client-request-params';
 import { InvalidParamsException } from './invalid-params.exception';
 import { isRequestMessage } from './json-rpc-message-kind';
@@ -44,6 +49,7 @@ export class McpServerFactory {
     private readonly registry: ToolRegistry,
     private readonly dispatcher: ToolCallDispatcher,
     private readonly translator: Translator,
+    private readonly completions: ArgumentCompletions,
   ) {}
 
   /** The server of `session`, serving `transport`. */
@@ -84,6 +90,12 @@ export class McpServerFactory {
       server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
         resourceTemplates: [...this.registry.listResourceTemplates(answerLocale(session))],
       }));
+    if (this.completes()) {
+      // Ours rather than the SDK's (which completable() and ResourceTemplate's `complete` enable): that one
+      // cuts at 100 with no `hasMore` below, and lets a completer's failure become an error.
+      server.registerCapabilities({ completions: {} });
+      server.setRequestHandler(CompleteRequestSchema, async (request, extra) => this.complete(request, extra.signal));
+    }
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...this.registry.list(answerLocale(session))] }));
     server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
       this.dispatcher.call(request, extra, session, mcp),
@@ -94,6 +106,34 @@ export class McpServerFactory {
       return {};
     });
     return mcp;
+  }
+
+  /** Whether a prompt or a resource template of this server completes one of its arguments. */
+  private completes(): boolean {
+    return (
+      this.registry.prompts().some((prompt) => Object.keys(prompt.definition.complete ?? {}).length > 0) ||
+      this.registry.resourceTemplates().some((template) => Object.keys(template.definition.complete ?? {}).length > 0)
+    );
+  }
+
+  /** completion/complete for a prompt's argument or a resource template's variable; an unknown one has none. */
+  private async complete(request: CompleteRequest, signal: AbortSignal): Promise<CompleteResult> {
+    const { ref, argument, context } = request.params;
+    const completers =
+      ref.type === 'ref/prompt'
+        ? this.registry.prompts().find((prompt) => prompt.definition.name === ref.name)?.definition.complete
+        : this.registry.resourceTemplates().find((template) => template.definition.uriTemplate === ref.uri)?.definition
+            .complete;
+    const refName = ref.type === 'ref/prompt' ? `prompt ${ref.name}` : `resource ${ref.uri}`;
+    const completer: ArgumentCompleter | undefined = completers?.[argument.name];
+    return this.completions.complete(
+      refName,
+      argument.name,
+      completer,
+      argument.value,
+      context?.arguments ?? {},
+      signal,
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
+import type { ArgumentCompleter } from './argument-completer';
 import type { CatalogueText } from './catalogue-text';
 
 export interface PromptDefinition<A extends Record<string, z.ZodType<string | undefined>>> {
@@ -8,6 +9,8 @@ export interface PromptDefinition<A extends Record<string, z.ZodType<string | un
   readonly description: CatalogueText;
   /** Each described with a catalogueText(), like a tool's arguments. */
   readonly args: A;
+  /** What completion/complete suggests for some of the arguments. */
+  readonly complete?: Readonly<Partial<Record<keyof A & string, ArgumentCompleter>>>;
   readonly requires?: readonly string[];
 }
 

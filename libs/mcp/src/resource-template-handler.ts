@@ -1,4 +1,5 @@
 import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { ArgumentCompleter } from './argument-completer';
 import type { CatalogueText } from './catalogue-text';
 
 export interface ResourceTemplateDefinition {
@@ -7,6 +8,8 @@ export interface ResourceTemplateDefinition {
   readonly description: CatalogueText;
   /** RFC 6570 URI template, e.g. `bitbucket://{workspace}/{repo}/file/{ref}/{+path}`. */
   readonly uriTemplate: string;
+  /** What completion/complete suggests for some of the template's variables. */
+  readonly complete?: Readonly<Record<string, ArgumentCompleter>>;
   readonly requires?: readonly string[];
 }
 

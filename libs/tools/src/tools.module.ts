@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { BitbucketToolAvailability } from './bitbucket-tool-availability';
 import { BRANCH_TOOLS } from './branches/branches.tools';
 import { COMMIT_TOOLS } from './commits/commits.tools';
+import { BitbucketCompleters } from './completions/bitbucket-completers';
 import { CONTEXT_TOOLS } from './context/context.tools';
 import { FILE_TOOLS } from './files/files.tools';
 import { ISSUE_TOOLS } from './issues/issues.tools';
@@ -31,7 +32,11 @@ const TOOL_PROVIDERS = [
 /** The Bitbucket tools, prompts and resource templates, and what the configured flavor can serve. */
 @Module({
   imports: [BitbucketModule],
-  providers: [...TOOL_PROVIDERS, { provide: ToolAvailability, useClass: BitbucketToolAvailability }],
+  providers: [
+    ...TOOL_PROVIDERS,
+    BitbucketCompleters,
+    { provide: ToolAvailability, useClass: BitbucketToolAvailability },
+  ],
   exports: [ToolAvailability],
 })
 export class ToolsModule {}

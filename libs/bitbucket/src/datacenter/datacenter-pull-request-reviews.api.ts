@@ -122,7 +122,10 @@ export class DatacenterPullRequestReviewsApi {
     );
   }
 
-  /** POST …/{action}?version=N with the version just read. */
+  /**
+   * POST …/{action}?version=N with the version just read. Data Center's pull request does not say who
+   * closed it (its activities do): the caller did, so the answer names the credential's user.
+   */
   private async atVersion(
     repo: BbRepositoryRef,
     id: number,
@@ -150,6 +153,6 @@ export class DatacenterPullRequestReviewsApi {
         ),
       'fail',
     );
-    return datacenterReviewMappers.pullRequest(json);
+    return { ...datacenterReviewMappers.pullRequest(json), closedBy: await this.currentUser.user(options) };
   }
 }

@@ -39,6 +39,8 @@ export interface DatacenterPullRequestJson {
   readonly properties?: {
     readonly commentCount?: number;
     readonly openTaskCount?: number;
+    /** Once merged (not in the 9.4 spec; real merged pull requests carry it, e.g. `pr:merged` webhook bodies). */
+    readonly mergeCommit?: { readonly id?: string; readonly displayId?: string };
   };
   readonly links?: DatacenterLinksJson;
 }

@@ -115,6 +115,7 @@ export const datacenterReviewMappers = {
       ...(properties === undefined
         ? {}
         : { commentCount: properties.commentCount ?? 0, openTaskCount: properties.openTaskCount ?? 0 }),
+      ...(properties?.mergeCommit?.id === undefined ? {} : { mergeCommit: properties.mergeCommit.id }),
       ...(url === undefined ? {} : { url }),
       ...(json.version === undefined ? {} : { version: json.version }),
     };

@@ -178,6 +178,49 @@ describe('upstreamRefusal', () => {
     expect(refusal.params).toMatchObject({ repository: 'TES/dev' });
   });
 
+  it("tells a draft's refused merge: Cloud's 400 and Data Center's veto (the fake's words)", () => {
+    const cloudMerge = {
+      route: 'POST /repositories/{workspace}/{repo}/pullrequests/{id}/merge',
+      path: '/repositories/acme/payments-api/pullrequests/5/merge',
+    };
+    const cloudDraft = json(400, {
+      type: 'error',
+      error: { message: 'Pull request cannot be merged because the pull request is a draft.' },
+    });
+    expect(upstreamRefusal(cloudMerge, cloudDraft, 'BITBUCKET_VALIDATION')).toEqual({
+      messageKey: 'BITBUCKET_PULL_REQUEST_DRAFT',
+      params: { workspace: 'acme', repository: 'acme/payments-api', id: '5' },
+    });
+    const dcDraft = json(409, {
+      errors: [
+        {
+          ...DC_VETOED.errors[0],
+          vetoes: [{ summaryMessage: 'This pull request is a draft', detailedMessage: 'Publish it to merge it.' }],
+        },
+      ],
+    });
+    expect(upstreamRefusal(DC_PR, dcDraft, 'BITBUCKET_CONFLICT').messageKey).toBe('BITBUCKET_PULL_REQUEST_DRAFT');
+  });
+
+  it("tells an inline comment's anchor refused, keeping Bitbucket's words on where it fell", () => {
+    const dcComments = {
+      route: 'POST /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}/comments',
+      path: '/rest/api/latest/projects/PLAT/repos/payments-api/pull-requests/3/comments',
+    };
+    const outside = json(400, {
+      errors: [{ context: 'anchor.line', message: 'Line 400 is outside a.ts: the file has 27 lines on the new side.' }],
+    });
+    expect(upstreamRefusal(dcComments, outside, 'BITBUCKET_VALIDATION')).toEqual({
+      messageKey: 'BITBUCKET_COMMENT_ANCHOR_INVALID',
+      params: {
+        project: 'PLAT',
+        repository: 'PLAT/payments-api',
+        id: '3',
+        upstreamText: 'anchor.line: Line 400 is outside a.ts: the file has 27 lines on the new side.',
+      },
+    });
+  });
+
   it('tells a pull request no longer open by the state the fake words', () => {
     const declined = json(409, {
       type: 'error',

@@ -233,7 +233,12 @@ function notFound(body: RefusalBody, subject: Subject): UpstreamRefusal {
 }
 
 /** The well-known refusals of a change (review, merge, decline, create), by what Bitbucket says of them. */
-function refusedChange(body: RefusalBody, subject: Subject): UpstreamRefusal | undefined {
+function refusedChange(
+  request: Pick<UpstreamRequest, 'route'>,
+  status: number,
+  body: RefusalBody,
+  subject: Subject,
+): UpstreamRefusal | undefined {
   const params = names(subject);
   const onPullRequest = subject.pullRequest !== undefined && subject.repository !== undefined;
   const text = body.text;
@@ -245,6 +250,9 @@ function refusedChange(body: RefusalBody, subject: Subject): UpstreamRefusal | u
       text.includes('modify a pull request based on out-of-date')
     )
       return { messageKey: 'BITBUCKET_PULL_REQUEST_OUT_OF_DATE', params };
+    // Cloud refuses a draft's merge in its words, Data Center with a merge check's veto.
+    if (request.route.endsWith('/merge') && /\bdraft\b/i.test([text, ...body.vetoes].join(' ')))
+      return { messageKey: 'BITBUCKET_PULL_REQUEST_DRAFT', params };
     if (body.exception === 'PullRequestMergeVetoedException' || body.vetoes.length > 0) {
       const vetoes = body.vetoes.join(' / ');
       return { messageKey: 'BITBUCKET_MERGE_VETOED', params: { ...params, ...kept(vetoes === '' ? text : vetoes) } };
@@ -269,6 +277,9 @@ function refusedChange(body: RefusalBody, subject: Subject): UpstreamRefusal | u
       return { messageKey: 'BITBUCKET_PULL_REQUEST_NOT_OPEN', params: { ...params, ...kept(text) } };
     if (text.includes('modify a comment based on out-of-date') || body.exception === 'CommentOutOfDateException')
       return { messageKey: 'BITBUCKET_COMMENT_OUT_OF_DATE', params };
+    // A new comment's anchor (Cloud `inline`, Data Center `anchor`) on a line or file the diff does not show.
+    if (/^POST .*\/comments$/.test(request.route) && status === 400 && /\b(anchor|inline|line|diff)\b/i.test(text))
+      return { messageKey: 'BITBUCKET_COMMENT_ANCHOR_INVALID', params: { ...params, ...kept(text) } };
   }
   if (subject.repository === undefined) return undefined;
   if (body.exception === 'DuplicatePullRequestException' || text.startsWith('Only one pull request may be open'))
@@ -316,7 +327,7 @@ export function upstreamRefusal(
     response === undefined ? { text: '', exception: undefined, vetoes: [], conflicted: false } : bodyOf(response);
   const subject = subjectOf(request);
   const status = response?.status ?? 0;
-  const change = refusedChange(body, subject);
+  const change = refusedChange(request, status, body, subject);
   if (change !== undefined) return change;
   if (status === 404 || status === 410) return notFound(body, subject);
   if (fallbackKey === 'BITBUCKET_FORBIDDEN') return forbidden(body, subject);

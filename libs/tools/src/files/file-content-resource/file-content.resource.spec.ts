@@ -2,6 +2,7 @@ import { BitbucketErrorCode, BitbucketException, type BitbucketClient } from '@a
 import type { Translator } from '@app/common';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { Logger } from '@nestjs/common';
+import { BitbucketCompleters } from '../../completions/bitbucket-completers';
 import { FileContentResource } from './file-content.resource';
 
 describe('FileContentResource', () => {
@@ -10,7 +11,8 @@ describe('FileContentResource', () => {
     error: (code: string, params: Record<string, unknown>) => `error ${code} ${JSON.stringify(params)}`,
     t: (key: string, params: Record<string, unknown>) => `${key} ${JSON.stringify(params)}`,
   } as unknown as Translator;
-  const resource = new FileContentResource({ getFileContent } as unknown as BitbucketClient, translator);
+  const bitbucket = { getFileContent } as unknown as BitbucketClient;
+  const resource = new FileContentResource(bitbucket, translator, new BitbucketCompleters(bitbucket));
   const signal = new AbortController().signal;
 
   beforeEach(() => {

@@ -4,6 +4,7 @@ import { McpResourceTemplate, ResourceTemplateHandler, catalogueText, type Resou
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import { randomUUID } from 'node:crypto';
+import { BitbucketCompleters } from '../../completions/bitbucket-completers';
 import { fileMimeType } from './file-mime-type';
 
 /** MCP's JSON-RPC error code for a resource that does not exist (specification, resources). */
@@ -35,18 +36,21 @@ function variable(variables: Readonly<Record<string, string | string[]>>, name: 
 export class FileContentResource extends ResourceTemplateHandler {
   private readonly logger = new Logger('FileContentResource');
 
-  readonly definition: ResourceTemplateDefinition = {
-    name: 'repository_file',
-    title: catalogueText('repository_file.title'),
-    description: catalogueText('repository_file.description'),
-    uriTemplate: 'bitbucket://{workspace}/{repo}/file/{ref}/{+path}',
-  };
+  readonly definition: ResourceTemplateDefinition;
 
   constructor(
     private readonly bitbucket: BitbucketClient,
     private readonly translator: Translator,
+    completers: BitbucketCompleters,
   ) {
     super();
+    this.definition = {
+      name: 'repository_file',
+      title: catalogueText('repository_file.title'),
+      description: catalogueText('repository_file.description'),
+      uriTemplate: 'bitbucket://{workspace}/{repo}/file/{ref}/{+path}',
+      complete: { workspace: completers.workspace, repo: completers.repository, ref: completers.branch },
+    };
   }
 
   async read(

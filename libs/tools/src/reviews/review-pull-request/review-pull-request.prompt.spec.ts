@@ -1,8 +1,10 @@
+import type { BitbucketClient } from '@app/bitbucket';
 import { Translator, type AppExceptionParams } from '@app/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@app/testing';
 import { z } from 'zod';
+import { BitbucketCompleters } from '../../completions/bitbucket-completers';
 import { ReviewPullRequestPrompt } from './review-pull-request.prompt';
 
 /** The real prompts catalogues, interpolated as nestjs-i18n does for `{name}` placeholders. */
@@ -32,7 +34,10 @@ class CatalogueTranslator extends Translator {
 const args = { workspace: 'acme', repo: 'payments-api', pullRequestId: '3' };
 
 describe('the review_pull_request prompt', () => {
-  const prompt = new ReviewPullRequestPrompt(new CatalogueTranslator());
+  const prompt = new ReviewPullRequestPrompt(
+    new CatalogueTranslator(),
+    new BitbucketCompleters({} as unknown as BitbucketClient),
+  );
 
   it('takes workspace, repo and a numeric pullRequestId as strings', () => {
     const schema = z.object(prompt.definition.args);

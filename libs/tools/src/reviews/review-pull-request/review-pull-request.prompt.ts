@@ -3,6 +3,7 @@ import { McpPrompt, PromptHandler, catalogueText, type PromptDefinition } from '
 import { Injectable } from '@nestjs/common';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { BitbucketCompleters } from '../../completions/bitbucket-completers';
 import { toolArguments } from '../../shared/tool-arguments';
 
 /** MCP prompt arguments are strings; the pull request number is checked to be one. */
@@ -22,15 +23,24 @@ const args = {
 @McpPrompt()
 @Injectable()
 export class ReviewPullRequestPrompt extends PromptHandler<typeof args> {
-  readonly definition: PromptDefinition<typeof args> = {
-    name: 'review_pull_request',
-    title: catalogueText('review_pull_request.title'),
-    description: catalogueText('review_pull_request.description'),
-    args,
-  };
+  readonly definition: PromptDefinition<typeof args>;
 
-  constructor(private readonly translator: Translator) {
+  constructor(
+    private readonly translator: Translator,
+    completers: BitbucketCompleters,
+  ) {
     super();
+    this.definition = {
+      name: 'review_pull_request',
+      title: catalogueText('review_pull_request.title'),
+      description: catalogueText('review_pull_request.description'),
+      args,
+      complete: {
+        workspace: completers.workspace,
+        repo: completers.repository,
+        pullRequestId: completers.pullRequest,
+      },
+    };
   }
 
   build(input: { workspace: string; repo: string; pullRequestId: string }, locale: string): GetPromptResult {
