@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `bitbucket-mcp [serve|stdio]`: the HTTP server (default) or the stdio server an MCP client launches.
 'use strict';
+require('./node-version');
 const { join } = require('node:path');
 
 const commands = { serve: 'mcp-http', stdio: 'mcp-stdio' };

@@ -8,7 +8,11 @@ import ts from 'typescript';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
-const assets = [{ from: 'i18n', to: 'i18n' }];
+// bin/node-version.js: each app's main.js loads it first (dist/bin/), before any dependency.
+const assets = [
+  { from: 'i18n', to: 'i18n' },
+  { from: 'bin/node-version.js', to: 'bin/node-version.js' },
+];
 
 function fail(diagnostics) {
   const host = {

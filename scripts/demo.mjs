@@ -4,6 +4,8 @@
 //   npm run demo -- --datacenter    Bitbucket Data Center flavor
 // PORT and FAKE_BITBUCKET_PORT choose the ports (default 3000 and 7990; a busy one is replaced by a free one).
 // Ctrl-C stops both.
+// First: on an older Node it stops here, with one line naming the version needed.
+import '../bin/node-version.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -147,9 +149,16 @@ async function main() {
   log(`  Health:                     ${serverUrl}/health/ready`);
   log(`  API key (X-API-Key header): ${apiKey}`);
   log(`  Acting on Bitbucket as:     alice (seeded user of the fake)`);
+  // Data Center has projects, not workspaces: the tools' `workspace` argument takes the project key.
+  const [workspace, where] = datacenter
+    ? ['PLAT', 'project PLAT; on Data Center, workspace is the project key']
+    : ['acme', 'workspace acme'];
+  log(`  Seeded repository:          payments-api in ${where} (workspace=${workspace} repo=payments-api)`);
   log();
+  const inspector = `npx @modelcontextprotocol/inspector --cli ${mcpUrl} --header "X-API-Key: ${apiKey}"`;
+  log(`  Try it: ${inspector} --method tools/list`);
   log(
-    `  Try it: npx @modelcontextprotocol/inspector --cli ${mcpUrl} --header "X-API-Key: ${apiKey}" --method tools/list`,
+    `          ${inspector} --method tools/call --tool-name get_repository --tool-arg workspace=${workspace} --tool-arg repo=payments-api`,
   );
   for (const [title, config] of clientConfigs(mcpUrl, bitbucket, apiKey)) {
     log();

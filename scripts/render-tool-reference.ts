@@ -21,7 +21,7 @@ const FLAVOR_NAMES: Record<BitbucketFlavor, string> = { cloud: 'Cloud', datacent
 const INTRO = [
   '## How the tools work',
   '',
-  '**Both flavors.** One catalogue serves Bitbucket Cloud and Bitbucket Data Center; the server knows which it talks to from `BITBUCKET_URL` (or `BITBUCKET_FLAVOR`). `workspace` is a Cloud workspace slug or a Data Center project key. A tool needing what only one flavor has is offered only there: the Flavors columns say where.',
+  '**Both flavors.** One catalogue serves Bitbucket Cloud and Bitbucket Data Center; the server knows which it talks to from `BITBUCKET_URL` (or `BITBUCKET_FLAVOR`). `workspace` is a Cloud workspace slug or a Data Center project key. A tool needing what only one flavor has is offered only there: the Flavors columns say where; called by name on the other flavor, it answers `TOOL_UNAVAILABLE`, saying what that flavor lacks and what to use instead (`list_pipelines` on Data Center: it has no Pipelines, `list_build_statuses` shows the build results of a commit). **Errors name what was not found** (the workspace or project, repository, pull request, branch or ref, file…) and the listing tool that finds the right name.',
   '',
   '**Token efficiency.**',
   '',
@@ -40,7 +40,7 @@ const INTRO = [
   '',
   '**Time limit.** A call still running after `MCP_TOOL_TIMEOUT_MS` (default 5 minutes) is stopped: its requests to Bitbucket are aborted and it answers the error `TOOL_TIMEOUT`. `wait_for_pipeline` waits by design, at most `timeoutSeconds` (default 3 minutes, within the default limit) and never past the limit: it returns the run as it stands (`outcome: timed_out`) about 10 seconds before it; call it again to keep waiting.',
   '',
-  '**Choosing what is offered** ([configuration](configuration.md#mcp-tools-mcp)): `MCP_TOOLSETS` picks toolsets by the names below (default `all`); `MCP_ENABLED_TOOLS`, when set, keeps only the tools it names; `MCP_DISABLED_TOOLS` removes tools; `MCP_READ_ONLY` removes every tool that is not _read_. A tool left out is not listed, and a call by its name is refused.',
+  '**Choosing what is offered** ([configuration](configuration.md#mcp-tools-mcp)): `MCP_TOOLSETS` picks toolsets by the names below (default `all`); `MCP_ENABLED_TOOLS`, when set, keeps only the tools it names; `MCP_DISABLED_TOOLS` removes tools; `MCP_READ_ONLY` removes every tool that is not _read_. A tool left out is not listed, and a call by its name is refused (`TOOL_NOT_OFFERED`, or `TOOL_READ_ONLY`).',
   '',
 ];
 

@@ -1,3 +1,5 @@
+// First: on an older Node it stops here, with one line naming the version needed (dist/bin/ once built).
+import '../../bin/node-version';
 import './compile-cache';
 import { httpServerConfig, prepareEnvironment } from '@app/config';
 import { serveHttpApplication } from '@app/health';

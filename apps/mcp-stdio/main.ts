@@ -1,4 +1,7 @@
+// First: on an older Node it stops here, with one line naming the version needed (dist/bin/ once built).
+import '../../bin/node-version';
 import './compile-cache';
+import './stderr-logs';
 import { prepareEnvironment } from '@app/config';
 import { i18nConfig, localeResolution, stdioLocaleConfig } from '@app/i18n';
 import { installProcessSafetyNet, StderrConsoleLogger, useAppLogger } from '@app/observability';

@@ -1,4 +1,6 @@
-import { FakeBitbucketProcess, McpHttpProcess, SpawnedProcess, freePort } from '@app/testing';
+import { FakeBitbucketProcess, McpHttpProcess, REPO_ROOT, SpawnedProcess, freePort } from '@app/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import {
   bearer,
@@ -18,6 +20,9 @@ const SECRETS = {
 const BEARER_TOKENS = `alice:${SECRETS.aliceToken},reader:${SECRETS.readerToken}[bitbucket:read]`;
 const API_KEYS = `ci:${SECRETS.ciKey}`;
 const apiKey = (key: string): Record<string, string> => ({ 'X-API-Key': key });
+/** The error messages of `lang`'s catalogue. */
+const catalogue = (lang: string): Record<string, string> =>
+  JSON.parse(readFileSync(join(REPO_ROOT, 'i18n', lang, 'errors.json'), 'utf8')) as Record<string, string>;
 
 describe('client authentication with bearer tokens and API keys (the built mcp-http app)', () => {
   let fake: FakeBitbucketProcess;
@@ -143,6 +148,42 @@ describe('client authentication with bearer tokens and API keys (the built mcp-h
     expect(res.status).toBe(401);
     expect((await jsonRpcError(res)).data.code).toBe('AUTH_CREDENTIALS_REQUIRED');
     expect((await post(server.mcpUrl, initializeRequest, apiKey(SECRETS.ciKey))).status).toBe(200);
+  });
+
+  it('AUTH_METHODS=apikey alone: the challenge and the message, in every language, name the X-API-Key header and invite no Bearer token or OAuth', async () => {
+    const server = await start({ AUTH_METHODS: 'apikey' });
+    for (const lang of ['en', 'fr', 'de', 'es', 'ja']) {
+      for (const [headers, code] of [
+        [{}, 'AUTH_CREDENTIALS_REQUIRED'],
+        [bearer(SECRETS.aliceToken), 'AUTH_CREDENTIALS_REQUIRED'],
+        [apiKey('not-a-configured-key-123'), 'AUTH_INVALID_CREDENTIALS'],
+      ] as const) {
+        const res = await post(server.mcpUrl, initializeRequest, { ...headers, 'Accept-Language': lang });
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('ApiKey realm="bitbucket-mcp", header="X-API-Key"');
+        const error = await jsonRpcError(res);
+        expect(error.data.code).toBe(code);
+        expect(error.message).toBe(catalogue(lang)[`${code}_API_KEY`]);
+        expect(error.message).toContain('X-API-Key');
+        expect(error.message).not.toMatch(/Bearer|OAuth/);
+      }
+    }
+  });
+
+  it('AUTH_METHODS=bearer alone asks for a token; with bearer and apikey the message lists both', async () => {
+    const tokens = await start({ AUTH_METHODS: 'bearer' });
+    const none = await post(tokens.mcpUrl, initializeRequest);
+    expect(none.headers.get('www-authenticate')).toBe('Bearer realm="bitbucket-mcp"');
+    expect((await jsonRpcError(none)).message).toBe(catalogue('en').AUTH_CREDENTIALS_REQUIRED_TOKEN);
+    const wrong = await post(tokens.mcpUrl, initializeRequest, bearer('not-a-configured-token-123'));
+    expect((await jsonRpcError(wrong)).message).toBe(catalogue('en').AUTH_INVALID_CREDENTIALS_TOKEN);
+    const both = await start({ AUTH_METHODS: 'bearer,apikey' });
+    const refused = await post(both.mcpUrl, initializeRequest, apiKey('not-a-configured-key-123'));
+    expect(refused.headers.get('www-authenticate')).toContain('Bearer realm="bitbucket-mcp", error="invalid_token"');
+    const message = (await jsonRpcError(refused)).message;
+    expect(message).toBe(catalogue('en').AUTH_INVALID_CREDENTIALS);
+    expect(message).toContain('Authorization: Bearer');
+    expect(message).toContain('X-API-Key');
   });
 
   it('AUTH_METHODS=none serves anyone on loopback, and refuses to start on another address', async () => {

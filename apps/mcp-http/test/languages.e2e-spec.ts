@@ -135,7 +135,7 @@ describe('the language of every answer over HTTP (issue 13, the built mcp-http a
         refusals.push({ status: res.status, error: await jsonRpcError(res) });
       }
       expect(refusals.map((refusal) => refusal.status)).toEqual([401, 401, 429]);
-      expectIn(lang, refusals[0]?.error.message ?? '', 'errors', 'AUTH_INVALID_CREDENTIALS');
+      expectIn(lang, refusals[0]?.error.message ?? '', 'errors', 'AUTH_INVALID_CREDENTIALS_API_KEY');
       expectIn(lang, refusals[2]?.error.message ?? '', 'errors', 'RATE_LIMITED_AUTH_FAILURES');
     });
   });
@@ -225,11 +225,11 @@ describe('the language of every answer over HTTP (issue 13, the built mcp-http a
   it('answers a regional variant in its language, and an unknown language in the default', async () => {
     const refused = async (acceptLanguage: string): Promise<string> =>
       (await jsonRpcError(await post(server.mcpUrl, listToolsRequest, { 'Accept-Language': acceptLanguage }))).message;
-    expectIn('fr', await refused('fr-CA'), 'errors', 'AUTH_CREDENTIALS_REQUIRED');
-    expectIn('fr', await refused('xx, fr-BE;q=0.5'), 'errors', 'AUTH_CREDENTIALS_REQUIRED');
-    expect(await refused('xx')).toBe(catalogued('en', 'errors', 'AUTH_CREDENTIALS_REQUIRED'));
+    expectIn('fr', await refused('fr-CA'), 'errors', 'AUTH_CREDENTIALS_REQUIRED_API_KEY');
+    expectIn('fr', await refused('xx, fr-BE;q=0.5'), 'errors', 'AUTH_CREDENTIALS_REQUIRED_API_KEY');
+    expect(await refused('xx')).toBe(catalogued('en', 'errors', 'AUTH_CREDENTIALS_REQUIRED_API_KEY'));
     const lang = await post(new URL(`${server.mcpUrl.href}?lang=fr`), listToolsRequest, { 'Accept-Language': 'en' });
-    expectIn('fr', (await jsonRpcError(lang)).message, 'errors', 'AUTH_CREDENTIALS_REQUIRED');
+    expectIn('fr', (await jsonRpcError(lang)).message, 'errors', 'AUTH_CREDENTIALS_REQUIRED_API_KEY');
   });
 
   it(

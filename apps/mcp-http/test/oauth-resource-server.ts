@@ -84,6 +84,11 @@ const CHALLENGE_DESCRIPTION: Readonly<Record<RefusalCode, string>> = {
   AUTH_INVALID_CREDENTIALS: 'The access token is invalid',
   AUTH_TOKEN_EXPIRED: 'The access token expired',
 };
+/** The message of each refusal: these servers take tokens only (oauth2, maybe bearer), so it invites no API key. */
+const MESSAGE_KEY: Readonly<Record<RefusalCode, string>> = {
+  AUTH_INVALID_CREDENTIALS: 'AUTH_INVALID_CREDENTIALS_TOKEN',
+  AUTH_TOKEN_EXPIRED: 'AUTH_TOKEN_EXPIRED',
+};
 
 function localizedMessage(locale: string, code: string): string {
   const messages = JSON.parse(readFileSync(join(REPO_ROOT, 'i18n', locale, 'errors.json'), 'utf8')) as Record<
@@ -114,7 +119,7 @@ export async function expectTokenRefused(
     id: null,
     error: {
       code: expect.any(Number) as number,
-      message: localizedMessage(locale, code),
+      message: localizedMessage(locale, MESSAGE_KEY[code]),
       data: { code, correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string },
     },
   });

@@ -43,7 +43,7 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
     const guard = new AuthGuard(
       new Reflector(),
       outcomes.map((outcome) => new FixedStrategy(outcome)),
-      new AuthChallenge(undefined),
+      new AuthChallenge(['bearer'], undefined),
       config,
       new AuthEvents().on('failure', (failure) => failures.push(failure)),
     );

@@ -81,6 +81,7 @@ export class AuthGuard implements CanActivate {
     const where = `${req.method} ${req.path}`;
     if (rejections.length === 0) {
       return new AuthException(AuthErrorCode.CREDENTIALS_REQUIRED, `${where}: no credentials`, {
+        messageKey: this.challenge.messageKey(AuthErrorCode.CREDENTIALS_REQUIRED),
         headers: { 'WWW-Authenticate': this.challenge.unauthorized() },
       });
     }
@@ -93,6 +94,7 @@ export class AuthGuard implements CanActivate {
       expired ? AuthErrorCode.TOKEN_EXPIRED : AuthErrorCode.INVALID_CREDENTIALS,
       `${where}: credentials refused`,
       {
+        ...(expired ? {} : { messageKey: this.challenge.messageKey(AuthErrorCode.INVALID_CREDENTIALS) }),
         headers: {
           'WWW-Authenticate': this.challenge.unauthorized({
             code: 'invalid_token',

@@ -14,7 +14,10 @@ const AUTH_PROVIDERS: Provider[] = [
     provide: AuthChallenge,
     inject: [AUTH_STRATEGIES, httpServerConfig.KEY],
     useFactory: (strategies: readonly AuthStrategy[], server: HttpServerConfig) =>
-      new AuthChallenge(strategies.some((s) => s.method === 'oauth2') ? server.resourceMetadataUrl : undefined),
+      new AuthChallenge(
+        strategies.map((s) => s.method),
+        strategies.some((s) => s.method === 'oauth2') ? server.resourceMetadataUrl : undefined,
+      ),
   },
   AuthEvents,
   AuthGuard,

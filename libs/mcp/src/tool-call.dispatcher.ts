@@ -86,6 +86,9 @@ export class ToolCallDispatcher {
     const name = request.params.name;
     const locale = answerLocale(session);
     if (entry === undefined) return this.failure('TOOL_UNKNOWN', { name }, locale, correlationId);
+    if (entry.refusal === 'unavailable') {
+      return this.failure('TOOL_UNAVAILABLE', { name }, locale, correlationId, entry.unavailableMessageKey);
+    }
     if (entry.refusal !== undefined) {
       const code = entry.refusal === 'read-only' ? 'TOOL_READ_ONLY' : 'TOOL_NOT_OFFERED';
       return this.failure(code, { name }, locale, correlationId);

@@ -22,6 +22,8 @@ export type ToolRefusal = 'read-only' | 'not-enabled' | 'unavailable';
 export interface ToolEntry {
   readonly handler: ToolHandler;
   readonly refusal?: ToolRefusal;
+  /** For an `unavailable` tool: the catalogue key of why (the first requirement the deployment lacks). */
+  readonly unavailableMessageKey?: string;
 }
 
 /** A tool offered, with its schemas as JSON Schema. */
@@ -64,7 +66,12 @@ export class ToolRegistry implements OnModuleInit, OnApplicationBootstrap {
       const { name } = handler.definition;
       if (this.tools.has(name)) throw new Error(`Two tools are named ${name}`);
       const refusal = this.refusalOf(handler);
-      this.tools.set(name, { handler, ...(refusal === undefined ? {} : { refusal }) });
+      const lacking = (handler.definition.requires ?? []).find((r) => !this.availability.isAvailable(r));
+      this.tools.set(name, {
+        handler,
+        ...(refusal === undefined ? {} : { refusal }),
+        ...(lacking === undefined ? {} : { unavailableMessageKey: this.availability.unavailableMessageKey(lacking) }),
+      });
     }
     // The schemas are converted once; their descriptions are catalogue texts, read per language below.
     this.offered = [...this.tools.values()]

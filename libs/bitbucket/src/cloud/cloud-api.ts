@@ -1,8 +1,10 @@
 import type { PageOptions } from '../bitbucket-client.port';
+import { BitbucketException } from '../bitbucket.exception';
 import type { BbPage } from '../model/bb-page';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamRequest } from '../upstream/upstream-request';
 import type { CloudPageJson } from './cloud-json';
+import { cloudPath } from './cloud-path';
 
 const MAX_PAGELEN = 100;
 
@@ -11,6 +13,26 @@ type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
 
 /** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
 export class CloudApi extends BitbucketRestApi {
+  /**
+   * Cloud answers a repository's 404 in the same words whether the repository or its workspace is wrong
+   * (NOTES §1.5); the workspace's own 404 (`GET /workspaces/{workspace}`) tells which, on the error path only.
+   */
+  protected override async explained(error: BitbucketException, signal?: AbortSignal): Promise<BitbucketException> {
+    const workspace = error.params.workspace;
+    if (error.messageKey !== 'BITBUCKET_NOT_FOUND_REPOSITORY' || typeof workspace !== 'string') return error;
+    try {
+      await this.upstream.send(
+        { method: 'GET', route: 'GET /workspaces/{workspace}', path: cloudPath.workspace(workspace) },
+        signal,
+      );
+      return error;
+    } catch (probe) {
+      return probe instanceof BitbucketException && probe.messageKey === 'BITBUCKET_NOT_FOUND_WORKSPACE'
+        ? probe
+        : error;
+    }
+  }
+
   /** Items per Cloud page for the caller's `limit`. */
   pagelen(options: PageOptions | undefined): number {
     return Math.min(MAX_PAGELEN, Math.max(1, options?.limit ?? 25));

@@ -85,6 +85,9 @@ export function createOutboundCredentials(
     }
     return StaticCredentials.basic('basic', c.username, c.password);
   }
-  logger.warn('No Bitbucket credentials configured: calls go out anonymously and most will be refused.');
+  // A local client's configuration that forgot its env starts a server talking to api.bitbucket.org: say so.
+  logger.warn(
+    `No Bitbucket credentials configured: calls to ${config.baseUrl} go out anonymously and most will be refused. Set BITBUCKET_URL and a credential (docs/configuration.md).`,
+  );
   return new StaticCredentials('anonymous', undefined);
 }

@@ -48,7 +48,7 @@ export class DatacenterRevisions {
     if (id === undefined) {
       throw new BitbucketException(BitbucketErrorCode.NOT_FOUND, `No commit at ${ref}`, {
         messageKey: 'BITBUCKET_REF_NOT_FOUND',
-        params: { ref },
+        params: { ref, repository: `${repo.workspace}/${repo.repo}` },
       });
     }
     return id;

@@ -1,3 +1,4 @@
+import { BitbucketException } from '../bitbucket.exception';
 import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from './bitbucket-upstream';
 import type { UpstreamRequest } from './upstream-request';
@@ -15,21 +16,33 @@ export abstract class BitbucketRestApi {
 
   /** The whole answer, for the few calls whose status or headers matter (a merge's 202 and Location). */
   async send(request: UpstreamRequest, signal?: AbortSignal): Promise<UpstreamResponse> {
-    return this.upstream.send(request, signal);
+    try {
+      return await this.upstream.send(request, signal);
+    } catch (error) {
+      throw error instanceof BitbucketException ? await this.explained(error, signal) : error;
+    }
   }
 
   /** The JSON body; undefined when there is none (204, or an empty body). */
   async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
-    const response = await this.upstream.send(request, signal);
+    const response = await this.send(request, signal);
     return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
   }
 
   async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {
-    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).text();
+    return (await this.send({ ...request, accept: 'text' }, signal)).text();
   }
 
   /** Raw bytes (file contents), undecoded. */
   async bytes(request: UpstreamRequest, signal?: AbortSignal): Promise<Buffer> {
-    return (await this.upstream.send({ ...request, accept: 'text' }, signal)).body;
+    return (await this.send({ ...request, accept: 'text' }, signal)).body;
+  }
+
+  /**
+   * A refusal made more precise where the flavor's answer is ambiguous (Cloud says the same of a wrong
+   * workspace and a wrong repository); as it came by default.
+   */
+  protected async explained(error: BitbucketException, _signal?: AbortSignal): Promise<BitbucketException> {
+    return Promise.resolve(error);
   }
 }

@@ -105,7 +105,7 @@ describe('upstreamRefusal', () => {
   it('names the repository Cloud says it cannot show, without its English sentence', () => {
     expect(upstreamRefusal(CLOUD_PR, json(404, CLOUD_REPOSITORY_NOT_FOUND), 'BITBUCKET_NOT_FOUND')).toEqual({
       messageKey: 'BITBUCKET_NOT_FOUND_REPOSITORY',
-      params: { workspace: 'acme', repository: 'acme/payments-api', id: '7' },
+      params: { workspace: 'acme', owner: 'acme', repository: 'acme/payments-api', id: '7' },
     });
   });
 
@@ -130,7 +130,7 @@ describe('upstreamRefusal', () => {
     );
     expect(refusal).toEqual({
       messageKey: 'BITBUCKET_NOT_FOUND_COMMENT',
-      params: { workspace: 'acme', repository: 'acme/api', id: '3', comment: '1201' },
+      params: { workspace: 'acme', owner: 'acme', repository: 'acme/api', id: '3', comment: '1201' },
     });
   });
 
@@ -149,6 +149,76 @@ describe('upstreamRefusal', () => {
     });
   });
 
+  it('names a missing file by its whole path, as each flavor says it (the fake’s words for Cloud)', () => {
+    const cloud = upstreamRefusal(
+      {
+        route: 'GET /repositories/{workspace}/{repo}/src/{ref}/{path}',
+        path: '/repositories/acme/api/src/0a1b2c/docs/read%20me.md',
+      },
+      json(404, { type: 'error', error: { message: 'No such file or directory: docs/read me.md' } }),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(cloud).toEqual({
+      messageKey: 'BITBUCKET_NOT_FOUND_FILE',
+      params: { workspace: 'acme', owner: 'acme', repository: 'acme/api', path: 'docs/read me.md' },
+    });
+    const datacenter = upstreamRefusal(
+      {
+        route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/raw/{path}',
+        path: '/rest/api/latest/projects/PLAT/repos/api/raw/src/missing.ts',
+      },
+      json(404, {
+        errors: [
+          {
+            context: null,
+            message: 'The path "src/missing.ts" does not exist at revision "refs/heads/main"',
+            exceptionName: 'com.atlassian.bitbucket.content.NoSuchPathException',
+          },
+        ],
+      }),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(datacenter).toMatchObject({
+      messageKey: 'BITBUCKET_NOT_FOUND_FILE',
+      params: { project: 'PLAT', owner: 'PLAT', repository: 'PLAT/api', path: 'src/missing.ts' },
+    });
+  });
+
+  it('names a revision given in the query that does not exist: Cloud by its shas, Data Center by its words', () => {
+    const commits = {
+      route: 'GET /repositories/{workspace}/{repo}/commits',
+      path: '/repositories/acme/api/commits',
+    };
+    // The fake's Cloud body (apps/fake-bitbucket/cloud/cloud-code-errors.ts), data repeated at the top level.
+    const cloudBody = { type: 'error', error: { message: 'Commit not found', data: { shas: ['nobranch'] } } };
+    expect(upstreamRefusal(commits, json(404, cloudBody), 'BITBUCKET_NOT_FOUND')).toEqual({
+      messageKey: 'BITBUCKET_REF_NOT_FOUND',
+      params: { workspace: 'acme', owner: 'acme', repository: 'acme/api', ref: 'nobranch' },
+    });
+    // recorded/datacenter-cdancy/commit-error.json
+    const changeset = {
+      errors: [
+        {
+          context: null,
+          message: "The changeset '1234567890' does not exist in repository 'prpc-platform'",
+          exceptionName: 'com.atlassian.stash.exception.NoSuchChangesetException',
+        },
+      ],
+    };
+    const datacenter = upstreamRefusal(
+      {
+        route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/commits',
+        path: '/rest/api/latest/projects/PLAT/repos/prpc-platform/commits',
+      },
+      json(404, changeset),
+      'BITBUCKET_NOT_FOUND',
+    );
+    expect(datacenter).toMatchObject({
+      messageKey: 'BITBUCKET_REF_NOT_FOUND',
+      params: { repository: 'PLAT/prpc-platform', ref: '1234567890' },
+    });
+  });
+
   it('keeps, to be quoted, the English that says more than the message', () => {
     const gone = upstreamRefusal(
       { route: 'GET /repositories/{workspace}', path: '/repositories/acme' },
@@ -159,6 +229,7 @@ describe('upstreamRefusal', () => {
       messageKey: 'BITBUCKET_NOT_FOUND_WORKSPACE',
       params: {
         workspace: 'acme',
+        owner: 'acme',
         upstreamText:
           'CHANGE-2770 - Functionality has been deprecated Please read the changelog entry for more details.',
       },

@@ -18,6 +18,8 @@ interface RefusalBody {
   /** Data Center merge checks' summaries (a vetoed merge). */
   readonly vetoes: readonly string[];
   readonly conflicted: boolean;
+  /** The revisions Cloud's "Commit not found" names (`error.data.shas`). */
+  readonly shas: readonly string[];
 }
 
 interface DatacenterError {
@@ -27,11 +29,18 @@ interface DatacenterError {
   readonly vetoes?: readonly { readonly summaryMessage?: unknown }[];
 }
 
+interface CloudError {
+  readonly error?: { readonly data?: { readonly shas?: unknown } };
+}
+
 function bodyOf(response: UpstreamResponse): RefusalBody {
   const text = upstreamErrorDetail(response);
   let first: DatacenterError | undefined;
+  let shas: unknown;
   try {
-    first = (response.json<{ errors?: readonly DatacenterError[] }>().errors ?? [])[0];
+    const json = response.json<{ errors?: readonly DatacenterError[] } & CloudError>();
+    first = (json.errors ?? [])[0];
+    shas = json.error?.data?.shas;
   } catch {
     first = undefined;
   }
@@ -39,7 +48,13 @@ function bodyOf(response: UpstreamResponse): RefusalBody {
   const vetoes = (first?.vetoes ?? [])
     .map((veto) => veto.summaryMessage)
     .filter((summary): summary is string => typeof summary === 'string' && summary !== '');
-  return { text, exception, vetoes, conflicted: first?.conflicted === true };
+  return {
+    text,
+    exception,
+    vetoes,
+    conflicted: first?.conflicted === true,
+    shas: Array.isArray(shas) ? shas.filter((sha): sha is string => typeof sha === 'string') : [],
+  };
 }
 
 /** The path parameters of a request, read by laying its route (`GET /repositories/{workspace}/…`) over its path. */
@@ -56,7 +71,8 @@ function pathParams(request: Pick<UpstreamRequest, 'route' | 'path'>): Readonly<
   const params: Record<string, string> = {};
   for (const [index, part] of template.entries()) {
     if (index === 0) continue;
-    const value = path[index + offset];
+    // A file's `{path}` ends the route and spans the segments left (`src/{ref}/{path}`).
+    const value = part === '{path}' ? path.slice(index + offset).join('/') : path[index + offset];
     if (value === undefined) break;
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
     if (name === undefined) {
@@ -85,7 +101,10 @@ interface Subject {
   readonly task?: string;
   readonly branch?: string;
   readonly commit?: string;
+  readonly file?: string;
   readonly user?: string;
+  /** Never from the route: a branch, tag or commit given in a query, named only by Bitbucket's answer. */
+  readonly ref?: string;
 }
 
 function subjectOf(request: Pick<UpstreamRequest, 'route' | 'path'>): Subject {
@@ -105,6 +124,7 @@ function subjectOf(request: Pick<UpstreamRequest, 'route' | 'path'>): Subject {
     ['task', p.taskId ?? (route.includes('blocker-comments/{commentId}') ? p.commentId : undefined)],
     ['branch', route.includes('/branches/{name}') ? p.name : undefined],
     ['commit', p.commit ?? p.commitId],
+    ['file', p.path === '' ? undefined : p.path],
     ['user', p.userSlug ?? (route.includes('/users/{slug}') ? p.slug : undefined)],
   ];
   return Object.fromEntries(entries.filter((entry) => entry[1] !== undefined));
@@ -118,6 +138,7 @@ const NOT_FOUND_BY_ROUTE: readonly (keyof Subject)[] = [
   'task',
   'pullRequest',
   'issue',
+  'file',
   'branch',
   'commit',
   'user',
@@ -138,6 +159,8 @@ const NOT_FOUND_KEYS: Readonly<Record<keyof Subject, string>> = {
   task: 'BITBUCKET_NOT_FOUND_TASK',
   branch: 'BITBUCKET_NOT_FOUND_BRANCH',
   commit: 'BITBUCKET_NOT_FOUND_COMMIT',
+  file: 'BITBUCKET_NOT_FOUND_FILE',
+  ref: 'BITBUCKET_REF_NOT_FOUND',
   user: 'BITBUCKET_NOT_FOUND_USER',
 };
 
@@ -158,6 +181,10 @@ const SAYS_NOTHING_MORE: readonly RegExp[] = [
   /^Issue \d+ not found\.?$/,
   /^Comment \d+ does not exist\.?$/,
   /^Not found (Pipeline|Step) \S+ does not exist\.?$/,
+  /^No workspace with identifier '[^']*'\.?$/,
+  /^No such file or directory: /,
+  /^Commit not found$/,
+  /^(Commit|Object) ['"][^'"]*['"] does not exist in repository '[^']*'\.?$/,
   /^(Branch|Tag) "[^"]*" (does not exist|already exists)\.?( \(name: .*\))?$/,
   /^You are attempting to modify a (pull request|comment) based on out-of-date information\.?$/,
   /^You cannot review your own pull request\.?$/,
@@ -173,12 +200,16 @@ const SAYS_NOTHING_MORE: readonly RegExp[] = [
 const kept = (text: string): AppExceptionParams =>
   text === '' || SAYS_NOTHING_MORE.some((pattern) => pattern.test(text)) ? {} : { upstreamText: text };
 
-/** The names a message may use: `{repository}`, `{id}`… (only the ones the route gave). */
+/**
+ * The names a message may use: `{repository}`, `{id}`… (only the ones the route gave); `{owner}` is the
+ * Cloud workspace or the Data Center project key, what the tools take as `workspace`.
+ */
 function names(subject: Subject): Record<string, string> {
   return Object.fromEntries(
     Object.entries({
       workspace: subject.workspace,
       project: subject.project,
+      owner: subject.workspace ?? subject.project,
       repository: subject.repository,
       id: subject.pullRequest ?? subject.issue,
       pipeline: subject.pipeline,
@@ -187,6 +218,7 @@ function names(subject: Subject): Record<string, string> {
       task: subject.task,
       branch: subject.branch,
       commit: subject.commit,
+      path: subject.file,
       user: subject.user,
     }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
@@ -205,18 +237,32 @@ function missing(body: RefusalBody, subject: Subject): { kind: keyof Subject; na
       return { kind: subject.task === undefined ? 'comment' : 'task' };
     case 'NoSuchUserException':
       return { kind: 'user' };
+    case 'NoSuchPathException':
+      return subject.file === undefined ? undefined : { kind: 'file' };
     case 'NoSuchCommitException':
     case 'NoSuchChangesetException':
-    case 'NoSuchObjectException':
-    case 'NoSuchPathException':
-      // Which revision or path is in Bitbucket's words only: they are kept.
-      return undefined;
+    case 'NoSuchObjectException': {
+      // On a commit's own route it is that commit; elsewhere a revision given in the query, named in the text.
+      const revision = DATACENTER_REVISION.exec(body.text)?.[1];
+      return subject.commit !== undefined || revision === undefined ? undefined : { kind: 'ref', name: revision };
+    }
   }
+  const sha = body.shas[0];
+  if (body.text === 'Commit not found' && subject.commit === undefined && sha !== undefined)
+    return { kind: 'ref', name: sha };
+  if (body.text.startsWith('No workspace with identifier ')) return { kind: 'workspace' };
+  if (body.text.startsWith('No such file or directory: ') && subject.file !== undefined) return { kind: 'file' };
   const branch = /^Branch "([^"]*)" does not exist/.exec(body.text)?.[1];
   if (branch !== undefined) return { kind: 'branch', name: branch };
   if (/^You may not have access to this repository\b/.test(body.text)) return { kind: 'repository' };
   return undefined;
 }
+
+/** The message param naming a thing, where it differs from the thing's kind. */
+const PARAM_OF: Partial<Record<keyof Subject, string>> = { pullRequest: 'id', issue: 'id', file: 'path' };
+
+/** The revision Data Center's commit and object 404s name (datacenter-cdancy commit-error, the fake's code errors). */
+const DATACENTER_REVISION = /^(?:Commit|Object|The changeset) ['"]([^'"]+)['"] does not exist/;
 
 function notFound(body: RefusalBody, subject: Subject): UpstreamRefusal {
   const params = names(subject);
@@ -225,8 +271,8 @@ function notFound(body: RefusalBody, subject: Subject): UpstreamRefusal {
   }
   const said = missing(body, subject);
   const kind = said?.kind ?? NOT_FOUND_BY_ROUTE.find((candidate) => subject[candidate] !== undefined);
-  const named = said?.name === undefined ? params : { ...params, [said.kind]: said.name };
-  if (kind === undefined || named[kind === 'pullRequest' || kind === 'issue' ? 'id' : kind] === undefined) {
+  const named = said?.name === undefined ? params : { ...params, [PARAM_OF[said.kind] ?? said.kind]: said.name };
+  if (kind === undefined || named[PARAM_OF[kind] ?? kind] === undefined) {
     return { messageKey: 'BITBUCKET_NOT_FOUND', params: kept(body.text) };
   }
   return { messageKey: NOT_FOUND_KEYS[kind], params: { ...named, ...kept(body.text) } };
@@ -324,7 +370,9 @@ export function upstreamRefusal(
   fallbackKey: string,
 ): UpstreamRefusal {
   const body: RefusalBody =
-    response === undefined ? { text: '', exception: undefined, vetoes: [], conflicted: false } : bodyOf(response);
+    response === undefined
+      ? { text: '', exception: undefined, vetoes: [], conflicted: false, shas: [] }
+      : bodyOf(response);
   const subject = subjectOf(request);
   const status = response?.status ?? 0;
   const change = refusedChange(request, status, body, subject);
