@@ -37,13 +37,14 @@ const refName = z
  */
 export const toolArguments = {
   workspace: z.string().max(200).regex(WORKSPACE, { error: 'workspace' }).describe(catalogueText('params.workspace')),
-  repo: z.string().max(200).regex(REPOSITORY_SLUG, { error: 'repository' }).describe(catalogueText('params.repo')),
+  // Next to `workspace`, `repo` and `pullRequestId` need no description: one in every tool would cost tools/list 2 KB.
+  repo: z.string().max(200).regex(REPOSITORY_SLUG, { error: 'repository' }),
   projectKey: z
     .string()
     .max(200)
     .regex(PROJECT_KEY, { error: 'project_key' })
     .describe(catalogueText('params.projectKey')),
-  pullRequestId: z.number().int().positive().describe(catalogueText('params.pullRequestId')),
+  pullRequestId: z.number().int().positive(),
   /** A branch or tag name, described by each tool. */
   refName,
   ref: refName.describe(catalogueText('params.ref')),
