@@ -23,6 +23,9 @@ export interface CutAndResumed {
   readonly replayed: SseEvent[];
 }
 
+/** What the server needs for these helpers: they read the run's build number and the wait's outcome as structured data. */
+export const PIPELINE_WAIT_ENV = { MCP_STRUCTURED_OUTPUT: 'true' };
+
 const isProgress = (data: unknown): data is ProgressMessage =>
   (data as { method?: string }).method === 'notifications/progress';
 

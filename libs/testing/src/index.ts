@@ -31,5 +31,6 @@ export { spawnEnvironment } from './spawn-environment';
 export { TestRun } from './test-run';
 export { readAuditRecords } from './audit-records';
 export { stdioServerTransport } from './stdio-server-transport';
+export { textAnswer } from './text-answer';
 export { PrometheusScrape } from './prometheus-scrape';
 export { englishSentencesIn } from './english-sentences';
