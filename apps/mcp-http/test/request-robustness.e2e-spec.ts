@@ -79,7 +79,7 @@ describe('every request ends with a precise answer (the built mcp-http app over 
       expect((await post(server.mcpUrl, getRepository(6), session)).status).toBe(409);
       const answered = await first;
       expect(answered.headers.get('content-type')).toContain('text/event-stream');
-      expect(await answered.text()).toContain('"slug":"payments-api"');
+      expect(await answered.text()).toContain('"text":"acme/payments-api');
 
       const batch = await post(server.mcpUrl, [getRepository(7), getRepository(7)], session);
       expect(batch.status).toBe(409);
@@ -106,12 +106,12 @@ describe('every request ends with a precise answer (the built mcp-http app over 
         expect(await jsonRpcError(second)).toMatchObject({ code: -32600, data: { code: 'MCP_DUPLICATE_REQUEST_ID' } });
 
         const answersTo5 = (): number => stream.text.split('"jsonrpc":"2.0","id":5}').length - 1;
-        await stream.waitFor(/"slug":"payments-api"/);
+        await stream.waitFor(/"text":"acme\/payments-api/);
         await sleep(200);
         expect(answersTo5()).toBe(1);
         // Answered, the id is free again.
         expect((await post(messages, getRepository(5))).status).toBe(202);
-        await stream.waitFor(/"slug":"payments-api"[^]*"slug":"payments-api"/);
+        await stream.waitFor(/"text":"acme\/payments-api[^]*"text":"acme\/payments-api/);
         expect(answersTo5()).toBe(2);
 
         // This session agreed the latest protocol version, which has no batches.
