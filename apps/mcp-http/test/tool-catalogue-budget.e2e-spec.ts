@@ -7,7 +7,11 @@ import { listToolsRequest, openSession, post, toolCallRequest } from './mcp-http
 
 /** The most bytes of tools/list JSON the default catalogue may cost a client that loads every tool. */
 const CATALOGUE_BUDGET_BYTES = 40000;
-const LANGUAGES = ['en', 'fr', 'de', 'es', 'ja'];
+/**
+ * The same budget in every language but Japanese, whose characters take three bytes of UTF-8 each:
+ * its catalogue, as terse as the others, is held to its own ceiling so it cannot grow either.
+ */
+const BUDGETS: Record<string, number> = { en: 40000, fr: 40000, de: 40000, es: 40000, ja: 45000 };
 
 /** Five calls an assistant makes all day, the first one a full page of 100 commits. */
 const COMMON_CALLS: [string, Record<string, unknown>][] = [
@@ -71,14 +75,16 @@ describe('the tool catalogue’s budget and what answers carry (the built mcp-ht
 
     it(`lists every tool in at most ${CATALOGUE_BUDGET_BYTES} bytes of JSON, without output schemas`, async () => {
       const sizes: string[] = [];
-      for (const language of LANGUAGES) {
+      const over: string[] = [];
+      for (const [language, budget] of Object.entries(BUDGETS)) {
         const { bytes, tools } = await listed(language);
         sizes.push(`${language} ${bytes}`);
+        if (bytes > budget) over.push(`${language}: ${bytes} bytes, budget ${budget}`);
         expect(tools.length).toBeGreaterThanOrEqual(53);
         for (const tool of tools) expect(tool).not.toHaveProperty('outputSchema');
-        if (language === 'en') expect(bytes).toBeLessThanOrEqual(CATALOGUE_BUDGET_BYTES);
       }
       process.stdout.write(`tools/list bytes by language: ${sizes.join(', ')}\n`);
+      expect(over).toEqual([]);
     });
 
     it('advertises what a model chooses from, not what only validation needs', async () => {
@@ -99,8 +105,8 @@ describe('the tool catalogue’s budget and what answers carry (the built mcp-ht
           author: { description: expect.any(String) as string, type: 'string' },
           reviewer: { description: expect.any(String) as string, type: 'string' },
           mine: { description: expect.any(String) as string, type: 'string', enum: ['authored', 'reviewing'] },
-          cursor: { description: expect.any(String) as string, type: 'string' },
-          limit: { description: expect.any(String) as string, type: 'integer', minimum: 1, maximum: 100 },
+          cursor: { type: 'string' },
+          limit: { type: 'integer', minimum: 1, maximum: 100 },
         },
         required: ['workspace', 'repo'],
       });

@@ -32,7 +32,7 @@ describe('advertisedSchema', () => {
       properties: {
         workspace: { type: 'string', description: 'workspace' },
         limit: { type: 'integer', minimum: 1, maximum: 100, description: 'limit' },
-        id: { type: 'integer', exclusiveMinimum: 0 },
+        id: { type: 'integer' },
         states: { type: 'array', minItems: 1, maxItems: 2, items: { type: 'string', enum: ['OPEN', 'MERGED'] } },
         labels: { type: 'object', propertyNames: { type: 'string' }, additionalProperties: { type: 'string' } },
       },
@@ -50,15 +50,11 @@ describe('advertisedSchema', () => {
 });
 
 describe('advertisedHints', () => {
-  it('states readOnlyHint always, destructiveHint for a tool that writes, and the other hints where they differ from the defaults', () => {
+  it('states readOnlyHint for a tool that reads, destructiveHint for one that writes, and the other hints where they differ from the defaults', () => {
     expect(advertisedHints(TOOL_HINTS.read)).toEqual({ readOnlyHint: true });
-    expect(advertisedHints(TOOL_HINTS.write)).toEqual({ readOnlyHint: false, destructiveHint: false });
-    expect(advertisedHints(TOOL_HINTS.idempotentWrite)).toEqual({
-      readOnlyHint: false,
-      destructiveHint: false,
-      idempotentHint: true,
-    });
-    expect(advertisedHints(TOOL_HINTS.destructive)).toEqual({ readOnlyHint: false, destructiveHint: true });
+    expect(advertisedHints(TOOL_HINTS.write)).toEqual({ destructiveHint: false });
+    expect(advertisedHints(TOOL_HINTS.idempotentWrite)).toEqual({ destructiveHint: false, idempotentHint: true });
+    expect(advertisedHints(TOOL_HINTS.destructive)).toEqual({ destructiveHint: true });
     expect(advertisedHints({ ...TOOL_HINTS.read, openWorldHint: false })).toEqual({
       readOnlyHint: true,
       openWorldHint: false,
