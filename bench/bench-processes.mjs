@@ -128,7 +128,7 @@ export async function openSession(url, baseHeaders = MCP_HEADERS) {
   await initialized.text();
   const check = await fetch(`${url}/mcp`, { method: 'POST', headers, body: toolCall(1) });
   const answer = await check.json();
-  if (check.status !== 200 || answer.result?.isError === true || answer.result?.structuredContent === undefined)
+  if (check.status !== 200 || answer.result?.isError === true || typeof answer.result?.content?.[0]?.text !== 'string')
     throw new Error(`get_repository answered ${check.status}: ${JSON.stringify(answer)}`);
   return { headers, text: answer.result.content[0].text };
 }

@@ -1,4 +1,4 @@
-import { freePort, SpawnedProcess } from '@app/testing';
+import { freePort, SpawnedProcess, textAnswer } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -35,7 +35,7 @@ describe('npm run demo (scripts/demo.mjs: the fake Bitbucket and the HTTP server
         name: 'get_repository',
         arguments: { workspace: 'acme', repo: 'payments-api' },
       })) as CallToolResult;
-      expect(result.structuredContent).toMatchObject({ slug: 'payments-api' });
+      expect(result).toMatchObject(textAnswer('acme/payments-api'));
       await client.close();
     } finally {
       await demo.stop('SIGINT');
@@ -72,7 +72,7 @@ describe('npm run demo (scripts/demo.mjs: the fake Bitbucket and the HTTP server
         name: 'get_repository',
         arguments: { workspace: 'PLAT', repo: 'payments-api' },
       })) as CallToolResult;
-      expect(result.structuredContent).toMatchObject({ slug: 'payments-api' });
+      expect(result).toMatchObject(textAnswer('PLAT/payments-api'));
       await client.close();
     } finally {
       await demo.stop('SIGINT');

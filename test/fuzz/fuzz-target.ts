@@ -41,8 +41,12 @@ export class FuzzTarget {
 
   private static async boot(fake: FakeBitbucketProcess, flavor: Flavor): Promise<McpHttpProcess> {
     // Thousands of requests a minute from one address: with the rate limits on, most would be answered
-    // 429 before reaching the handlers under test.
-    return McpHttpProcess.start({ ...bitbucketEnv(fake, flavor), RATE_LIMIT_ENABLED: 'false' });
+    // 429 before reaching the handlers under test. Structured output: the campaign harvests its cursors.
+    return McpHttpProcess.start({
+      ...bitbucketEnv(fake, flavor),
+      RATE_LIMIT_ENABLED: 'false',
+      MCP_STRUCTURED_OUTPUT: 'true',
+    });
   }
 
   async send(request: RawRequest): Promise<RawAnswer> {

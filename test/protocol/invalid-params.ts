@@ -1,3 +1,4 @@
+import { textAnswer } from '@app/testing';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ResultSchema } from '@modelcontextprotocol/sdk/types.js';
 
@@ -39,5 +40,5 @@ export async function expectInvalidParamsRefused(client: Client): Promise<void> 
     });
   }
   const sound = await client.callTool({ name: 'get_current_user', arguments: {} });
-  expect(sound.structuredContent).toMatchObject({ name: 'alice' });
+  expect(sound).toMatchObject(textAnswer('(alice'));
 }

@@ -6,6 +6,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { initializeRequest, jsonRpcError, openSession, post } from '../../apps/mcp-http/test/mcp-http-client';
 import {
   cutAndResumePipelineWait,
+  PIPELINE_WAIT_ENV,
   expectNothingLostNothingTwice,
 } from '../../apps/mcp-http/test/pipeline-wait-resumption';
 import { Started } from '../../apps/mcp-http/test/started';
@@ -32,6 +33,7 @@ const asPrincipal = (principal: string): Record<string, string> => ({ 'X-API-Key
 function replicaEnv(fake: FakeBitbucketProcess, redis: RedisServerProcess): Record<string, string> {
   return {
     ...bitbucketEnv(fake, 'cloud'),
+    ...PIPELINE_WAIT_ENV,
     AUTH_METHODS: 'apikey',
     AUTH_API_KEYS: apiKeys,
     REDIS_URL: redis.url,

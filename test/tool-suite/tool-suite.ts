@@ -12,6 +12,9 @@ export interface ToolSuiteConnection {
   close(): Promise<void>;
 }
 
+/** What a connector gives the server besides its flavor's settings: the cases read each answer's structured data. */
+export const TOOL_SUITE_ENV = { MCP_STRUCTURED_OUTPUT: 'true' };
+
 /** Connects an MCP client to the real server configured for `flavor` against the fake, plus `env`. */
 export type ToolSuiteConnector = (
   fake: FakeBitbucketProcess,

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { FakeBitbucketProcess, OAuthServerProcess, type McpHttpProcess } from '@app/testing';
+import { FakeBitbucketProcess, OAuthServerProcess, type McpHttpProcess, textAnswer } from '@app/testing';
 import { bearer, listToolsRequest, openSession, post, toolCallRequest } from './mcp-http-client';
 import {
   CredentialLedger,
@@ -90,7 +90,7 @@ describe('an OAuth access token expiring mid-operation (the built mcp-http app)'
     expect(answer.at).toBeGreaterThan(expiresAt);
     expect(answer.res.status).toBe(200);
     expect(answer.res.headers.get('content-type')).toContain('application/json');
-    expect(answer.body).toMatchObject({ result: { structuredContent: { slug: 'payments-api' } } });
+    expect(answer.body).toMatchObject({ result: textAnswer('acme/payments-api') });
 
     for (const endedAt of await Promise.all(streamsEndedAt)) {
       expect(endedAt).toBeGreaterThanOrEqual(expiresAt - TIMER_SLACK_MS);

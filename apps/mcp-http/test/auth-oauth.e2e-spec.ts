@@ -13,6 +13,7 @@ import {
   type ClientCredentialsTokenRequest,
   type ForgedTokenKind,
   type McpHttpProcess,
+  textAnswer,
 } from '@app/testing';
 import {
   bearer,
@@ -128,7 +129,7 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
       await unauthorized.finishAuth(provider.authorizationCode);
       const result = await callWithClient(transport(), 'get_current_user');
 
-      expect(result.structuredContent).toMatchObject({ name: 'alice' });
+      expect(result).toMatchObject(textAnswer('(alice'));
       const { registration_endpoint: registration, token_endpoint: tokenEndpoint } = oauth.metadata;
       const discovery = [
         `GET ${resourceMetadataUrl(server)}`,
@@ -168,7 +169,7 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
       const transport = new StreamableHTTPClientTransport(server.mcpUrl, { authProvider: provider });
       const result = await callWithClient(transport, 'get_current_user');
 
-      expect(result.structuredContent).toMatchObject({ name: 'alice' });
+      expect(result).toMatchObject(textAnswer('(alice'));
       const accessToken = ledger.record(provider.tokens()?.access_token ?? '');
       expect(decodeJwt(accessToken)).toMatchObject({
         aud: server.mcpUrl.href,
@@ -248,7 +249,7 @@ describe('OAuth 2.0 resource server against a real authorization server (the bui
       const headers = { ...bearer(opaque), 'Mcp-Session-Id': await openSession(server.mcpUrl, bearer(opaque)) };
       const read = await post(server.mcpUrl, toolCallRequest('get_current_user'), headers);
       expect(read.status).toBe(200);
-      expect(await read.json()).toMatchObject({ result: { structuredContent: { name: 'alice' } } });
+      expect(await read.json()).toMatchObject({ result: textAnswer('(alice') });
 
       await oauth.revoke(opaque);
       const revokedAt = Date.now();

@@ -34,7 +34,7 @@ describe('health probes while the Bitbucket breaker is open (the built mcp-http 
       });
       return res.text();
     };
-    expect(await getRepository(1)).toContain('"slug":"payments-api"');
+    expect(await getRepository(1)).toContain('"text":"acme/payments-api');
 
     await fake.addFault({ path: '^/2\\.0/', status: 503 });
     // Until the breaker opens, each call reaches the fake and fails on its 503.

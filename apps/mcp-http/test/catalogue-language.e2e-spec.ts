@@ -52,7 +52,8 @@ describe('the catalogue in the session’s language (Streamable HTTP, SDK client
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    server = await McpHttpProcess.start(bitbucketEnv(fake, 'cloud'));
+    // With the output schemas too: every description of the catalogue, input or output, is checked.
+    server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), MCP_STRUCTURED_OUTPUT: 'true' });
   });
 
   afterAll(async () => {
@@ -68,7 +69,6 @@ describe('the catalogue in the session’s language (Streamable HTTP, SDK client
     expect(pullRequest).toMatchObject({
       title: 'Afficher une pull request',
       description: french['get_pull_request.description'],
-      annotations: { title: 'Afficher une pull request' },
       inputSchema: {
         properties: {
           workspace: { description: french['params.workspace'] },

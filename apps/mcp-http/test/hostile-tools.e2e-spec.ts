@@ -52,6 +52,8 @@ describe('tools that misbehave in every way cannot take the process down (the bu
   beforeAll(async () => {
     server = await McpHttpProcess.start({
       ...bitbucketEnv(fake, 'cloud'),
+      // The fixture's tools answer with what a test reads back as structured data.
+      MCP_STRUCTURED_OUTPUT: 'true',
       MCP_TOOL_TIMEOUT_MS: String(TOOL_TIMEOUT_MS),
       NODE_OPTIONS: `--require ${join(REPO_ROOT, 'apps/mcp-http/test/fixtures/hostile-tools.cjs')}`,
     });

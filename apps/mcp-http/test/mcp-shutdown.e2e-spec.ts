@@ -1,4 +1,4 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
+import { FakeBitbucketProcess, McpHttpProcess, textAnswer } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -46,7 +46,7 @@ describe('graceful shutdown of the MCP HTTP server (SIGTERM with a call in fligh
 
     const result = (await call) as CallToolResult;
     expect(result.isError).not.toBe(true);
-    expect(result.structuredContent).toMatchObject({ slug: 'payments-api' });
+    expect(result).toMatchObject(textAnswer('acme/payments-api'));
     expect(await server.process.exited).toEqual({ code: 0, signal: null });
   }, 20000);
 });

@@ -31,6 +31,9 @@ export interface CutOptions {
   readonly cut?: () => Promise<void>;
 }
 
+/** What the server needs for these helpers: they read the run's build number and the wait's outcome as structured data. */
+export const PIPELINE_WAIT_ENV = { MCP_STRUCTURED_OUTPUT: 'true' };
+
 const isProgress = (data: unknown): data is ProgressMessage =>
   (data as { method?: string }).method === 'notifications/progress';
 

@@ -1,7 +1,7 @@
 import { FakeBitbucketProcess, freePort, McpHttpProcess, RedisServerProcess } from '@app/testing';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { initializeRequest, openSession, post } from './mcp-http-client';
-import { cutAndResumePipelineWait, expectNothingLostNothingTwice } from './pipeline-wait-resumption';
+import { cutAndResumePipelineWait, expectNothingLostNothingTwice, PIPELINE_WAIT_ENV } from './pipeline-wait-resumption';
 import { logLines } from './server-log';
 import { SseReader } from './sse-reader';
 import { Started } from './started';
@@ -128,7 +128,12 @@ describe('the Redis event store while its Redis goes away and comes back', () =>
     );
     fake = started.add(await FakeBitbucketProcess.start(), async (fakeServer) => fakeServer.stop());
     server = started.add(
-      await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), REDIS_URL: redis.url, LOG_LEVEL: 'info' }),
+      await McpHttpProcess.start({
+        ...bitbucketEnv(fake, 'cloud'),
+        ...PIPELINE_WAIT_ENV,
+        REDIS_URL: redis.url,
+        LOG_LEVEL: 'info',
+      }),
       async (mcpServer) => mcpServer.stop(),
     );
   }, 30000);
@@ -275,7 +280,12 @@ describe('the Redis event store when Redis is unreachable from the start', () =>
     // Nothing listens there; the server still becomes ready (McpHttpProcess waits for /health/ready).
     const nowhere = `redis://127.0.0.1:${await freePort()}`;
     server = started.add(
-      await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), REDIS_URL: nowhere, LOG_LEVEL: 'info' }),
+      await McpHttpProcess.start({
+        ...bitbucketEnv(fake, 'cloud'),
+        ...PIPELINE_WAIT_ENV,
+        REDIS_URL: nowhere,
+        LOG_LEVEL: 'info',
+      }),
       async (mcpServer) => mcpServer.stop(),
     );
   }, 30000);

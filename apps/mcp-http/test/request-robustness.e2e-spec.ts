@@ -1,4 +1,4 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
+import { FakeBitbucketProcess, McpHttpProcess, textAnswer } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -60,10 +60,10 @@ describe('every request ends with a precise answer (the built mcp-http app over 
 
       const answered = await first;
       expect(answered.status).toBe(200);
-      expect(await answered.json()).toMatchObject({ id: 5, result: { structuredContent: { slug: 'payments-api' } } });
+      expect(await answered.json()).toMatchObject({ id: 5, result: textAnswer('acme/payments-api') });
       // Answered, the id is free again.
       const reused = await post(server.mcpUrl, getRepository(5), session);
-      expect(await reused.json()).toMatchObject({ id: 5, result: { structuredContent: { slug: 'payments-api' } } });
+      expect(await reused.json()).toMatchObject({ id: 5, result: textAnswer('acme/payments-api') });
     });
 
     it('Streamable HTTP: refuses it while the first is answered as a stream, and in one batch', async () => {
@@ -79,7 +79,7 @@ describe('every request ends with a precise answer (the built mcp-http app over 
       expect((await post(server.mcpUrl, getRepository(6), session)).status).toBe(409);
       const answered = await first;
       expect(answered.headers.get('content-type')).toContain('text/event-stream');
-      expect(await answered.text()).toContain('"slug":"payments-api"');
+      expect(await answered.text()).toContain('"text":"acme/payments-api');
 
       const batch = await post(server.mcpUrl, [getRepository(7), getRepository(7)], session);
       expect(batch.status).toBe(409);
@@ -106,12 +106,12 @@ describe('every request ends with a precise answer (the built mcp-http app over 
         expect(await jsonRpcError(second)).toMatchObject({ code: -32600, data: { code: 'MCP_DUPLICATE_REQUEST_ID' } });
 
         const answersTo5 = (): number => stream.text.split('"jsonrpc":"2.0","id":5}').length - 1;
-        await stream.waitFor(/"slug":"payments-api"/);
+        await stream.waitFor(/"text":"acme\/payments-api/);
         await sleep(200);
         expect(answersTo5()).toBe(1);
         // Answered, the id is free again.
         expect((await post(messages, getRepository(5))).status).toBe(202);
-        await stream.waitFor(/"slug":"payments-api"[^]*"slug":"payments-api"/);
+        await stream.waitFor(/"text":"acme\/payments-api[^]*"text":"acme\/payments-api/);
         expect(answersTo5()).toBe(2);
 
         // This session agreed the latest protocol version, which has no batches.
@@ -189,7 +189,7 @@ describe('every request ends with a precise answer (the built mcp-http app over 
         }
         expect(outcomes).toEqual(['aborted']);
         const reused = await post(server.mcpUrl, getRepository(10), session);
-        expect(await reused.json()).toMatchObject({ id: 10, result: { structuredContent: { slug: 'payments-api' } } });
+        expect(await reused.json()).toMatchObject({ id: 10, result: textAnswer('acme/payments-api') });
       },
     );
   });
@@ -241,7 +241,7 @@ describe('every request ends with a precise answer (the built mcp-http app over 
       const id = await openAt('2025-03-26');
       const res = await post(server.mcpUrl, batch, { 'Mcp-Session-Id': id, 'MCP-Protocol-Version': '2025-03-26' });
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject([{ id: 1, result: { structuredContent: { name: 'alice' } } }, { id: 2 }]);
+      expect(await res.json()).toMatchObject([{ id: 1, result: textAnswer('(alice') }, { id: 2 }]);
     });
 
     it('are refused -32600 under 2025-06-18 and later: by header, by the session’s version, by an initialize’s', async () => {

@@ -1,4 +1,4 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
+import { FakeBitbucketProcess, McpHttpProcess, textAnswer } from '@app/testing';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { ACCEPT_BOTH, listToolsRequest, openSession, post, toolCallRequest } from './mcp-http-client';
 import { postHugeBody } from './post-huge-body';
@@ -110,7 +110,7 @@ describe('slow and large clients (the built mcp-http app over real sockets)', ()
         session,
       );
       expect(answered.status).toBe(200);
-      expect(await answered.json()).toMatchObject({ id: 3, result: { structuredContent: { slug: 'payments-api' } } });
+      expect(await answered.json()).toMatchObject({ id: 3, result: textAnswer('acme/payments-api') });
       expect(Date.now() - started).toBeGreaterThan(REQUEST_TIMEOUT_MS);
       // The standalone stream, opened before the call, is still alive: keep-alive comments still arrive.
       const seen = stream.text.length;

@@ -1,7 +1,7 @@
 import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { openSession } from './mcp-http-client';
-import { cutAndResumePipelineWait, expectNothingLostNothingTwice } from './pipeline-wait-resumption';
+import { cutAndResumePipelineWait, expectNothingLostNothingTwice, PIPELINE_WAIT_ENV } from './pipeline-wait-resumption';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (REDIS_URL === undefined) {
@@ -29,7 +29,7 @@ describe.each(STORES)('Streamable HTTP resumption after a cut connection, with $
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), ...env });
+    server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), ...PIPELINE_WAIT_ENV, ...env });
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
+import { FakeBitbucketProcess, McpHttpProcess, textAnswer } from '@app/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { initializeRequest, jsonRpcError, listToolsRequest, openSession, post } from './mcp-http-client';
@@ -78,13 +78,13 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
         );
       const plain = await call({});
       expect(plain.headers.get('content-type')).toContain('application/json');
-      expect(await plain.json()).toMatchObject({ id: 7, result: { structuredContent: { name: 'alice' } } });
+      expect(await plain.json()).toMatchObject({ id: 7, result: textAnswer('(alice') });
 
       const streamed = await call({ progressToken: 'p1' });
       expect(streamed.headers.get('content-type')).toContain('text/event-stream');
       const events = await streamed.text();
       expect(events).toMatch(/^id: \S+\.\S+$/m);
-      expect(events).toContain('"structuredContent"');
+      expect(events).toContain('"content"');
     });
 
     it('answers a call in flight as JSON when the standalone stream opens meanwhile', async () => {
@@ -112,7 +112,7 @@ describe('Streamable HTTP session rules (the built mcp-http app over real socket
       const answered = await call;
       abort.abort();
       expect(answered.headers.get('content-type')).toContain('application/json');
-      expect(await answered.json()).toMatchObject({ id: 8, result: { structuredContent: { slug: 'payments-api' } } });
+      expect(await answered.json()).toMatchObject({ id: 8, result: textAnswer('acme/payments-api') });
     });
 
     it('keeps answering plain calls as JSON while the standalone stream is open', async () => {

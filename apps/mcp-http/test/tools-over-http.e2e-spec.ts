@@ -4,12 +4,12 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
-import { describeToolSuite, type ToolSuiteConnector } from '../../../test/tool-suite/tool-suite';
+import { describeToolSuite, TOOL_SUITE_ENV, type ToolSuiteConnector } from '../../../test/tool-suite/tool-suite';
 
 /** A connector that starts the built HTTP server for the flavor and connects through `transport`. */
 function httpConnector(transport: (server: McpHttpProcess) => Transport): ToolSuiteConnector {
   return async (fake, flavor, env = {}) => {
-    const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, flavor), ...env });
+    const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, flavor), ...TOOL_SUITE_ENV, ...env });
     const client = new Client({ name: 'tool-suite', version: '1.0.0' });
     await client.connect(transport(server));
     return {

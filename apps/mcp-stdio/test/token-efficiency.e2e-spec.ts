@@ -102,7 +102,7 @@ describe('token efficiency of the pull request tools (Bitbucket Cloud, over stdi
       },
     });
 
-    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud') }).transport;
+    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud'), MCP_STRUCTURED_OUTPUT: 'true' }).transport;
     client = new Client({ name: 'token-efficiency', version: '1.0.0' });
     await client.connect(transport);
   });

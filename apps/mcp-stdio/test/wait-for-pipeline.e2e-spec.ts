@@ -34,7 +34,7 @@ describe('wait_for_pipeline over stdio (progress and cancellation)', () => {
 
   beforeAll(async () => {
     fake = await FakeBitbucketProcess.start();
-    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud') }).transport;
+    const transport = stdioServerTransport({ ...bitbucketEnv(fake, 'cloud'), MCP_STRUCTURED_OUTPUT: 'true' }).transport;
     client = new Client({ name: 'wait-for-pipeline-e2e', version: '1.0.0' });
     client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
       logs.push(String(notification.params.data));

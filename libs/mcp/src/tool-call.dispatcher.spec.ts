@@ -35,7 +35,7 @@ class KeyTranslator extends Translator {
 const TIMEOUT_MS = 1000;
 
 /** A dispatcher serving the one tool `run` implements, and what that tool was given. */
-function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) {
+function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>, structuredOutput = false) {
   const seen: { context?: ToolContext } = {};
   const input = z.object({}).strict();
   const output = z.object({ ok: z.boolean() });
@@ -61,7 +61,9 @@ function dispatcherFor(run: (context: ToolContext) => Promise<{ ok: boolean }>) 
     }
   }
   const registry = { lookup: () => ({ handler: new SpecTool() }) } as unknown as ToolRegistry;
-  const config = { toolTimeoutMs: TIMEOUT_MS, responseBudgetChars: 24000 } as ConfigType<typeof mcpConfig>;
+  const config = { toolTimeoutMs: TIMEOUT_MS, responseBudgetChars: 24000, structuredOutput } as ConfigType<
+    typeof mcpConfig
+  >;
   const events: ToolCallEvent[] = [];
   const toolCallEvents = new ToolCallEvents().on('tool-call', (event) => events.push(event));
   const dispatcher = new ToolCallDispatcher(registry, new KeyTranslator(), toolCallEvents, config);
@@ -106,7 +108,7 @@ describe('ToolCallDispatcher: the per-call deadline', () => {
   it('tells the tool its deadline, and leaves no timer behind once it answers or throws', async () => {
     const answered = dispatcherFor(async () => Promise.resolve({ ok: true }));
     const started = Date.now();
-    expect((await answered.call()).structuredContent).toEqual({ ok: true });
+    expect(textOf(await answered.call())).toBe('ok');
     expect(answered.seen.context?.deadline).toBe(started + TIMEOUT_MS);
     expect(jest.getTimerCount()).toBe(0);
 
@@ -115,6 +117,13 @@ describe('ToolCallDispatcher: the per-call deadline', () => {
     });
     expect(textOf(await thrown.call())).toMatch(/^errors\.INTERNAL/);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('answers with text only by default, and with the same output as structuredContent when MCP_STRUCTURED_OUTPUT is on', async () => {
+    const textOnly = await dispatcherFor(async () => Promise.resolve({ ok: true })).call();
+    expect(textOnly).toEqual({ content: [{ type: 'text', text: 'ok' }] });
+    const structured = await dispatcherFor(async () => Promise.resolve({ ok: true }), true).call();
+    expect(structured).toEqual({ content: [{ type: 'text', text: 'ok' }], structuredContent: { ok: true } });
   });
 
   it('passes the client’s cancellation on to the tool', async () => {

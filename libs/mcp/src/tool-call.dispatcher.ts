@@ -144,9 +144,10 @@ export class ToolCallDispatcher {
         durationMs: Math.round(performance.now() - started),
       });
       return withInput({
+        // The text is what a model reads; the same data as structuredContent only when asked for (mcp.config.ts).
         result: {
           content: [{ type: 'text', text: handler.render(checked.data, context) }],
-          structuredContent: checked.data,
+          ...(this.config.structuredOutput ? { structuredContent: checked.data } : {}),
         },
         outcome: 'OK',
       });

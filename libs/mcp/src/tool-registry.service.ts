@@ -5,6 +5,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
 import type { Prompt, ResourceTemplate, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { advertisedHints, advertisedSchema } from './advertised-schema';
 import { CatalogueLocalizer } from './catalogue-localizer';
 import { McpPrompt } from './mcp-prompt.decorator';
 import { McpResourceTemplate } from './mcp-resource-template.decorator';
@@ -26,11 +27,12 @@ export interface ToolEntry {
   readonly unavailableMessageKey?: string;
 }
 
-/** A tool offered, with its schemas as JSON Schema. */
+/** A tool offered, with its schemas as tools/list advertises them. */
 interface OfferedTool {
   readonly definition: ToolDefinition;
   readonly inputSchema: Tool['inputSchema'];
-  readonly outputSchema: Tool['outputSchema'];
+  /** Only with MCP_STRUCTURED_OUTPUT: a tool that lists one must answer with structuredContent. */
+  readonly outputSchema?: Tool['outputSchema'];
 }
 
 /** What tools/list, prompts/list and resources/templates/list answer in one language. */
@@ -78,14 +80,17 @@ export class ToolRegistry implements OnModuleInit, OnApplicationBootstrap {
       .filter((entry) => entry.refusal === undefined)
       .map(({ handler: { definition } }) => ({
         definition,
-        inputSchema: toJsonSchemaCompat(definition.input, {
-          strictUnions: true,
-          pipeStrategy: 'input',
-        }) as Tool['inputSchema'],
-        outputSchema: toJsonSchemaCompat(definition.output, {
-          strictUnions: true,
-          pipeStrategy: 'output',
-        }) as Tool['outputSchema'],
+        inputSchema: advertisedSchema(
+          toJsonSchemaCompat(definition.input, { strictUnions: true, pipeStrategy: 'input' }) as Tool['inputSchema'],
+        ),
+        ...(this.config.structuredOutput
+          ? {
+              outputSchema: toJsonSchemaCompat(definition.output, {
+                strictUnions: true,
+                pipeStrategy: 'output',
+              }) as Tool['outputSchema'],
+            }
+          : {}),
       }))
       .sort((a, b) => a.definition.name.localeCompare(b.definition.name));
     this.promptHandlers = this.discovered(McpPrompt.KEY, PromptHandler).filter((p) =>
@@ -138,17 +143,14 @@ export class ToolRegistry implements OnModuleInit, OnApplicationBootstrap {
 
   private listingsIn(localizer: CatalogueLocalizer): Listings {
     return {
-      tools: this.offered.map(({ definition: d, inputSchema, outputSchema }) => {
-        const title = localizer.text(d.title, d.name);
-        return {
-          name: d.name,
-          title,
-          description: localizer.text(d.description, d.name),
-          inputSchema: localizer.schema(inputSchema, d.name),
-          outputSchema: localizer.schema(outputSchema, d.name),
-          annotations: { title, ...d.hints },
-        };
-      }),
+      tools: this.offered.map(({ definition: d, inputSchema, outputSchema }) => ({
+        name: d.name,
+        title: localizer.text(d.title, d.name),
+        description: localizer.text(d.description, d.name),
+        inputSchema: localizer.schema(inputSchema, d.name),
+        ...(outputSchema === undefined ? {} : { outputSchema: localizer.schema(outputSchema, d.name) }),
+        annotations: advertisedHints(d.hints),
+      })),
       prompts: this.promptHandlers.map(({ definition: d }) => {
         // prompts/list as the SDK's McpServer lists a prompt whose arguments it registered.
         const schema = toJsonSchemaCompat(z.object(d.args), { pipeStrategy: 'input' }) as Tool['inputSchema'];

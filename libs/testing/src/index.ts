@@ -32,5 +32,6 @@ export { TestRun } from './test-run';
 export { readAuditRecords } from './audit-records';
 export { stdioServerTransport } from './stdio-server-transport';
 export { NginxProcess } from './nginx.process';
+export { textAnswer } from './text-answer';
 export { PrometheusScrape } from './prometheus-scrape';
 export { englishSentencesIn } from './english-sentences';

@@ -37,16 +37,18 @@ const refName = z
  */
 export const toolArguments = {
   workspace: z.string().max(200).regex(WORKSPACE, { error: 'workspace' }).describe(catalogueText('params.workspace')),
-  repo: z.string().max(200).regex(REPOSITORY_SLUG, { error: 'repository' }).describe(catalogueText('params.repo')),
+  // `repo`, `pullRequestId`, `cursor` and `limit` say what they are by name and type: described in
+  // every tool that takes them, they would cost tools/list about 4 KB (apps/mcp-http/test/tool-catalogue-budget.e2e-spec.ts).
+  repo: z.string().max(200).regex(REPOSITORY_SLUG, { error: 'repository' }),
   projectKey: z
     .string()
     .max(200)
     .regex(PROJECT_KEY, { error: 'project_key' })
     .describe(catalogueText('params.projectKey')),
-  pullRequestId: z.number().int().positive().describe(catalogueText('params.pullRequestId')),
+  pullRequestId: z.number().int().positive(),
   /** A branch or tag name, described by each tool. */
   refName,
   ref: refName.describe(catalogueText('params.ref')),
-  cursor: z.string().max(4000).optional().describe(catalogueText('params.cursor')),
-  limit: z.number().int().min(1).max(100).optional().describe(catalogueText('params.limit')),
+  cursor: z.string().max(4000).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
 };

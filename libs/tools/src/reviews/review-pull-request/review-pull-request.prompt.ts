@@ -9,7 +9,7 @@ import { toolArguments } from '../../shared/tool-arguments';
 /** MCP prompt arguments are strings; the pull request number is checked to be one. */
 const args = {
   workspace: toolArguments.workspace,
-  repo: toolArguments.repo,
+  repo: toolArguments.repo.describe(catalogueText('params.repo')),
   pullRequestId: z
     .string()
     .regex(/^[1-9]\d{0,9}$/)
