@@ -17,7 +17,8 @@ const { values } = parseArgs({
 const clients = Number(values.clients);
 const seconds = Number(values.seconds);
 
-const stack = await startStack({ LOG_LEVEL: 'debug' });
+// Structured answers: the triggered run's uuid is read from them.
+const stack = await startStack({ LOG_LEVEL: 'debug', MCP_STRUCTURED_OUTPUT: 'true' });
 const received = new Map();
 try {
   // Three steps of seconds/3 each: a pipeline runs about `seconds`, looked at every second.

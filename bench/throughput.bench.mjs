@@ -101,6 +101,8 @@ async function startServer(config, fakePort) {
       BITBUCKET_URL: `http://127.0.0.1:${fakePort}/2.0`,
       BITBUCKET_EMAIL: 'alice@acme.example',
       BITBUCKET_API_TOKEN: 'ATATT-fake-alice',
+      // The same answer as the bare server's: text, structuredContent checked against the output schema.
+      MCP_STRUCTURED_OUTPUT: 'true',
       ...middleware,
     },
     `${url}/health/ready`,
