@@ -56,6 +56,9 @@ export const COMMIT_TOOL_CASES: readonly ToolCase[] = [
         const page = result.structuredContent as CommitPage;
         seen.push(...page.items);
         cursor = page.cursor;
+        // Short enough for a model to copy: a Cloud cursor carries the next link's query alone (cloud-api.ts),
+        // 71 characters here where the whole link made 123.
+        expect(cursor?.length ?? 0).toBeLessThanOrEqual(80);
       } while (cursor !== undefined);
       expect(seen).toHaveLength(250);
       expect(new Set(seen.map((commit) => commit.hash)).size).toBe(250);

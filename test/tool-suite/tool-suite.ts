@@ -13,7 +13,11 @@ export interface ToolSuiteConnection {
 }
 
 /** What a connector gives the server besides its flavor's settings: the cases read each answer's structured data. */
-export const TOOL_SUITE_ENV = { MCP_STRUCTURED_OUTPUT: 'true' };
+export const TOOL_SUITE_ENV = {
+  MCP_STRUCTURED_OUTPUT: 'true',
+  // One principal runs every case of a flavor within a minute, more write calls than the default limit allows.
+  RATE_LIMIT_WRITE_LIMIT: '1000',
+};
 
 /** Connects an MCP client to the real server configured for `flavor` against the fake, plus `env`. */
 export type ToolSuiteConnector = (

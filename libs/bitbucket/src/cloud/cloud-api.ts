@@ -40,7 +40,8 @@ export class CloudApi extends BitbucketRestApi {
 
   /**
    * One page of a listing. The first page is `path?query&pagelen=…`; later pages follow Cloud's opaque
-   * `next` link (below the API root) from the cursor, which already carries the query.
+   * `next` link (below the API root) from the cursor, which already carries the query. A `next` link on
+   * the listing's own path (most are) is kept as its query alone, so that cursors stay short.
    */
   async page<J, T>(
     listing: string,
@@ -49,7 +50,7 @@ export class CloudApi extends BitbucketRestApi {
     map: (json: J) => T,
   ): Promise<BbPage<T>> {
     const page = await this.rawPage<J>(listing, request, options);
-    return this.toPage(listing, page, page.values.map(map));
+    return this.toPage(listing, request, page, page.values.map(map));
   }
 
   /** The Cloud page a cursor (or its absence) names, unmapped. */
@@ -61,7 +62,7 @@ export class CloudApi extends BitbucketRestApi {
     const next = this.cursors.decode(options?.cursor, listing);
     return this.json<CloudPageJson<J>>(
       typeof next === 'string'
-        ? { method: 'GET', route: request.route, path: next }
+        ? { method: 'GET', route: request.route, path: next.startsWith('?') ? `${request.path}${next}` : next }
         : {
             method: 'GET',
             route: request.route,
@@ -73,14 +74,26 @@ export class CloudApi extends BitbucketRestApi {
   }
 
   /** `items` (mapped from `page`) with the cursor that continues after `page`. */
-  toPage<T>(listing: string, page: CloudPageJson<unknown>, items: readonly T[]): BbPage<T> {
+  toPage<T>(
+    listing: string,
+    request: CloudListingRequest,
+    page: CloudPageJson<unknown>,
+    items: readonly T[],
+  ): BbPage<T> {
     return {
       items,
       ...(page.next === undefined
         ? {}
-        : { cursor: this.cursors.encode(listing, this.upstream.belowApiRoot(page.next)) }),
+        : { cursor: this.cursors.encode(listing, this.continuation(request, page.next)) }),
       ...(page.size === undefined ? {} : { total: page.size }),
     };
+  }
+
+  /** A `next` link as a cursor carries it: its query alone when it stays on the listing's path (see page). */
+  private continuation(request: CloudListingRequest, next: string): string {
+    const link = this.upstream.belowApiRoot(next);
+    const path = request.path.replace(/^\/+/, '');
+    return link.startsWith(`${path}?`) ? link.slice(path.length) : link;
   }
 
   /** The items of a listing, following `next` links, from at most `maxPages` pages. */

@@ -18,13 +18,15 @@ export class CloudCommentsApi {
   /** Each page's comments assembled into threads (Cloud lists them flat, replies naming `parent.id`). */
   async listComments(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbComment>> {
     const listing = `comments ${repo.workspace}/${repo.repo} ${input.id}`;
-    const page = await this.api.rawPage<CloudCommentJson>(
-      listing,
-      { route: `GET ${COMMENTS}`, path: cloudPath.pullRequest(repo, input.id, '/comments') },
-      options,
-    );
+    const request = { route: `GET ${COMMENTS}`, path: cloudPath.pullRequest(repo, input.id, '/comments') };
+    const page = await this.api.rawPage<CloudCommentJson>(listing, request, options);
     // Cloud's `size` counts comments, not threads: no total.
-    return this.api.toPage(listing, { values: page.values, next: page.next }, cloudReviewMappers.threads(page.values));
+    return this.api.toPage(
+      listing,
+      request,
+      { values: page.values, next: page.next },
+      cloudReviewMappers.threads(page.values),
+    );
   }
 
   /** A reply names its parent; an inline comment anchors on a new-side line (`to`) or an old-side one (`from`). */

@@ -86,11 +86,8 @@ export class CloudPullRequestChangesApi {
     options?: PageOptions,
   ): Promise<BbPage<BbActivity>> {
     const listing = `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`;
-    const page = await this.api.rawPage<CloudActivityJson>(
-      listing,
-      { route: `${ROUTE}/activity`, path: cloudPath.pullRequest(repo, input.id, '/activity') },
-      options,
-    );
-    return this.api.toPage(listing, page, cloudReviewMappers.activities(page.values, page.next === undefined));
+    const request = { route: `${ROUTE}/activity`, path: cloudPath.pullRequest(repo, input.id, '/activity') };
+    const page = await this.api.rawPage<CloudActivityJson>(listing, request, options);
+    return this.api.toPage(listing, request, page, cloudReviewMappers.activities(page.values, page.next === undefined));
   }
 }
