@@ -260,7 +260,7 @@ describe('upstreamRefusal', () => {
     });
     expect(upstreamRefusal(cloudMerge, cloudDraft, 'BITBUCKET_VALIDATION')).toEqual({
       messageKey: 'BITBUCKET_PULL_REQUEST_DRAFT',
-      params: { workspace: 'acme', repository: 'acme/payments-api', id: '5' },
+      params: { workspace: 'acme', owner: 'acme', repository: 'acme/payments-api', id: '5' },
     });
     const dcDraft = json(409, {
       errors: [
@@ -285,6 +285,7 @@ describe('upstreamRefusal', () => {
       messageKey: 'BITBUCKET_COMMENT_ANCHOR_INVALID',
       params: {
         project: 'PLAT',
+        owner: 'PLAT',
         repository: 'PLAT/payments-api',
         id: '3',
         upstreamText: 'anchor.line: Line 400 is outside a.ts: the file has 27 lines on the new side.',
