@@ -15,7 +15,7 @@ type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
 export class CloudApi extends BitbucketRestApi {
   /**
    * Cloud answers a repository's 404 in the same words whether the repository or its workspace is wrong
-   * (NOTES §1.5); the workspace's own 404 (`GET /workspaces/{workspace}`) tells which, on the error path only.
+   * (docs/bitbucket-api.md#cloud-errors); the workspace's own 404 (`GET /workspaces/{workspace}`) tells which, on the error path only.
    */
   protected override async explained(error: BitbucketException, signal?: AbortSignal): Promise<BitbucketException> {
     const workspace = error.params.workspace;

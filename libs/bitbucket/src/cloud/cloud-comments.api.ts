@@ -11,7 +11,7 @@ import { cloudReviewMappers } from './cloud-review-mappers';
 const COMMENTS = '/repositories/{workspace}/{repo}/pullrequests/{id}/comments';
 const TASKS = '/repositories/{workspace}/{repo}/pullrequests/{id}/tasks';
 
-/** Cloud pull request comments as threads, and tasks (NOTES §2.7). */
+/** Cloud pull request comments as threads, and tasks (docs/bitbucket-api.md#cloud-pull-requests). */
 export class CloudCommentsApi {
   constructor(private readonly api: CloudApi) {}
 

@@ -17,7 +17,7 @@ import { upstreamPath } from '../upstream/upstream-path';
 /** A comparison counts commits and lists files over at most COMPARISON_PAGES pages of 100. */
 const COMPARISON_PAGES = 50;
 
-/** Cloud commits, comparisons, diffs and build statuses (NOTES §2.4–2.5). */
+/** Cloud commits, comparisons, diffs and build statuses (docs/bitbucket-api.md#cloud-commits, docs/bitbucket-api.md#cloud-diffs). */
 export class CloudCommitsApi {
   private readonly revisions: CloudRevisions;
 

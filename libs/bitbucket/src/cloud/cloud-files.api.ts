@@ -15,7 +15,7 @@ import { CloudRevisions } from './cloud-revisions';
 import { requireCloudWorkspace } from './cloud-workspace';
 import { upstreamPath } from '../upstream/upstream-path';
 
-/** Cloud source (NOTES §2.6): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (§2.10). */
+/** Cloud source (docs/bitbucket-api.md#cloud-source): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (docs/bitbucket-api.md#cloud-code-search). */
 export class CloudFilesApi {
   private readonly revisions: CloudRevisions;
 

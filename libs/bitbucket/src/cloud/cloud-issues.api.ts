@@ -12,7 +12,7 @@ import { CloudUserReferences } from './cloud-user-references';
 
 const ISSUES = '/repositories/{workspace}/{repo}/issues';
 
-/** The Cloud issue tracker (NOTES §2.9); repositories without one answer 404. */
+/** The Cloud issue tracker (docs/bitbucket-api.md#cloud-issues); repositories without one answer 404. */
 export class CloudIssuesApi {
   private readonly users: CloudUserReferences;
 

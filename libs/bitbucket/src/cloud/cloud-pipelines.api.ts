@@ -11,14 +11,14 @@ import { cloudPipelineMappers } from './cloud-pipeline-mappers';
 
 const PIPELINES = '/repositories/{workspace}/{repo}/pipelines';
 
-/** Cloud Pipelines (NOTES §2.8); pipeline and step uuids travel with their braces, encoded. */
+/** Cloud Pipelines (docs/bitbucket-api.md#cloud-pipelines); pipeline and step uuids travel with their braces, encoded. */
 export class CloudPipelinesApi {
   constructor(private readonly api: CloudApi) {}
 
   /**
    * Newest first. `ref` and `status` go to Cloud as the listing's `target.ref_name` and `status`
-   * parameters, which Cloud does not reliably honour (NOTES §2.8 documents no filter; integrators
-   * report `status` ignored), so they also run here over a bounded number of pages (cloudFilteredPage).
+   * parameters, which Cloud does not reliably honour (the spec documents no filter and integrators
+   * report `status` ignored, docs/bitbucket-api.md#cloud-pipelines), so they also run here over a bounded number of pages (cloudFilteredPage).
    * `status` matches a pipeline's state (PENDING, IN_PROGRESS…) or its result (SUCCESSFUL, FAILED…).
    */
   async listPipelines(

@@ -20,7 +20,7 @@ export class CloudPullRequestChangesApi {
   constructor(private readonly api: CloudApi) {}
 
   /**
-   * The pull request's `links.diff` is where its `/diff` redirects (NOTES §2.5): the repository diff,
+   * The pull request's `links.diff` is where its `/diff` redirects (docs/bitbucket-api.md#cloud-diffs): the repository diff,
    * which takes `context` and repeated `path`. Without that link the redirect is followed and the
    * paths are cut out of the text here.
    */

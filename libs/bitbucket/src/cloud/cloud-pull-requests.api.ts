@@ -11,7 +11,7 @@ import type { CloudPullRequestJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
 import { CloudUserReferences } from './cloud-user-references';
 
-/** Cloud pull requests (NOTES §2.7): listing with BBQL on user uuids, reading, creating, updating. */
+/** Cloud pull requests (docs/bitbucket-api.md#cloud-pull-requests): listing with BBQL on user uuids, reading, creating, updating. */
 export class CloudPullRequestsApi {
   private readonly users: CloudUserReferences;
 

@@ -12,7 +12,7 @@ import { upstreamPath } from '../upstream/upstream-path';
 
 type RefKind = 'branches' | 'tags';
 
-/** Cloud branches and tags (NOTES §2.3): `refs/branches`, `refs/tags`, filtered with BBQL on the name. */
+/** Cloud branches and tags (docs/bitbucket-api.md#cloud-refs): `refs/branches`, `refs/tags`, filtered with BBQL on the name. */
 export class CloudRefsApi {
   private readonly revisions: CloudRevisions;
 

@@ -23,7 +23,7 @@ const ACTIVITY_PAGES = 20;
 type CommentResource = 'comments' | 'blocker-comments';
 
 /**
- * Data Center pull request comments as threads, and tasks (NOTES §3.6). Every write of an existing
+ * Data Center pull request comments as threads, and tasks (docs/bitbucket-api.md#data-center-comments-and-tasks). Every write of an existing
  * comment or task names its current version, read first: edits and resolutions are retried once
  * when it is stale (their body carries only the caller's change); deletions are not.
  */

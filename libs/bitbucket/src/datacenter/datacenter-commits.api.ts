@@ -21,7 +21,7 @@ const COMPARISON_PAGES = 5;
 
 const commit = (json: DatacenterCommitJson): BbCommit => datacenterCodeMappers.commit(json);
 
-/** Data Center commits, comparisons, diffs (NOTES §3.6) and build statuses (the build-status plugin). */
+/** Data Center commits, comparisons, diffs (docs/bitbucket-api.md#data-center-commits) and build statuses (the build-status plugin). */
 export class DatacenterCommitsApi {
   private readonly revisions: DatacenterRevisions;
 

@@ -16,7 +16,7 @@ import { upstreamPath } from '../upstream/upstream-path';
 const ROUTE = 'GET /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
 /**
- * What a Data Center pull request changes and what happened to it (NOTES §3.6): its effective diff,
+ * What a Data Center pull request changes and what happened to it (docs/bitbucket-api.md#data-center-pull-requests): its effective diff,
  * changed files, commits and activity.
  */
 export class DatacenterPullRequestChangesApi {

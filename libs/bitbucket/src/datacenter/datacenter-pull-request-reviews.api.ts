@@ -17,7 +17,7 @@ const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests
 
 type ReviewStatus = 'APPROVED' | 'UNAPPROVED' | 'NEEDS_WORK';
 
-/** Data Center's merge strategy ids (NOTES §3.6) for the gateway's strategies. */
+/** Data Center's merge strategy ids (docs/bitbucket-api.md#data-center-merge-strategies) for the gateway's strategies. */
 const STRATEGY_IDS: Readonly<Record<MergeStrategy, string>> = {
   merge_commit: 'no-ff',
   squash: 'squash',

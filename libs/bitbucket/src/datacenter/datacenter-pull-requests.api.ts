@@ -31,7 +31,7 @@ const reviewerBodies = (names: readonly string[]): Record<string, unknown>[] =>
 const currentReviewers = (pr: DatacenterPullRequestJson): string[] =>
   (pr.reviewers ?? []).flatMap((reviewer) => reviewer.user?.name ?? reviewer.user?.slug ?? []);
 
-/** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating. */
+/** Data Center pull requests of a repository (docs/bitbucket-api.md#data-center-pull-requests): listing, reading, creating, updating. */
 export class DatacenterPullRequestsApi {
   private readonly currentUser: DatacenterCurrentUser;
   private readonly revisions: DatacenterRevisions;

@@ -12,7 +12,7 @@ const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 type RefKind = 'branches' | 'tags';
 
 /**
- * Data Center branches and tags (NOTES §3.6): `branches` and `tags` listed with `filterText` (names
+ * Data Center branches and tags (docs/bitbucket-api.md#data-center-refs): `branches` and `tags` listed with `filterText` (names
  * containing it, in any case), created with a `startPoint`; branches are deleted through branch-utils.
  */
 export class DatacenterRefsApi {
