@@ -1,6 +1,7 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import { BitbucketException } from '../bitbucket.exception';
 import type { BbPage } from '../model/bb-page';
+import { pageOf, type AnswerShape } from '../upstream/answer-shape';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamRequest } from '../upstream/upstream-request';
 import type { CloudPageJson } from './cloud-json';
@@ -8,8 +9,8 @@ import { cloudPath } from './cloud-path';
 
 const MAX_PAGELEN = 100;
 
-/** The first page of a listing: below the API root, with its query. */
-type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
+/** The first page of a listing: below the API root, with its query, and what each of its values must hold. */
+export type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'> & { readonly values?: AnswerShape };
 
 /** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
 export class CloudApi extends BitbucketRestApi {
@@ -59,14 +60,16 @@ export class CloudApi extends BitbucketRestApi {
     options: PageOptions | undefined,
   ): Promise<CloudPageJson<J>> {
     const next = this.cursors.decode(options?.cursor, listing);
+    const answer = pageOf(request.values);
     return this.json<CloudPageJson<J>>(
       typeof next === 'string'
-        ? { method: 'GET', route: request.route, path: next }
+        ? { method: 'GET', route: request.route, path: next, answer }
         : {
             method: 'GET',
             route: request.route,
             path: request.path,
             query: { ...request.query, pagelen: this.pagelen(options) },
+            answer,
           },
       options?.signal,
     );
@@ -86,6 +89,7 @@ export class CloudApi extends BitbucketRestApi {
   /** The items of a listing, following `next` links, from at most `maxPages` pages. */
   async all<J>(request: CloudListingRequest, maxPages: number, signal?: AbortSignal): Promise<readonly J[]> {
     const values: J[] = [];
+    const answer = pageOf(request.values);
     let next: string | undefined;
     for (let read = 0; read < maxPages; read += 1) {
       const page = await this.json<CloudPageJson<J>>(
@@ -95,8 +99,9 @@ export class CloudApi extends BitbucketRestApi {
               route: request.route,
               path: request.path,
               query: { ...request.query, pagelen: MAX_PAGELEN },
+              answer,
             }
-          : { method: 'GET', route: request.route, path: next },
+          : { method: 'GET', route: request.route, path: next, answer },
         signal,
       );
       values.push(...page.values);

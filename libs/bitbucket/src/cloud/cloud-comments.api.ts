@@ -7,6 +7,7 @@ import type { CloudApi } from './cloud-api';
 import { cloudPath } from './cloud-path';
 import type { CloudCommentJson, CloudTaskJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
+import { cloudAnswers } from './cloud-answers';
 
 const COMMENTS = '/repositories/{workspace}/{repo}/pullrequests/{id}/comments';
 const TASKS = '/repositories/{workspace}/{repo}/pullrequests/{id}/tasks';
@@ -20,7 +21,11 @@ export class CloudCommentsApi {
     const listing = `comments ${repo.workspace}/${repo.repo} ${input.id}`;
     const page = await this.api.rawPage<CloudCommentJson>(
       listing,
-      { route: `GET ${COMMENTS}`, path: cloudPath.pullRequest(repo, input.id, '/comments') },
+      {
+        route: `GET ${COMMENTS}`,
+        values: cloudAnswers.comment,
+        path: cloudPath.pullRequest(repo, input.id, '/comments'),
+      },
       options,
     );
     // Cloud's `size` counts comments, not threads: no total.
@@ -38,6 +43,7 @@ export class CloudCommentsApi {
       {
         method: 'POST',
         route: `POST ${COMMENTS}`,
+        answer: cloudAnswers.comment,
         path: cloudPath.pullRequest(repo, input.id, '/comments'),
         json: {
           content: { raw: input.text },
@@ -61,6 +67,7 @@ export class CloudCommentsApi {
       {
         method: 'PUT',
         route: `PUT ${COMMENTS}/{commentId}`,
+        answer: cloudAnswers.comment,
         path: cloudPath.pullRequest(repo, input.id, `/comments/${input.commentId}`),
         json: { content: { raw: input.text } },
       },
@@ -104,7 +111,7 @@ export class CloudCommentsApi {
   async listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
     return this.api.page(
       `tasks ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `GET ${TASKS}`, path: cloudPath.pullRequest(repo, input.id, '/tasks') },
+      { route: `GET ${TASKS}`, values: cloudAnswers.task, path: cloudPath.pullRequest(repo, input.id, '/tasks') },
       options,
       (json: CloudTaskJson) => cloudReviewMappers.task(json),
     );
@@ -119,6 +126,7 @@ export class CloudCommentsApi {
       {
         method: 'POST',
         route: `POST ${TASKS}`,
+        answer: cloudAnswers.task,
         path: cloudPath.pullRequest(repo, input.id, '/tasks'),
         json: {
           content: { raw: input.text },
@@ -140,6 +148,7 @@ export class CloudCommentsApi {
       {
         method: 'PUT',
         route: `PUT ${TASKS}/{taskId}`,
+        answer: cloudAnswers.task,
         path: cloudPath.pullRequest(repo, input.id, `/tasks/${input.taskId}`),
         json: {
           ...(input.text === undefined ? {} : { content: { raw: input.text } }),

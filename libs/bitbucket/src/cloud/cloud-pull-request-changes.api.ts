@@ -12,6 +12,7 @@ import { cloudPath } from './cloud-path';
 import { fetchCloudPullRequest } from './cloud-pull-request-fetch';
 import type { CloudActivityJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
+import { cloudAnswers } from './cloud-answers';
 
 const ROUTE = 'GET /repositories/{workspace}/{repo}/pullrequests/{id}';
 
@@ -73,7 +74,11 @@ export class CloudPullRequestChangesApi {
   ): Promise<BbPage<BbCommit>> {
     return this.api.page(
       `pull request commits ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `${ROUTE}/commits`, path: cloudPath.pullRequest(repo, input.id, '/commits') },
+      {
+        route: `${ROUTE}/commits`,
+        values: cloudAnswers.commit,
+        path: cloudPath.pullRequest(repo, input.id, '/commits'),
+      },
       options,
       (json: CloudCommitJson) => cloudCodeMappers.commit(json),
     );
@@ -88,7 +93,11 @@ export class CloudPullRequestChangesApi {
     const listing = `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`;
     const page = await this.api.rawPage<CloudActivityJson>(
       listing,
-      { route: `${ROUTE}/activity`, path: cloudPath.pullRequest(repo, input.id, '/activity') },
+      {
+        route: `${ROUTE}/activity`,
+        values: cloudAnswers.activity,
+        path: cloudPath.pullRequest(repo, input.id, '/activity'),
+      },
       options,
     );
     return this.api.toPage(listing, page, cloudReviewMappers.activities(page.values, page.next === undefined));

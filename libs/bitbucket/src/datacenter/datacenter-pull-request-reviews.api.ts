@@ -12,6 +12,7 @@ import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
@@ -145,6 +146,7 @@ export class DatacenterPullRequestReviewsApi {
           {
             method: 'POST',
             route: `POST ${PULL_REQUEST}/${action}`,
+            answer: datacenterAnswers.pullRequest,
             path: datacenterPath.repository(repo, `/pull-requests/${id}/${action}`),
             query: { version: current.version },
             ...(body === undefined ? {} : { json: body }),

@@ -11,6 +11,7 @@ import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { DatacenterRevisions } from './datacenter-revisions';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
+import { datacenterAnswers } from './datacenter-answers';
 
 const PULL_REQUESTS = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests';
 /** The states Data Center has; Cloud's SUPERSEDED has no Data Center pull request in it. */
@@ -71,6 +72,7 @@ export class DatacenterPullRequestsApi {
       `pull requests ${repo.workspace}/${repo.repo} ${JSON.stringify([states, participants])}`,
       {
         route: `GET ${PULL_REQUESTS}`,
+        values: datacenterAnswers.pullRequest,
         path: datacenterPath.repository(repo, '/pull-requests'),
         query: {
           state: states.length === 1 ? states[0] : 'ALL',
@@ -116,6 +118,7 @@ export class DatacenterPullRequestsApi {
       {
         method: 'POST',
         route: `POST ${PULL_REQUESTS}`,
+        answer: datacenterAnswers.pullRequest,
         path: datacenterPath.repository(repo, '/pull-requests'),
         json: {
           title: input.title,
@@ -162,6 +165,7 @@ export class DatacenterPullRequestsApi {
           {
             method: 'PUT',
             route: `PUT ${PULL_REQUESTS}/{id}`,
+            answer: datacenterAnswers.pullRequest,
             path: datacenterPath.repository(repo, `/pull-requests/${input.id}`),
             json: {
               version: current.version,
