@@ -3,7 +3,7 @@ import type { FakeRepository } from '../dataset/fake-repository';
 import { cloudCommit } from './cloud-commit.representation';
 import type { CloudLinks } from './cloud-links';
 
-// The six strategies of the current Cloud spec's `branch` schema (NOTES §2.3).
+// The six strategies of the current Cloud spec's `branch` schema (docs/bitbucket-api.md#cloud-refs).
 const MERGE_STRATEGIES = [
   'merge_commit',
   'squash',

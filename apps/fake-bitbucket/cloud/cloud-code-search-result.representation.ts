@@ -42,7 +42,7 @@ function contentMatches(hit: CodeSearchHit): { lines: { line: number; segments: 
   }));
 }
 
-/** One file of a Cloud code search page (`search_code_search_result`, NOTES §2.10). */
+/** One file of a Cloud code search page (`search_code_search_result`, docs/bitbucket-api.md#cloud-code-search). */
 export function cloudCodeSearchResult(hit: CodeSearchHit, links: CloudLinks): Record<string, unknown> {
   const { repository } = hit;
   return {

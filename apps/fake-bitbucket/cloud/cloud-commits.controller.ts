@@ -10,7 +10,7 @@ import { cloudQueryList } from './cloud-query-list';
 import { resolveCloudRevision } from './cloud-revision';
 import { CloudRouteRepository } from './cloud-route-repository.decorator';
 
-/** Commit history (NOTES §2.4): `git log` with include/exclude/path, iterator-paged, newest first. */
+/** Commit history (docs/bitbucket-api.md#cloud-commits): `git log` with include/exclude/path, iterator-paged, newest first. */
 @Controller('2.0/repositories/:workspace/:repoSlug')
 export class CloudCommitsController {
   constructor(private readonly store: FakeStore) {}

@@ -1,6 +1,6 @@
 /**
  * A Cloud diff spec: `{commit}`, `{source}..{destination}`, or the form pull request diff redirects
- * use, `{workspace}/{repo}:{source}%0D{destination}` (NOTES §2.5). The source is the side with the
+ * use, `{workspace}/{repo}:{source}%0D{destination}` (docs/bitbucket-api.md#cloud-diffs). The source is the side with the
  * changes, the opposite of `git diff`'s order. Ref names never hold `:`, `..` or control characters,
  * so the separators are unambiguous.
  */

@@ -29,7 +29,7 @@ interface Comparison {
   readonly changes: readonly FileChange[];
 }
 
-/** Raw diffs, diffstats, patches and merge bases between revisions (NOTES §2.4–2.5). */
+/** Raw diffs, diffstats, patches and merge bases between revisions (docs/bitbucket-api.md#cloud-diffs). */
 @Controller('2.0/repositories/:workspace/:repoSlug')
 export class CloudDiffsController {
   constructor(

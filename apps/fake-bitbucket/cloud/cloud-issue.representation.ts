@@ -5,7 +5,7 @@ import { cloudAccount } from './cloud-account.representation';
 import { cloudRendered, cloudRepositoryRef } from './cloud-commit.representation';
 import type { CloudLinks } from './cloud-links';
 
-/** Cloud `issue` (NOTES §2.9, recorded issue bodies). */
+/** Cloud `issue` (docs/bitbucket-api.md#cloud-issues). */
 export function cloudIssue(
   issue: FakeIssue,
   repository: FakeRepository,

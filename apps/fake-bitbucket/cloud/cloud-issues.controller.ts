@@ -31,7 +31,7 @@ const createIssueSchema = z.object({
 });
 const createCommentSchema = z.object({ content: contentSchema });
 
-/** The issue tracker (NOTES §2.9), on repositories that have one; the others answer 404. */
+/** The issue tracker (docs/bitbucket-api.md#cloud-issues), on repositories that have one; the others answer 404. */
 @Controller('2.0/repositories/:workspace/:repoSlug/issues')
 export class CloudIssuesController {
   constructor(

@@ -4,7 +4,7 @@ import type { PipelineState } from '../domain/pipeline-state';
 import { cloudAccount } from './cloud-account.representation';
 import type { CloudLinks } from './cloud-links';
 
-/** The typed `pipeline_state_*` object (NOTES §2.8); a stopped result names who stopped it. */
+/** The typed `pipeline_state_*` object (docs/bitbucket-api.md#cloud-pipelines); a stopped result names who stopped it. */
 export function cloudPipelineState(
   state: PipelineState,
   pipeline: FakePipeline,

@@ -9,7 +9,7 @@ import { cloudPipelinePath } from './cloud-pipeline-path';
 import { cloudPipelineState } from './cloud-pipeline-state.representation';
 import { cloudShortCommit } from './cloud-short-commit.representation';
 
-/** Cloud `pipeline` (NOTES §2.8, recorded pipelines page) with its state as of `state`. */
+/** Cloud `pipeline` (docs/bitbucket-api.md#cloud-pipelines) with its state as of `state`. */
 export function cloudPipeline(
   pipeline: FakePipeline,
   state: PipelineState,

@@ -38,7 +38,7 @@ const triggerSchema = z.object({
 const sameUuid = (a: string, b: string): boolean =>
   a.replace(/^\{|\}$/g, '').toLowerCase() === b.replace(/^\{|\}$/g, '').toLowerCase();
 
-/** Pipelines that advance with the clock (NOTES §2.8): list, trigger, stop, steps and their logs. */
+/** Pipelines that advance with the clock (docs/bitbucket-api.md#cloud-pipelines): list, trigger, stop, steps and their logs. */
 @Controller('2.0/repositories/:workspace/:repoSlug/pipelines')
 export class CloudPipelinesController {
   constructor(

@@ -2,7 +2,7 @@ import type { FakePullRequest } from '../dataset/fake-pull-request';
 import type { PullRequestOperations } from '../domain/pull-request.operations';
 
 /**
- * Where Cloud sends a pull request's diff, diffstat or patch (NOTES §2.5): the repository's own route
+ * Where Cloud sends a pull request's diff, diffstat or patch (docs/bitbucket-api.md#cloud-diffs): the repository's own route
  * with the spec `{src_ws}/{src_repo}:{src}%0D{dst}`, compared from the merge base (`topic=true`).
  */
 export function cloudPullRequestDiffPath(

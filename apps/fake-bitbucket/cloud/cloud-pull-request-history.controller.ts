@@ -32,7 +32,7 @@ function currentEvents(pr: FakePullRequest): FakePullRequestEvent[] {
 /** GET W/pullrequests/{id}/activity, /commits, /statuses, and the diff, diffstat and patch redirects. */
 @Controller('2.0/repositories/:workspace/:repoSlug/pullrequests/:pullRequestId')
 export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
-  /** Newest first, with a cursor for `next` (NOTES §2.7: pagelen 20). */
+  /** Newest first, with a cursor for `next` (pagelen 20, docs/bitbucket-api.md#cloud-pull-requests). */
   @Get('activity')
   activity(@CloudRoutePullRequest() pr: FakePullRequest, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);
@@ -79,7 +79,7 @@ export class CloudPullRequestHistoryController extends CloudPullRequestRoutes {
   }
 
   /**
-   * Cloud answers these with a bodiless 302 to the repository's diff routes (NOTES §2.5). The caller's
+   * Cloud answers these with a bodiless 302 to the repository's diff routes (docs/bitbucket-api.md#cloud-diffs). The caller's
    * query goes along (pagelen and page of a diffstat, context or path of a diff), but not its own
    * `from_pullrequest_id` or `topic`: the pull request fixes those.
    */

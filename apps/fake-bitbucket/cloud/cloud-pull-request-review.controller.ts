@@ -14,7 +14,7 @@ import { CloudPullRequestRoutes } from './cloud-pull-request-routes';
 import { CloudRoutePullRequest } from './cloud-route-pull-request.decorator';
 
 /**
- * Cloud's six strategies (NOTES §2.7) on the fake's merge kinds. Rebasing is not modelled: the rebase
+ * Cloud's six strategies (docs/bitbucket-api.md#cloud-pull-requests) on the fake's merge kinds. Rebasing is not modelled: the rebase
  * strategies fast-forward when they can and otherwise write a merge commit of the same content.
  */
 const STRATEGY_KIND = {

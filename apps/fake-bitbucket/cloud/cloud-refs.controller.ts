@@ -26,7 +26,7 @@ const createRefSchema = z.object({
 
 type Ref = { readonly kind: 'branch'; readonly name: string } | { readonly kind: 'tag'; readonly tag: GitTag };
 
-/** Branches and tags (NOTES §2.3): listed in `git show-ref` order, created from a hash or a branch name. */
+/** Branches and tags (docs/bitbucket-api.md#cloud-refs): listed in `git show-ref` order, created from a hash or a branch name. */
 @Controller('2.0/repositories/:workspace/:repoSlug/refs')
 export class CloudRefsController {
   constructor(

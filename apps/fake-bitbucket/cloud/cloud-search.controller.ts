@@ -10,7 +10,7 @@ import { cloudCodeSearchResult } from './cloud-code-search-result.representation
 import { CloudLinks } from './cloud-links';
 import { CloudLookup } from './cloud-lookup.service';
 
-/** Code search across a workspace's repositories, on their main branches (NOTES §2.10). */
+/** Code search across a workspace's repositories, on their main branches (docs/bitbucket-api.md#cloud-code-search). */
 @Controller('2.0/workspaces/:workspace/search/code')
 export class CloudSearchController {
   constructor(

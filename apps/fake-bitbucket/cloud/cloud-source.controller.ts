@@ -50,7 +50,7 @@ function entriesUnder(commit: GitCommit, directory: string, maxDepth: number): T
   return [...entries.values()].sort(treeOrder);
 }
 
-/** File contents, file and directory meta data, and directory listings at a revision (NOTES §2.6). */
+/** File contents, file and directory meta data, and directory listings at a revision (docs/bitbucket-api.md#cloud-source). */
 @Controller('2.0/repositories/:workspace/:repoSlug/src')
 export class CloudSourceController {
   /** Redirects to the root listing at the main branch's head, as Cloud does. */

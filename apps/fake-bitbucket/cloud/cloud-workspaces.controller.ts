@@ -33,7 +33,7 @@ export class CloudWorkspacesController {
     return cloudUser(user, CloudLinks.of(req));
   }
 
-  /** The 2026 replacement for GET /workspaces (NOTES §1.6). */
+  /** The 2026 replacement for GET /workspaces (docs/bitbucket-api.md#cloud-removed-endpoints). */
   @Get('user/workspaces')
   myWorkspaces(@Caller() caller: FakeIdentity, @Req() req: Request): Record<string, unknown> {
     const links = CloudLinks.of(req);

@@ -13,7 +13,7 @@ interface TokenRequest {
 const oauthError = (status: number, error: string, description: string): FakeApiError =>
   new FakeApiError(status, { error, error_description: description });
 
-/** Bitbucket Cloud's token endpoint: client credentials and refresh-token grants (NOTES §5). */
+/** Bitbucket Cloud's token endpoint: client credentials and refresh-token grants (docs/bitbucket-api.md#cloud-oauth). */
 @Controller('site/oauth2')
 export class OAuthController {
   constructor(private readonly store: FakeStore) {}

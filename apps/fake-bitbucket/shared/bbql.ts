@@ -1,5 +1,5 @@
 /**
- * A small evaluator of Bitbucket Cloud's query language (`q=`, NOTES §1.1 / guide-filtering):
+ * A small evaluator of Bitbucket Cloud's query language (`q=`, docs/bitbucket-api.md#cloud-filtering):
  * `field op value` joined by AND/OR with parentheses; ops = != ~ !~ > >= < <=; values are "strings",
  * numbers, true/false/null. Fields are dotted paths into the rendered JSON; a path through an array
  * matches when any element matches. Applied to rendered representations, so it filters exactly

@@ -7,7 +7,7 @@ interface CloudErrorExtras {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** `{"type":"error","error":{"message",…}}`: the Cloud error body (NOTES §1.5). */
+/** `{"type":"error","error":{"message",…}}`: the Cloud error body (docs/bitbucket-api.md#cloud-errors). */
 function cloudError(status: number, message: string, extras: CloudErrorExtras = {}): FakeApiError {
   const error: Record<string, unknown> = { message };
   if (extras.detail !== undefined) error.detail = extras.detail;
@@ -47,14 +47,14 @@ export const cloudErrors = {
       ...(detail === undefined ? {} : { detail }),
     });
   },
-  /** CHANGE-2770: cross-workspace endpoints removed in 2026 (NOTES §1.6). */
+  /** CHANGE-2770: cross-workspace endpoints removed in 2026 (docs/bitbucket-api.md#cloud-removed-endpoints). */
   gone(): FakeApiError {
     return cloudError(410, 'CHANGE-2770 - Functionality has been deprecated', {
       detail: 'Please read the changelog entry for more details.',
       data: { announcement_url: 'https://developer.atlassian.com/cloud/bitbucket/changelog#CHANGE-2770' },
     });
   },
-  /** Plain text, no Retry-After: Cloud's real 429 (NOTES §1.3). */
+  /** Plain text, no Retry-After: Cloud's real 429 (docs/bitbucket-api.md#cloud-rate-limits). */
   rateLimited(headers: Readonly<Record<string, string>> = {}): FakeApiError {
     return new FakeApiError(429, 'Rate limit for this resource has been exceeded', headers, 'text');
   },

@@ -5,7 +5,7 @@ export interface CloudPageOptions {
   readonly defaultPagelen?: number;
   /**
    * Iterator pagination (commits): only `pagelen`, `values` and an opaque `next`, no `size`/`page`
-   * (NOTES §1.4).
+   * (docs/bitbucket-api.md#cloud-pagination).
    */
   readonly iterator?: boolean;
 }

@@ -6,7 +6,7 @@ const CLOUD_API_HOST = 'api.bitbucket.org';
 
 function defaultTokenUrl(baseUrl: string): string {
   const url = new URL(baseUrl);
-  // Cloud's OAuth endpoints live on the web host, not the API host (NOTES §5.1).
+  // Cloud's OAuth endpoints live on the web host, not the API host (docs/bitbucket-api.md#cloud-hosts-and-identifiers).
   return url.hostname === CLOUD_API_HOST
     ? 'https://bitbucket.org/site/oauth2/access_token'
     : `${url.origin}/site/oauth2/access_token`;

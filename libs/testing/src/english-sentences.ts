@@ -5,7 +5,7 @@ import { REPO_ROOT } from './repo-root';
 /**
  * Bitbucket's own English, as the fake answers it (apps/fake-bitbucket/shared/cloud-errors.ts,
  * datacenter-errors.ts, cloud/cloud-code-errors.ts, faults/fault-rule.ts) after Bitbucket's real bodies
- * (shared API notes, NOTES §1.3 and §1.5).
+ * (docs/bitbucket-api.md#cloud-rate-limits and docs/bitbucket-api.md#cloud-errors).
  */
 const BITBUCKET_ENGLISH = [
   'You may not have access to this repository',

@@ -1,6 +1,7 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import { BitbucketException } from '../bitbucket.exception';
 import type { BbPage } from '../model/bb-page';
+import { pageOf, type AnswerShape } from '../upstream/answer-shape';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamRequest } from '../upstream/upstream-request';
 import type { CloudPageJson } from './cloud-json';
@@ -8,14 +9,14 @@ import { cloudPath } from './cloud-path';
 
 const MAX_PAGELEN = 100;
 
-/** The first page of a listing: below the API root, with its query. */
-type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'>;
+/** The first page of a listing: below the API root, with its query, and what each of its values must hold. */
+export type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'> & { readonly values?: AnswerShape };
 
 /** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
 export class CloudApi extends BitbucketRestApi {
   /**
    * Cloud answers a repository's 404 in the same words whether the repository or its workspace is wrong
-   * (NOTES §1.5); the workspace's own 404 (`GET /workspaces/{workspace}`) tells which, on the error path only.
+   * (docs/bitbucket-api.md#cloud-errors); the workspace's own 404 (`GET /workspaces/{workspace}`) tells which, on the error path only.
    */
   protected override async explained(error: BitbucketException, signal?: AbortSignal): Promise<BitbucketException> {
     const workspace = error.params.workspace;
@@ -60,14 +61,16 @@ export class CloudApi extends BitbucketRestApi {
     options: PageOptions | undefined,
   ): Promise<CloudPageJson<J>> {
     const next = this.cursors.decode(options?.cursor, listing);
+    const answer = pageOf(request.values);
     return this.json<CloudPageJson<J>>(
       typeof next === 'string'
-        ? { method: 'GET', route: request.route, path: next.startsWith('?') ? `${request.path}${next}` : next }
+        ? { method: 'GET', route: request.route, path: next.startsWith('?') ? `${request.path}${next}` : next, answer }
         : {
             method: 'GET',
             route: request.route,
             path: request.path,
             query: { ...request.query, pagelen: this.pagelen(options) },
+            answer,
           },
       options?.signal,
     );
@@ -99,6 +102,7 @@ export class CloudApi extends BitbucketRestApi {
   /** The items of a listing, following `next` links, from at most `maxPages` pages. */
   async all<J>(request: CloudListingRequest, maxPages: number, signal?: AbortSignal): Promise<readonly J[]> {
     const values: J[] = [];
+    const answer = pageOf(request.values);
     let next: string | undefined;
     for (let read = 0; read < maxPages; read += 1) {
       const page = await this.json<CloudPageJson<J>>(
@@ -108,8 +112,9 @@ export class CloudApi extends BitbucketRestApi {
               route: request.route,
               path: request.path,
               query: { ...request.query, pagelen: MAX_PAGELEN },
+              answer,
             }
-          : { method: 'GET', route: request.route, path: next },
+          : { method: 'GET', route: request.route, path: next, answer },
         signal,
       );
       values.push(...page.values);

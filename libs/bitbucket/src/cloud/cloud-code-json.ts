@@ -1,8 +1,8 @@
 import type { CloudAccountJson, CloudLinkJson } from './cloud-json';
 
 /**
- * Cloud 2.0 JSON of refs, commits, diffs, statuses, source and code search (NOTES §2.3–2.6, §2.10;
- * `cloud/openapi-v3.yml`). Only what the gateway reads; everything optional-minded.
+ * Cloud 2.0 JSON of refs, commits, diffs, statuses, source and code search (docs/bitbucket-api.md#cloud-refs to
+ * docs/bitbucket-api.md#cloud-code-search). Only what the gateway reads; everything optional-minded.
  */
 export interface CloudCommitRefJson {
   readonly hash?: string;

@@ -7,18 +7,23 @@ import type { CloudApi } from './cloud-api';
 import { cloudPath } from './cloud-path';
 import type { CloudCommentJson, CloudTaskJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
+import { cloudAnswers } from './cloud-answers';
 
 const COMMENTS = '/repositories/{workspace}/{repo}/pullrequests/{id}/comments';
 const TASKS = '/repositories/{workspace}/{repo}/pullrequests/{id}/tasks';
 
-/** Cloud pull request comments as threads, and tasks (NOTES §2.7). */
+/** Cloud pull request comments as threads, and tasks (docs/bitbucket-api.md#cloud-pull-requests). */
 export class CloudCommentsApi {
   constructor(private readonly api: CloudApi) {}
 
   /** Each page's comments assembled into threads (Cloud lists them flat, replies naming `parent.id`). */
   async listComments(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbComment>> {
     const listing = `comments ${repo.workspace}/${repo.repo} ${input.id}`;
-    const request = { route: `GET ${COMMENTS}`, path: cloudPath.pullRequest(repo, input.id, '/comments') };
+    const request = {
+      route: `GET ${COMMENTS}`,
+      values: cloudAnswers.comment,
+      path: cloudPath.pullRequest(repo, input.id, '/comments'),
+    };
     const page = await this.api.rawPage<CloudCommentJson>(listing, request, options);
     // Cloud's `size` counts comments, not threads: no total.
     return this.api.toPage(
@@ -40,6 +45,7 @@ export class CloudCommentsApi {
       {
         method: 'POST',
         route: `POST ${COMMENTS}`,
+        answer: cloudAnswers.comment,
         path: cloudPath.pullRequest(repo, input.id, '/comments'),
         json: {
           content: { raw: input.text },
@@ -63,6 +69,7 @@ export class CloudCommentsApi {
       {
         method: 'PUT',
         route: `PUT ${COMMENTS}/{commentId}`,
+        answer: cloudAnswers.comment,
         path: cloudPath.pullRequest(repo, input.id, `/comments/${input.commentId}`),
         json: { content: { raw: input.text } },
       },
@@ -106,7 +113,7 @@ export class CloudCommentsApi {
   async listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
     return this.api.page(
       `tasks ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `GET ${TASKS}`, path: cloudPath.pullRequest(repo, input.id, '/tasks') },
+      { route: `GET ${TASKS}`, values: cloudAnswers.task, path: cloudPath.pullRequest(repo, input.id, '/tasks') },
       options,
       (json: CloudTaskJson) => cloudReviewMappers.task(json),
     );
@@ -121,6 +128,7 @@ export class CloudCommentsApi {
       {
         method: 'POST',
         route: `POST ${TASKS}`,
+        answer: cloudAnswers.task,
         path: cloudPath.pullRequest(repo, input.id, '/tasks'),
         json: {
           content: { raw: input.text },
@@ -142,6 +150,7 @@ export class CloudCommentsApi {
       {
         method: 'PUT',
         route: `PUT ${TASKS}/{taskId}`,
+        answer: cloudAnswers.task,
         path: cloudPath.pullRequest(repo, input.id, `/tasks/${input.taskId}`),
         json: {
           ...(input.text === undefined ? {} : { content: { raw: input.text } }),

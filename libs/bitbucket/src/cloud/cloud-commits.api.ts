@@ -13,11 +13,12 @@ import { cloudFilteredPage } from './cloud-filtered-page';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
 import { upstreamPath } from '../upstream/upstream-path';
+import { cloudAnswers } from './cloud-answers';
 
 /** A comparison counts commits and lists files over at most COMPARISON_PAGES pages of 100. */
 const COMPARISON_PAGES = 50;
 
-/** Cloud commits, comparisons, diffs and build statuses (NOTES §2.4–2.5). */
+/** Cloud commits, comparisons, diffs and build statuses (docs/bitbucket-api.md#cloud-commits, docs/bitbucket-api.md#cloud-diffs). */
 export class CloudCommitsApi {
   private readonly revisions: CloudRevisions;
 
@@ -38,6 +39,7 @@ export class CloudCommitsApi {
     const request = {
       route: 'GET /repositories/{workspace}/{repo}/commits',
       path: cloudPath.repository(repo, '/commits'),
+      values: cloudAnswers.commit,
       query: {
         ...(input.ref === undefined || input.ref === '' ? {} : { include: input.ref }),
         ...(input.path === undefined || input.path === '' ? {} : { path: input.path }),
@@ -57,6 +59,7 @@ export class CloudCommitsApi {
         {
           method: 'GET',
           route: 'GET /repositories/{workspace}/{repo}/commit/{commit}',
+          answer: cloudAnswers.commit,
           path: cloudPath.repository(repo, `/commit/${upstreamPath.segment('hash', input.hash)}`),
         },
         options?.signal,
@@ -97,6 +100,7 @@ export class CloudCommitsApi {
             {
               method: 'GET',
               route: 'GET /repositories/{workspace}/{repo}/merge-base/{revspec}',
+              answer: cloudAnswers.commit,
               path: cloudPath.repository(
                 repo,
                 `/merge-base/${upstreamPath.segment('from', from)}..${upstreamPath.segment('to', to)}`,
@@ -156,6 +160,7 @@ export class CloudCommitsApi {
     return this.api.all<CloudCommitJson>(
       {
         route: 'GET /repositories/{workspace}/{repo}/commits',
+        values: cloudAnswers.commit,
         path: cloudPath.repository(repo, '/commits'),
         query: { include, exclude },
       },

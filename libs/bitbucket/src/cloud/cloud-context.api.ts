@@ -12,6 +12,7 @@ import { cloudMappers } from './cloud-mappers';
 import { cloudPath } from './cloud-path';
 import { requireCloudWorkspace } from './cloud-workspace';
 import { upstreamPath } from '../upstream/upstream-path';
+import { cloudAnswers } from './cloud-answers';
 
 /** Cloud: current user, workspaces (GET /user/workspaces since 2026), projects, members. */
 export class CloudContextApi {
@@ -44,7 +45,11 @@ export class CloudContextApi {
     }
     return this.api.page(
       `projects ${workspace}`,
-      { route: 'GET /workspaces/{workspace}/projects', path: cloudPath.workspace(workspace, '/projects') },
+      {
+        route: 'GET /workspaces/{workspace}/projects',
+        values: cloudAnswers.project,
+        path: cloudPath.workspace(workspace, '/projects'),
+      },
       options,
       (json: CloudProjectJson) => cloudMappers.project(json, workspace),
     );
@@ -56,6 +61,7 @@ export class CloudContextApi {
       {
         method: 'GET',
         route: 'GET /workspaces/{workspace}/projects/{key}',
+        answer: cloudAnswers.project,
         path: cloudPath.workspace(workspace, `/projects/${upstreamPath.segment('key', input.key)}`),
       },
       options?.signal,

@@ -14,8 +14,9 @@ import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
 import { requireCloudWorkspace } from './cloud-workspace';
 import { upstreamPath } from '../upstream/upstream-path';
+import { cloudAnswers } from './cloud-answers';
 
-/** Cloud source (NOTES §2.6): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (§2.10). */
+/** Cloud source (docs/bitbucket-api.md#cloud-source): `src/{ref}/{path}` raw, `?format=meta`, directory listings; code search (docs/bitbucket-api.md#cloud-code-search). */
 export class CloudFilesApi {
   private readonly revisions: CloudRevisions;
 
@@ -72,6 +73,7 @@ export class CloudFilesApi {
       `directory ${repo.workspace}/${repo.repo} ${JSON.stringify([input.ref, input.path ?? ''])}`,
       {
         route: 'GET /repositories/{workspace}/{repo}/src/{ref}/{path}',
+        values: cloudAnswers.treeEntry,
         path: cloudPath.repository(repo, `/src/${commit}/${directory === '' ? '' : `${directory}/`}`),
       },
       options,

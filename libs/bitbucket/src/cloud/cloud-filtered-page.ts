@@ -1,8 +1,8 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import { filteredPage } from '../pagination/filtered-page';
-import type { UpstreamRequest } from '../upstream/upstream-request';
-import type { CloudApi } from './cloud-api';
+import { pageOf } from '../upstream/answer-shape';
+import type { CloudApi, CloudListingRequest } from './cloud-api';
 import type { CloudPageJson } from './cloud-json';
 
 /**
@@ -12,7 +12,7 @@ import type { CloudPageJson } from './cloud-json';
 export async function cloudFilteredPage<J, T>(
   api: CloudApi,
   listing: string,
-  request: Pick<UpstreamRequest, 'route' | 'path' | 'query'>,
+  request: CloudListingRequest,
   options: PageOptions | undefined,
   map: (json: J) => T,
   keep: (item: T) => boolean,
@@ -21,8 +21,12 @@ export async function cloudFilteredPage<J, T>(
   const first = api.upstream.belowApiRoot(
     api.upstream.url({ path: request.path, query: { ...request.query, pagelen: limit } }).href,
   );
+  const answer = pageOf(request.values);
   const read = async (url: string): Promise<{ values: readonly J[]; next?: string }> => {
-    const page = await api.json<CloudPageJson<J>>({ method: 'GET', route: request.route, path: url }, options?.signal);
+    const page = await api.json<CloudPageJson<J>>(
+      { method: 'GET', route: request.route, path: url, answer },
+      options?.signal,
+    );
     return { values: page.values, ...(page.next === undefined ? {} : { next: api.upstream.belowApiRoot(page.next) }) };
   };
   return filteredPage(api.cursors, listing, options, { limit, first, read }, map, keep);

@@ -1,7 +1,7 @@
 import type { CloudAccountJson, CloudLinkJson } from './cloud-json';
 import type { CloudRenderedJson } from './cloud-review-json';
 
-/** Cloud 2.0 JSON of the issue tracker (NOTES §2.9). */
+/** Cloud 2.0 JSON of the issue tracker (docs/bitbucket-api.md#cloud-issues). */
 export interface CloudIssueJson {
   readonly id: number;
   readonly title?: string;

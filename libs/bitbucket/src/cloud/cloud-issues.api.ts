@@ -9,10 +9,11 @@ import type { CloudIssueCommentJson, CloudIssueJson } from './cloud-issue-json';
 import { cloudIssueMappers } from './cloud-issue-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudUserReferences } from './cloud-user-references';
+import { cloudAnswers } from './cloud-answers';
 
 const ISSUES = '/repositories/{workspace}/{repo}/issues';
 
-/** The Cloud issue tracker (NOTES §2.9); repositories without one answer 404. */
+/** The Cloud issue tracker (docs/bitbucket-api.md#cloud-issues); repositories without one answer 404. */
 export class CloudIssuesApi {
   private readonly users: CloudUserReferences;
 
@@ -37,6 +38,7 @@ export class CloudIssuesApi {
       `issues ${repo.workspace}/${repo.repo} ${JSON.stringify([input.state, input.query])}`,
       {
         route: `GET ${ISSUES}`,
+        values: cloudAnswers.issue,
         path: cloudPath.repository(repo, '/issues'),
         ...(q === undefined ? {} : { query: { q } }),
       },
@@ -47,7 +49,12 @@ export class CloudIssuesApi {
 
   async getIssue(repo: BbRepositoryRef, input: { id: number }, options?: CallOptions): Promise<BbIssue> {
     const json = await this.api.json<CloudIssueJson>(
-      { method: 'GET', route: `GET ${ISSUES}/{id}`, path: cloudPath.repository(repo, `/issues/${input.id}`) },
+      {
+        method: 'GET',
+        route: `GET ${ISSUES}/{id}`,
+        answer: cloudAnswers.issue,
+        path: cloudPath.repository(repo, `/issues/${input.id}`),
+      },
       options?.signal,
     );
     return cloudIssueMappers.issue(json);
@@ -67,6 +74,7 @@ export class CloudIssuesApi {
       {
         method: 'POST',
         route: `POST ${ISSUES}`,
+        answer: cloudAnswers.issue,
         path: cloudPath.repository(repo, '/issues'),
         json: {
           title: input.title,
@@ -90,6 +98,7 @@ export class CloudIssuesApi {
       {
         method: 'POST',
         route: `POST ${ISSUES}/{id}/comments`,
+        answer: cloudAnswers.issueComment,
         path: cloudPath.repository(repo, `/issues/${input.id}/comments`),
         json: { content: { raw: input.text } },
       },

@@ -1,5 +1,5 @@
 /**
- * The parts of Bitbucket Cloud 2.0 JSON the gateway reads (NOTES §2; `cloud/openapi-v3.yml`). Everything
+ * The parts of Bitbucket Cloud 2.0 JSON the gateway reads (docs/bitbucket-api.md#cloud-json). Everything
  * is optional-minded: the API omits or nulls fields freely.
  */
 export interface CloudPageJson<T> {

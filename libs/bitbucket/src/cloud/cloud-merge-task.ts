@@ -3,6 +3,7 @@ import { BitbucketErrorCode } from '../bitbucket-error-code.enum';
 import { BitbucketException } from '../bitbucket.exception';
 import type { CloudApi } from './cloud-api';
 import type { CloudMergeTaskJson, CloudPullRequestJson } from './cloud-review-json';
+import { cloudAnswers } from './cloud-answers';
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 4_000;
@@ -25,6 +26,7 @@ export async function awaitCloudMergeTask(
         method: 'GET',
         route: 'GET /repositories/{workspace}/{repo}/pullrequests/{id}/merge/task-status/{task}',
         path: location,
+        answer: cloudAnswers.mergeTask,
       },
       signal,
     );

@@ -1,6 +1,6 @@
 import type { CloudAccountJson } from './cloud-json';
 
-/** Cloud 2.0 JSON of pipelines (NOTES §2.8; recorded pipelines page): typed states, `{uuid}` ids. */
+/** Cloud 2.0 JSON of pipelines (docs/bitbucket-api.md#cloud-pipelines): typed states, `{uuid}` ids. */
 export interface CloudPipelineStateJson {
   readonly name?: string;
   readonly stage?: { readonly name?: string } | null;

@@ -8,17 +8,18 @@ import { cloudFilteredPage } from './cloud-filtered-page';
 import { cloudPath } from './cloud-path';
 import type { CloudPipelineJson, CloudPipelineStepJson } from './cloud-pipeline-json';
 import { cloudPipelineMappers } from './cloud-pipeline-mappers';
+import { cloudAnswers } from './cloud-answers';
 
 const PIPELINES = '/repositories/{workspace}/{repo}/pipelines';
 
-/** Cloud Pipelines (NOTES §2.8); pipeline and step uuids travel with their braces, encoded. */
+/** Cloud Pipelines (docs/bitbucket-api.md#cloud-pipelines); pipeline and step uuids travel with their braces, encoded. */
 export class CloudPipelinesApi {
   constructor(private readonly api: CloudApi) {}
 
   /**
    * Newest first. `ref` and `status` go to Cloud as the listing's `target.ref_name` and `status`
-   * parameters, which Cloud does not reliably honour (NOTES §2.8 documents no filter; integrators
-   * report `status` ignored), so they also run here over a bounded number of pages (cloudFilteredPage).
+   * parameters, which Cloud does not reliably honour (the spec documents no filter and integrators
+   * report `status` ignored, docs/bitbucket-api.md#cloud-pipelines), so they also run here over a bounded number of pages (cloudFilteredPage).
    * `status` matches a pipeline's state (PENDING, IN_PROGRESS…) or its result (SUCCESSFUL, FAILED…).
    */
   async listPipelines(
@@ -32,6 +33,7 @@ export class CloudPipelinesApi {
     const request = {
       route: `GET ${PIPELINES}`,
       path: cloudPath.repository(repo, '/pipelines'),
+      values: cloudAnswers.pipeline,
       query: {
         sort: '-created_on',
         ...(ref === undefined ? {} : { 'target.ref_name': ref }),
@@ -48,7 +50,12 @@ export class CloudPipelinesApi {
 
   async getPipeline(repo: BbRepositoryRef, input: { uuid: string }, options?: CallOptions): Promise<BbPipeline> {
     const json = await this.api.json<CloudPipelineJson>(
-      { method: 'GET', route: `GET ${PIPELINES}/{uuid}`, path: this.path(repo, input.uuid) },
+      {
+        method: 'GET',
+        route: `GET ${PIPELINES}/{uuid}`,
+        answer: cloudAnswers.pipeline,
+        path: this.path(repo, input.uuid),
+      },
       options?.signal,
     );
     return cloudPipelineMappers.pipeline(json);
@@ -70,6 +77,7 @@ export class CloudPipelinesApi {
       {
         method: 'POST',
         route: `POST ${PIPELINES}`,
+        answer: cloudAnswers.pipeline,
         path: cloudPath.repository(repo, '/pipelines'),
         json: {
           target: {
@@ -115,7 +123,11 @@ export class CloudPipelinesApi {
   ): Promise<BbPage<BbPipelineStep>> {
     return this.api.page(
       `pipeline steps ${repo.workspace}/${repo.repo} ${input.uuid}`,
-      { route: `GET ${PIPELINES}/{uuid}/steps`, path: this.path(repo, input.uuid, '/steps') },
+      {
+        route: `GET ${PIPELINES}/{uuid}/steps`,
+        values: cloudAnswers.pipelineStep,
+        path: this.path(repo, input.uuid, '/steps'),
+      },
       options,
       (json: CloudPipelineStepJson) => cloudPipelineMappers.step(json),
     );

@@ -12,6 +12,7 @@ import { cloudPath } from './cloud-path';
 import { fetchCloudPullRequest } from './cloud-pull-request-fetch';
 import type { CloudActivityJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
+import { cloudAnswers } from './cloud-answers';
 
 const ROUTE = 'GET /repositories/{workspace}/{repo}/pullrequests/{id}';
 
@@ -20,7 +21,7 @@ export class CloudPullRequestChangesApi {
   constructor(private readonly api: CloudApi) {}
 
   /**
-   * The pull request's `links.diff` is where its `/diff` redirects (NOTES §2.5): the repository diff,
+   * The pull request's `links.diff` is where its `/diff` redirects (docs/bitbucket-api.md#cloud-diffs): the repository diff,
    * which takes `context` and repeated `path`. Without that link the redirect is followed and the
    * paths are cut out of the text here.
    */
@@ -73,7 +74,11 @@ export class CloudPullRequestChangesApi {
   ): Promise<BbPage<BbCommit>> {
     return this.api.page(
       `pull request commits ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `${ROUTE}/commits`, path: cloudPath.pullRequest(repo, input.id, '/commits') },
+      {
+        route: `${ROUTE}/commits`,
+        values: cloudAnswers.commit,
+        path: cloudPath.pullRequest(repo, input.id, '/commits'),
+      },
       options,
       (json: CloudCommitJson) => cloudCodeMappers.commit(json),
     );
@@ -86,7 +91,11 @@ export class CloudPullRequestChangesApi {
     options?: PageOptions,
   ): Promise<BbPage<BbActivity>> {
     const listing = `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`;
-    const request = { route: `${ROUTE}/activity`, path: cloudPath.pullRequest(repo, input.id, '/activity') };
+    const request = {
+      route: `${ROUTE}/activity`,
+      values: cloudAnswers.activity,
+      path: cloudPath.pullRequest(repo, input.id, '/activity'),
+    };
     const page = await this.api.rawPage<CloudActivityJson>(listing, request, options);
     return this.api.toPage(listing, request, page, cloudReviewMappers.activities(page.values, page.next === undefined));
   }

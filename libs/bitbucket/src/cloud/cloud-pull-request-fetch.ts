@@ -2,6 +2,7 @@ import type { BbRepositoryRef } from '../model/bb-repository-ref';
 import type { CloudApi } from './cloud-api';
 import { cloudPath } from './cloud-path';
 import type { CloudPullRequestJson } from './cloud-review-json';
+import { cloudAnswers } from './cloud-answers';
 
 /** GET …/pullrequests/{id}, as Cloud answers it. */
 export async function fetchCloudPullRequest(
@@ -14,6 +15,7 @@ export async function fetchCloudPullRequest(
     {
       method: 'GET',
       route: 'GET /repositories/{workspace}/{repo}/pullrequests/{id}',
+      answer: cloudAnswers.pullRequest,
       path: cloudPath.pullRequest(repo, id),
     },
     signal,

@@ -7,6 +7,10 @@ import { cloudPath } from './cloud-path';
 import { fetchCloudPullRequest } from './cloud-pull-request-fetch';
 import type { CloudPullRequestJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
+import { cloudAnswers } from './cloud-answers';
+import { checkAnswer } from '../upstream/answer-shape';
+
+const MERGE_ROUTE = 'POST /repositories/{workspace}/{repo}/pullrequests/{id}/merge';
 
 type ReviewAction = 'approve' | 'request-changes';
 
@@ -39,7 +43,7 @@ export class CloudPullRequestReviewsApi {
     const response = await this.api.send(
       {
         method: 'POST',
-        route: 'POST /repositories/{workspace}/{repo}/pullrequests/{id}/merge',
+        route: MERGE_ROUTE,
         path,
         json: {
           merge_strategy: input.strategy ?? 'merge_commit',
@@ -56,6 +60,7 @@ export class CloudPullRequestReviewsApi {
       merged = await awaitCloudMergeTask(this.api, taskStatus, options?.signal);
     } else if (response.status === 200 && response.body.length > 0) {
       merged = response.json<CloudPullRequestJson>();
+      checkAnswer(merged, cloudAnswers.pullRequest, MERGE_ROUTE);
     }
     return cloudReviewMappers.pullRequest(
       merged ?? (await fetchCloudPullRequest(this.api, repo, input.id, options?.signal)),
@@ -86,6 +91,7 @@ export class CloudPullRequestReviewsApi {
       {
         method: 'POST',
         route: 'POST /repositories/{workspace}/{repo}/pullrequests/{id}/decline',
+        answer: cloudAnswers.pullRequest,
         path: cloudPath.pullRequest(repo, input.id, '/decline'),
       },
       options?.signal,

@@ -10,8 +10,9 @@ import { fetchCloudPullRequest } from './cloud-pull-request-fetch';
 import type { CloudPullRequestJson } from './cloud-review-json';
 import { cloudReviewMappers } from './cloud-review-mappers';
 import { CloudUserReferences } from './cloud-user-references';
+import { cloudAnswers } from './cloud-answers';
 
-/** Cloud pull requests (NOTES §2.7): listing with BBQL on user uuids, reading, creating, updating. */
+/** Cloud pull requests (docs/bitbucket-api.md#cloud-pull-requests): listing with BBQL on user uuids, reading, creating, updating. */
 export class CloudPullRequestsApi {
   private readonly users: CloudUserReferences;
 
@@ -40,6 +41,7 @@ export class CloudPullRequestsApi {
       `pull requests ${repo.workspace}/${repo.repo} ${JSON.stringify([input.states, input.author, input.reviewer, input.mine])}`,
       {
         route: 'GET /repositories/{workspace}/{repo}/pullrequests',
+        values: cloudAnswers.pullRequest,
         path: cloudPath.repository(repo, '/pullrequests'),
         query: {
           ...(input.states === undefined || input.states.length === 0 ? {} : { state: input.states }),
@@ -75,6 +77,7 @@ export class CloudPullRequestsApi {
       {
         method: 'POST',
         route: 'POST /repositories/{workspace}/{repo}/pullrequests',
+        answer: cloudAnswers.pullRequest,
         path: cloudPath.repository(repo, '/pullrequests'),
         json: {
           title: input.title,
@@ -120,6 +123,7 @@ export class CloudPullRequestsApi {
       {
         method: 'PUT',
         route: 'PUT /repositories/{workspace}/{repo}/pullrequests/{id}',
+        answer: cloudAnswers.pullRequest,
         path: cloudPath.pullRequest(repo, input.id),
         json: {
           ...(input.title === undefined ? {} : { title: input.title }),

@@ -9,10 +9,11 @@ import { cloudCodeMappers } from './cloud-code-mappers';
 import { cloudPath } from './cloud-path';
 import { CloudRevisions } from './cloud-revisions';
 import { upstreamPath } from '../upstream/upstream-path';
+import { cloudAnswers } from './cloud-answers';
 
 type RefKind = 'branches' | 'tags';
 
-/** Cloud branches and tags (NOTES §2.3): `refs/branches`, `refs/tags`, filtered with BBQL on the name. */
+/** Cloud branches and tags (docs/bitbucket-api.md#cloud-refs): `refs/branches`, `refs/tags`, filtered with BBQL on the name. */
 export class CloudRefsApi {
   private readonly revisions: CloudRevisions;
 
@@ -44,6 +45,7 @@ export class CloudRefsApi {
       {
         method: 'POST',
         route: 'POST /repositories/{workspace}/{repo}/refs/branches',
+        answer: cloudAnswers.ref,
         path: cloudPath.repository(repo, '/refs/branches'),
         json: { name: input.name, target: { hash: input.startPoint } },
       },
@@ -73,6 +75,7 @@ export class CloudRefsApi {
       {
         method: 'POST',
         route: 'POST /repositories/{workspace}/{repo}/refs/tags',
+        answer: cloudAnswers.ref,
         path: cloudPath.repository(repo, '/refs/tags'),
         json: {
           name: input.name,
@@ -96,6 +99,7 @@ export class CloudRefsApi {
       `${kind} ${repo.workspace}/${repo.repo} ${name ?? ''}`,
       {
         route: `GET /repositories/{workspace}/{repo}/refs/${kind}`,
+        values: cloudAnswers.ref,
         path: cloudPath.repository(repo, `/refs/${kind}`),
         ...(name === undefined ? {} : { query: { q: `name ~ ${cloudBbql.string(name)}` } }),
       },

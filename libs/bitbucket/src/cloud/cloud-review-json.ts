@@ -1,6 +1,6 @@
 import type { CloudAccountJson, CloudLinkJson } from './cloud-json';
 
-/** Cloud 2.0 JSON of pull requests and their review loop (NOTES §2.7; recorded examples). */
+/** Cloud 2.0 JSON of pull requests and their review loop (docs/bitbucket-api.md#cloud-pull-requests). */
 export interface CloudRenderedJson {
   readonly raw?: string;
 }

@@ -6,6 +6,8 @@ import type { CloudCommitJson } from './cloud-code-json';
 import type { CloudPageJson, CloudRepositoryJson } from './cloud-json';
 import { cloudPath } from './cloud-path';
 import { upstreamPath } from '../upstream/upstream-path';
+import { pageOf } from '../upstream/answer-shape';
+import { cloudAnswers } from './cloud-answers';
 
 /** What a ref names: the repository's main branch, and the head commit of a branch, tag or hash. */
 export class CloudRevisions {
@@ -45,6 +47,7 @@ export class CloudRevisions {
         route: 'GET /repositories/{workspace}/{repo}/commits',
         path: cloudPath.repository(repo, '/commits'),
         query: { include: ref, pagelen: 1 },
+        answer: pageOf(cloudAnswers.commit),
       },
       signal,
     );

@@ -9,7 +9,7 @@ import { cloudPath } from './cloud-path';
 /** How Cloud names a user in bodies (`{uuid}` / `{account_id}`) and BBQL (`author.uuid = "…"`). */
 type CloudUserReference = { readonly uuid: string } | { readonly account_id: string };
 
-/** NOTES §1.1 does not list the members listing among those filtered by BBQL: nicknames are matched here too, over at most this many pages. */
+/** Members are not among the listings BBQL filters (docs/bitbucket-api.md#cloud-filtering): nicknames are matched here too, over at most this many pages. */
 const MEMBER_PAGES = 10;
 /** Atlassian account ids: `557058:<uuid>`, or 24 hexadecimal characters. */
 const ACCOUNT_ID = /^(\d+:[0-9a-f-]{36}|[0-9a-f]{24})$/i;

@@ -1,6 +1,7 @@
 import type { PageOptions } from '../bitbucket-client.port';
 import type { BbPage } from '../model/bb-page';
 import { filteredPage } from '../pagination/filtered-page';
+import { pageOf, type AnswerShape } from '../upstream/answer-shape';
 import { BitbucketRestApi } from '../upstream/bitbucket-rest-api';
 import type { UpstreamQuery } from '../upstream/upstream-request';
 import type { DatacenterPageJson } from './datacenter-json';
@@ -13,6 +14,8 @@ interface DatacenterListingRequest {
   readonly path: string;
   readonly query?: UpstreamQuery;
   readonly method?: 'GET';
+  /** What each of its values must hold for the mapper. */
+  readonly values?: AnswerShape;
 }
 
 /** Where the page after `page` starts; undefined on the last page. */
@@ -95,7 +98,13 @@ export class DatacenterApi extends BitbucketRestApi {
     signal: AbortSignal | undefined,
   ): Promise<DatacenterPageJson<J>> {
     return this.json<DatacenterPageJson<J>>(
-      { method: 'GET', route: request.route, path: request.path, query: { ...request.query, start, limit } },
+      {
+        method: 'GET',
+        route: request.route,
+        path: request.path,
+        query: { ...request.query, start, limit },
+        answer: pageOf(request.values),
+      },
       signal,
     );
   }

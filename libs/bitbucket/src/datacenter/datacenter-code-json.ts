@@ -1,8 +1,8 @@
 import type { DatacenterPageJson, DatacenterRepositoryJson, DatacenterUserJson } from './datacenter-json';
 
 /**
- * Data Center JSON of refs, commits, changes, build statuses, directories and code search (NOTES §3.6;
- * `datacenter/openapi-9.4.json`; code search from the recorded `search.json`, the spec lacks it). Only
+ * Data Center JSON of refs, commits, changes, build statuses, directories and code search (docs/bitbucket-api.md#data-center-refs to
+ * docs/bitbucket-api.md#data-center-code-search; code search is not in the spec). Only
  * what the gateway reads; everything optional-minded. First, a RestBranch or RestTag.
  */
 export interface DatacenterRefJson {

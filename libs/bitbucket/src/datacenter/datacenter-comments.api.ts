@@ -12,6 +12,8 @@ import type { DatacenterActivityJson, DatacenterCommentJson, DatacenterDiffJson 
 import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
+import { pageOf } from '../upstream/answer-shape';
 
 const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 /** Data Center's largest page: the activity stream is read whole, in as few calls as it allows. */
@@ -23,7 +25,7 @@ const ACTIVITY_PAGES = 20;
 type CommentResource = 'comments' | 'blocker-comments';
 
 /**
- * Data Center pull request comments as threads, and tasks (NOTES §3.6). Every write of an existing
+ * Data Center pull request comments as threads, and tasks (docs/bitbucket-api.md#data-center-comments-and-tasks). Every write of an existing
  * comment or task names its current version, read first: edits and resolutions are retried once
  * when it is stale (their body carries only the caller's change); deletions are not.
  */
@@ -68,6 +70,7 @@ export class DatacenterCommentsApi {
       {
         method: 'POST',
         route: `POST ${PULL_REQUEST}/comments`,
+        answer: datacenterAnswers.comment,
         path: this.path(repo, input.id, 'comments'),
         json: {
           text: input.text,
@@ -109,7 +112,11 @@ export class DatacenterCommentsApi {
   async listTasks(repo: BbRepositoryRef, input: { id: number }, options?: PageOptions): Promise<BbPage<BbTask>> {
     return this.api.page(
       `tasks ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `GET ${PULL_REQUEST}/blocker-comments`, path: this.path(repo, input.id, 'blocker-comments') },
+      {
+        route: `GET ${PULL_REQUEST}/blocker-comments`,
+        values: datacenterAnswers.comment,
+        path: this.path(repo, input.id, 'blocker-comments'),
+      },
       options,
       (json: DatacenterCommentJson) => datacenterReviewMappers.task(json),
     );
@@ -125,6 +132,7 @@ export class DatacenterCommentsApi {
       {
         method: 'POST',
         route: `POST ${PULL_REQUEST}/blocker-comments`,
+        answer: datacenterAnswers.comment,
         path: this.path(repo, input.id, 'blocker-comments'),
         json: { text: input.text, ...(input.commentId === undefined ? {} : { parent: { id: input.commentId } }) },
       },
@@ -171,6 +179,7 @@ export class DatacenterCommentsApi {
           route: `GET ${PULL_REQUEST}/activities`,
           path: datacenterPath.repository(repo, `/pull-requests/${id}/activities`),
           query: { start, limit: ACTIVITY_PAGE },
+          answer: pageOf(datacenterAnswers.activity),
         },
         signal,
       );
@@ -239,6 +248,7 @@ export class DatacenterCommentsApi {
           {
             method: 'PUT',
             route: `PUT ${PULL_REQUEST}/${resource}/{commentId}`,
+            answer: datacenterAnswers.comment,
             path: this.path(repo, id, resource, commentId),
             json: { ...changes, version: current.version },
           },
@@ -283,6 +293,7 @@ export class DatacenterCommentsApi {
       {
         method: 'GET',
         route: `GET ${PULL_REQUEST}/${resource}/{commentId}`,
+        answer: datacenterAnswers.comment,
         path: this.path(repo, id, resource, commentId),
       },
       options?.signal,

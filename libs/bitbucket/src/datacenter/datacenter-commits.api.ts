@@ -13,6 +13,7 @@ import { datacenterPath } from './datacenter-path';
 import { datacenterRawDiff } from './datacenter-raw-diff';
 import { DatacenterRevisions } from './datacenter-revisions';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 
@@ -21,7 +22,7 @@ const COMPARISON_PAGES = 5;
 
 const commit = (json: DatacenterCommitJson): BbCommit => datacenterCodeMappers.commit(json);
 
-/** Data Center commits, comparisons, diffs (NOTES §3.6) and build statuses (the build-status plugin). */
+/** Data Center commits, comparisons, diffs (docs/bitbucket-api.md#data-center-commits) and build statuses (the build-status plugin). */
 export class DatacenterCommitsApi {
   private readonly revisions: DatacenterRevisions;
 
@@ -42,6 +43,7 @@ export class DatacenterCommitsApi {
     const request = {
       route: `GET ${REPOSITORY}/commits`,
       path: datacenterPath.repository(repo, '/commits'),
+      values: datacenterAnswers.commit,
       query: {
         ...(input.ref === undefined || input.ref === '' ? {} : { until: input.ref }),
         ...(input.path === undefined || input.path === '' ? {} : { path: input.path }),
@@ -60,6 +62,7 @@ export class DatacenterCommitsApi {
         {
           method: 'GET',
           route: `GET ${REPOSITORY}/commits/{commitId}`,
+          answer: datacenterAnswers.commit,
           path: datacenterPath.repository(repo, `/commits/${upstreamPath.segment('hash', input.hash)}`),
         },
         options?.signal,
@@ -98,6 +101,7 @@ export class DatacenterCommitsApi {
             {
               method: 'GET',
               route: `GET ${REPOSITORY}/commits/{commitId}/merge-base`,
+              answer: datacenterAnswers.commit,
               path: datacenterPath.repository(repo, `/commits/${upstreamPath.segment('from', from)}/merge-base`),
               query: { otherCommitId: to },
             },
@@ -170,6 +174,7 @@ export class DatacenterCommitsApi {
     return this.api.all<DatacenterCommitJson>(
       {
         route: `GET ${REPOSITORY}/compare/commits`,
+        values: datacenterAnswers.commit,
         path: datacenterPath.repository(repo, '/compare/commits'),
         query: { from, to },
       },

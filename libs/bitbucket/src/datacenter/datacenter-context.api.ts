@@ -10,6 +10,7 @@ import type { DatacenterProjectJson, DatacenterUserJson } from './datacenter-jso
 import { datacenterMappers } from './datacenter-mappers';
 import { datacenterPath } from './datacenter-path';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 /** Data Center: current user, projects, users. Data Center has no workspaces. */
 export class DatacenterContextApi {
@@ -59,7 +60,11 @@ export class DatacenterContextApi {
   async listProjects(_input: { workspace?: string }, options?: PageOptions): Promise<BbPage<BbProject>> {
     return this.api.page(
       'projects',
-      { route: 'GET /rest/api/latest/projects', path: datacenterPath.api('/projects') },
+      {
+        route: 'GET /rest/api/latest/projects',
+        values: datacenterAnswers.project,
+        path: datacenterPath.api('/projects'),
+      },
       options,
       (json: DatacenterProjectJson) => datacenterMappers.project(json),
     );
@@ -68,7 +73,12 @@ export class DatacenterContextApi {
   async getProject(input: { key: string }, options?: CallOptions): Promise<BbProject> {
     return datacenterMappers.project(
       await this.api.json<DatacenterProjectJson>(
-        { method: 'GET', route: 'GET /rest/api/latest/projects/{key}', path: datacenterPath.project('key', input.key) },
+        {
+          method: 'GET',
+          route: 'GET /rest/api/latest/projects/{key}',
+          answer: datacenterAnswers.project,
+          path: datacenterPath.project('key', input.key),
+        },
         options?.signal,
       ),
     );

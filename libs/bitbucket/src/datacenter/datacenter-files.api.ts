@@ -26,7 +26,7 @@ const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 const at = (ref: string | undefined): { at?: string } => (ref === undefined || ref === '' ? {} : { at: ref });
 
 /**
- * Data Center source (NOTES §3.6): `raw/{path}` bytes, `browse/{path}` types and directory listings;
+ * Data Center source (docs/bitbucket-api.md#data-center-source): `raw/{path}` bytes, `browse/{path}` types and directory listings;
  * code search through the search plugin (`POST /rest/search/latest/search`).
  */
 export class DatacenterFilesApi {
@@ -115,7 +115,7 @@ export class DatacenterFilesApi {
 
   /**
    * Across every project the credential sees, or the `workspace` project (`project:KEY` in the query).
-   * Data Center searches default branches only, and needs its search server (NOTES §3.6).
+   * Data Center searches default branches only, and needs its search server (docs/bitbucket-api.md#data-center-code-search).
    */
   async searchCode(
     input: { workspace?: string; query: string },

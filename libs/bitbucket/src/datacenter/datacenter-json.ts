@@ -1,4 +1,4 @@
-/** The parts of Bitbucket Data Center REST JSON the gateway reads (NOTES §3; `datacenter/openapi-9.4.json`). */
+/** The parts of Bitbucket Data Center REST JSON the gateway reads (docs/bitbucket-api.md#data-center-json). */
 export interface DatacenterPageJson<T> {
   readonly values: readonly T[];
   readonly size?: number;

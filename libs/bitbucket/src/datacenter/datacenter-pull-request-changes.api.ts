@@ -12,11 +12,12 @@ import { datacenterRawDiff } from './datacenter-raw-diff';
 import type { DatacenterActivityJson } from './datacenter-review-json';
 import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 const ROUTE = 'GET /rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
 /**
- * What a Data Center pull request changes and what happened to it (NOTES §3.6): its effective diff,
+ * What a Data Center pull request changes and what happened to it (docs/bitbucket-api.md#data-center-pull-requests): its effective diff,
  * changed files, commits and activity.
  */
 export class DatacenterPullRequestChangesApi {
@@ -78,7 +79,11 @@ export class DatacenterPullRequestChangesApi {
   ): Promise<BbPage<BbCommit>> {
     return this.api.page(
       `pull request commits ${repo.workspace}/${repo.repo} ${input.id}`,
-      { route: `${ROUTE}/commits`, path: datacenterPath.repository(repo, `/pull-requests/${input.id}/commits`) },
+      {
+        route: `${ROUTE}/commits`,
+        values: datacenterAnswers.commit,
+        path: datacenterPath.repository(repo, `/pull-requests/${input.id}/commits`),
+      },
       options,
       (json: DatacenterCommitJson) => datacenterCodeMappers.commit(json),
     );
@@ -94,6 +99,7 @@ export class DatacenterPullRequestChangesApi {
       `pull request activity ${repo.workspace}/${repo.repo} ${input.id}`,
       {
         route: `${ROUTE}/activities`,
+        values: datacenterAnswers.activity,
         path: datacenterPath.repository(repo, `/pull-requests/${input.id}/activities`),
       },
       options,

@@ -12,12 +12,13 @@ import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
 import { upstreamPath } from '../upstream/upstream-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 const PULL_REQUEST = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests/{id}';
 
 type ReviewStatus = 'APPROVED' | 'UNAPPROVED' | 'NEEDS_WORK';
 
-/** Data Center's merge strategy ids (NOTES §3.6) for the gateway's strategies. */
+/** Data Center's merge strategy ids (docs/bitbucket-api.md#data-center-merge-strategies) for the gateway's strategies. */
 const STRATEGY_IDS: Readonly<Record<MergeStrategy, string>> = {
   merge_commit: 'no-ff',
   squash: 'squash',
@@ -145,6 +146,7 @@ export class DatacenterPullRequestReviewsApi {
           {
             method: 'POST',
             route: `POST ${PULL_REQUEST}/${action}`,
+            answer: datacenterAnswers.pullRequest,
             path: datacenterPath.repository(repo, `/pull-requests/${id}/${action}`),
             query: { version: current.version },
             ...(body === undefined ? {} : { json: body }),

@@ -11,6 +11,7 @@ import { datacenterReviewMappers } from './datacenter-review-mappers';
 import { DatacenterRevisions } from './datacenter-revisions';
 import { refuseSourceBranchDeletion } from './datacenter-source-branch-deletion';
 import { datacenterVersionedWrite } from './datacenter-versioned-write';
+import { datacenterAnswers } from './datacenter-answers';
 
 const PULL_REQUESTS = '/rest/api/latest/projects/{key}/repos/{slug}/pull-requests';
 /** The states Data Center has; Cloud's SUPERSEDED has no Data Center pull request in it. */
@@ -31,7 +32,7 @@ const reviewerBodies = (names: readonly string[]): Record<string, unknown>[] =>
 const currentReviewers = (pr: DatacenterPullRequestJson): string[] =>
   (pr.reviewers ?? []).flatMap((reviewer) => reviewer.user?.name ?? reviewer.user?.slug ?? []);
 
-/** Data Center pull requests of a repository (NOTES §3.6): listing, reading, creating, updating. */
+/** Data Center pull requests of a repository (docs/bitbucket-api.md#data-center-pull-requests): listing, reading, creating, updating. */
 export class DatacenterPullRequestsApi {
   private readonly currentUser: DatacenterCurrentUser;
   private readonly revisions: DatacenterRevisions;
@@ -71,6 +72,7 @@ export class DatacenterPullRequestsApi {
       `pull requests ${repo.workspace}/${repo.repo} ${JSON.stringify([states, participants])}`,
       {
         route: `GET ${PULL_REQUESTS}`,
+        values: datacenterAnswers.pullRequest,
         path: datacenterPath.repository(repo, '/pull-requests'),
         query: {
           state: states.length === 1 ? states[0] : 'ALL',
@@ -116,6 +118,7 @@ export class DatacenterPullRequestsApi {
       {
         method: 'POST',
         route: `POST ${PULL_REQUESTS}`,
+        answer: datacenterAnswers.pullRequest,
         path: datacenterPath.repository(repo, '/pull-requests'),
         json: {
           title: input.title,
@@ -162,6 +165,7 @@ export class DatacenterPullRequestsApi {
           {
             method: 'PUT',
             route: `PUT ${PULL_REQUESTS}/{id}`,
+            answer: datacenterAnswers.pullRequest,
             path: datacenterPath.repository(repo, `/pull-requests/${input.id}`),
             json: {
               version: current.version,

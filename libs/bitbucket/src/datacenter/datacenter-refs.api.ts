@@ -6,13 +6,14 @@ import type { DatacenterApi } from './datacenter-api';
 import type { DatacenterRefJson } from './datacenter-code-json';
 import { datacenterCodeMappers } from './datacenter-code-mappers';
 import { datacenterPath } from './datacenter-path';
+import { datacenterAnswers } from './datacenter-answers';
 
 const REPOSITORY = '/rest/api/latest/projects/{key}/repos/{slug}';
 
 type RefKind = 'branches' | 'tags';
 
 /**
- * Data Center branches and tags (NOTES §3.6): `branches` and `tags` listed with `filterText` (names
+ * Data Center branches and tags (docs/bitbucket-api.md#data-center-refs): `branches` and `tags` listed with `filterText` (names
  * containing it, in any case), created with a `startPoint`; branches are deleted through branch-utils.
  */
 export class DatacenterRefsApi {
@@ -37,6 +38,7 @@ export class DatacenterRefsApi {
       {
         method: 'POST',
         route: `POST ${REPOSITORY}/branches`,
+        answer: datacenterAnswers.ref,
         path: datacenterPath.repository(repo, '/branches'),
         json: { name: input.name, startPoint: input.startPoint },
       },
@@ -71,6 +73,7 @@ export class DatacenterRefsApi {
       {
         method: 'POST',
         route: `POST ${REPOSITORY}/tags`,
+        answer: datacenterAnswers.ref,
         path: datacenterPath.repository(repo, '/tags'),
         json: {
           name: input.name,
@@ -94,6 +97,7 @@ export class DatacenterRefsApi {
       `${kind} ${repo.workspace}/${repo.repo} ${text ?? ''}`,
       {
         route: `GET ${REPOSITORY}/${kind}`,
+        values: datacenterAnswers.ref,
         path: datacenterPath.repository(repo, `/${kind}`),
         ...(text === undefined ? {} : { query: { filterText: text } }),
       },

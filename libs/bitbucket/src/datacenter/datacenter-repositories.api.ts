@@ -9,6 +9,7 @@ import type { DatacenterRepositoryJson } from './datacenter-json';
 import { datacenterMappers } from './datacenter-mappers';
 import { datacenterPath } from './datacenter-path';
 import { DatacenterRevisions } from './datacenter-revisions';
+import { datacenterAnswers } from './datacenter-answers';
 
 /** Data Center repositories of a project (`workspace` is the project key). */
 export class DatacenterRepositoriesApi {
@@ -27,6 +28,7 @@ export class DatacenterRepositoriesApi {
       input.query === undefined || input.query === ''
         ? {
             route: 'GET /rest/api/latest/projects/{key}/repos',
+            values: datacenterAnswers.repository,
             path: datacenterPath.project('workspace', input.workspace, '/repos'),
           }
         : {
@@ -46,6 +48,7 @@ export class DatacenterRepositoriesApi {
         {
           method: 'GET',
           route: 'GET /rest/api/latest/projects/{key}/repos/{slug}',
+          answer: datacenterAnswers.repository,
           path: datacenterPath.repository(repo),
         },
         options?.signal,

@@ -1,9 +1,8 @@
 import type { DatacenterLinksJson, DatacenterRepositoryJson, DatacenterUserJson } from './datacenter-json';
 
 /**
- * Data Center JSON of pull requests and their review loop (NOTES §3.6; `datacenter/openapi-9.4.json`
- * RestPullRequest, RestPullRequestParticipant, RestComment, RestPullRequestActivity; recorded examples
- * `dc-pull-request*.json`). Dates are epoch milliseconds.
+ * Data Center JSON of pull requests and their review loop (docs/bitbucket-api.md#data-center-pull-requests: the
+ * DC spec's RestPullRequest, RestPullRequestParticipant, RestComment, RestPullRequestActivity). Dates are epoch milliseconds.
  */
 export interface DatacenterPullRequestRefJson {
   readonly id?: string;

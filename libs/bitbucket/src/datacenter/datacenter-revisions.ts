@@ -5,6 +5,8 @@ import type { DatacenterApi } from './datacenter-api';
 import type { DatacenterCommitJson } from './datacenter-code-json';
 import type { DatacenterBranchJson, DatacenterPageJson } from './datacenter-json';
 import { datacenterPath } from './datacenter-path';
+import { pageOf } from '../upstream/answer-shape';
+import { datacenterAnswers } from './datacenter-answers';
 
 /** What a ref names: the repository's default branch, and the commit a branch, tag or (short) hash is at. */
 export class DatacenterRevisions {
@@ -41,6 +43,7 @@ export class DatacenterRevisions {
         route: 'GET /rest/api/latest/projects/{key}/repos/{slug}/commits',
         path: datacenterPath.repository(repo, '/commits'),
         query: { until: ref, limit: 1 },
+        answer: pageOf(datacenterAnswers.commit),
       },
       signal,
     );

@@ -1,4 +1,5 @@
 import { BitbucketException } from '../bitbucket.exception';
+import { checkAnswer } from './answer-shape';
 import type { PageCursors } from '../pagination/page-cursors';
 import type { BitbucketUpstream } from './bitbucket-upstream';
 import type { UpstreamRequest } from './upstream-request';
@@ -23,10 +24,16 @@ export abstract class BitbucketRestApi {
     }
   }
 
-  /** The JSON body; undefined when there is none (204, or an empty body). */
+  /**
+   * The JSON body; undefined when there is none (204, or an empty body). A body lacking what
+   * `request.answer` says its mapper needs is refused here, where the operation is known.
+   */
   async json<T>(request: UpstreamRequest, signal?: AbortSignal): Promise<T> {
     const response = await this.send(request, signal);
-    return (response.status === 204 || response.body.length === 0 ? undefined : response.json<T>()) as T;
+    if (response.status === 204 || response.body.length === 0) return undefined as T;
+    const json = response.json<T>();
+    if (request.answer !== undefined) checkAnswer(json, request.answer, request.route);
+    return json;
   }
 
   async text(request: UpstreamRequest, signal?: AbortSignal): Promise<string> {

@@ -1,9 +1,8 @@
 import { upstreamRefusal } from './upstream-refusal';
 import { UpstreamResponse } from './upstream-response';
 
-// Bodies vendored from Bitbucket's own answers, as recorded in the shared API notes (shared/bitbucket-api):
-// Cloud from NOTES.md §1.5 (error body) and README "Facts" (429), Data Center from recorded/datacenter-cdancy
-// (the file named beside each); the review refusals are the fake's (apps/fake-bitbucket/domain/pull-request.operations.ts).
+// Bodies vendored from Bitbucket's own answers: Cloud's from docs/bitbucket-api.md#cloud-errors and docs/bitbucket-api.md#cloud-rate-limits,
+// Data Center's from cdancy/bitbucket-rest src/test/resources (the file named beside each, docs/bitbucket-api.md#data-center-errors); the review refusals are the fake's (apps/fake-bitbucket/domain/pull-request.operations.ts).
 const CLOUD_REPOSITORY_NOT_FOUND = {
   type: 'error',
   error: {
@@ -18,7 +17,7 @@ const CLOUD_DEPRECATED = {
     detail: 'Please read the changelog entry for more details.',
   },
 };
-/** recorded/datacenter-cdancy/pull-request-not-exist.json */
+/** cdancy/bitbucket-rest pull-request-not-exist.json */
 const DC_PULL_REQUEST_NOT_FOUND = {
   errors: [
     {
@@ -28,7 +27,7 @@ const DC_PULL_REQUEST_NOT_FOUND = {
     },
   ],
 };
-/** recorded/datacenter-cdancy/repository-not-exist.json */
+/** cdancy/bitbucket-rest repository-not-exist.json */
 const DC_REPOSITORY_NOT_FOUND = {
   errors: [
     {
@@ -38,7 +37,7 @@ const DC_REPOSITORY_NOT_FOUND = {
     },
   ],
 };
-/** recorded/datacenter-cdancy/pull-request-delete-merged.json */
+/** cdancy/bitbucket-rest pull-request-delete-merged.json */
 const DC_MERGED = {
   errors: [
     {
@@ -59,7 +58,7 @@ const DC_MERGE_RACE = {
     },
   ],
 };
-/** The veto of recorded/datacenter-cdancy/pull-request-can-merge-fail.json, in a 409 as NOTES §3.4 describes. */
+/** The veto of cdancy pull-request-can-merge-fail.json, in a 409 as docs/bitbucket-api.md#data-center-errors describes. */
 const DC_VETOED = {
   errors: [
     {
@@ -70,7 +69,7 @@ const DC_VETOED = {
     },
   ],
 };
-/** recorded/datacenter-cdancy/pull-request-create-error.json */
+/** cdancy/bitbucket-rest pull-request-create-error.json */
 const DC_EMPTY_PULL_REQUEST = {
   errors: [
     {
@@ -195,7 +194,7 @@ describe('upstreamRefusal', () => {
       messageKey: 'BITBUCKET_REF_NOT_FOUND',
       params: { workspace: 'acme', owner: 'acme', repository: 'acme/api', ref: 'nobranch' },
     });
-    // recorded/datacenter-cdancy/commit-error.json
+    // cdancy/bitbucket-rest commit-error.json
     const changeset = {
       errors: [
         {

@@ -9,7 +9,7 @@ export interface UpstreamRefusal {
   readonly params: AppExceptionParams;
 }
 
-/** What Bitbucket's error body says, in both flavors' shapes (NOTES §1.5 and §3.4). */
+/** What Bitbucket's error body says, in both flavors' shapes (docs/bitbucket-api.md#cloud-errors and docs/bitbucket-api.md#data-center-errors). */
 interface RefusalBody {
   /** Cloud `error.message` + `error.detail`, or the first Data Center `errors[].message`. */
   readonly text: string;
@@ -167,8 +167,8 @@ const NOT_FOUND_KEYS: Readonly<Record<keyof Subject, string>> = {
 /**
  * Bitbucket's words that say no more than the localized message does: a generic refusal, or one that
  * names what the route already names. Anything else is kept, quoted, after the message.
- * Sources: Cloud bodies in NOTES §1.5 and the fake's (apps/fake-bitbucket/shared/cloud-errors.ts,
- * cloud/cloud-code-errors.ts); Data Center ones in recorded/datacenter-cdancy (pull-request-not-exist,
+ * Sources: Cloud bodies in docs/bitbucket-api.md#cloud-errors and the fake's (apps/fake-bitbucket/shared/cloud-errors.ts,
+ * cloud/cloud-code-errors.ts); Data Center ones in cdancy/bitbucket-rest's recorded answers (docs/bitbucket-api.md#data-center-errors) (pull-request-not-exist,
  * repository-not-exist, project-not-exist, pull-request-delete-merged, pull-request-delete-invalid-version).
  */
 const SAYS_NOTHING_MORE: readonly RegExp[] = [

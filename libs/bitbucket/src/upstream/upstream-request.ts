@@ -1,3 +1,5 @@
+import type { AnswerShape } from './answer-shape';
+
 export type UpstreamQuery = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
 /** One call to Bitbucket as an adapter describes it, before credentials, retries and the breaker. */
@@ -11,4 +13,6 @@ export interface UpstreamRequest {
   readonly accept?: 'json' | 'text';
   /** Stable label for metrics and logs, never the concrete path: `GET /repositories/{workspace}/{repo}`. */
   readonly route: string;
+  /** What the JSON answer must hold for the mapper that reads it (checked by BitbucketRestApi.json). */
+  readonly answer?: AnswerShape;
 }
