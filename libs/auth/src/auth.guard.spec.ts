@@ -82,6 +82,8 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
 
   it('counts nothing for a request without credentials, an expired token, or an accepted one', async () => {
     expect(await outcomeOf(ABSENT)).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
+    // No method configured at all: passport is handed no strategy name and everything is refused.
+    expect(await outcomeOf()).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
     // An expired OAuth token that the static bearer method then does not know either: genuine once.
     expect(await outcomeOf(EXPIRED, INVALID)).toBe(AuthErrorCode.TOKEN_EXPIRED);
     expect(await outcomeOf(INVALID, { id: 'alice', method: 'bearer', scopes: undefined })).toBe('accepted');
