@@ -1,5 +1,5 @@
 import { auditConfig } from '@app/audit';
-import { authConfig } from '@app/auth';
+import { AUTH_CONFIGS } from '@app/auth';
 import { bitbucketConfig } from '@app/bitbucket';
 import { httpServerConfig, type ConfigNamespace } from '@app/config';
 import { healthConfig } from '@app/health';
@@ -13,7 +13,7 @@ import { transportConfig } from '@app/transport';
 
 export const MCP_HTTP_CONFIGS: readonly ConfigNamespace[] = [
   httpServerConfig,
-  authConfig,
+  ...AUTH_CONFIGS,
   bitbucketConfig,
   i18nConfig,
   loggingConfig,

@@ -1,2 +1,2 @@
-/** DI token of the configured strategies, in the priority order of AUTH_METHODS. */
-export const AUTH_STRATEGIES = Symbol('AUTH_STRATEGIES');
+/** DI token of the active methods (their passport strategy names), in the priority order of AUTH_METHODS. */
+export const ACTIVE_AUTH_METHODS = Symbol('ACTIVE_AUTH_METHODS');

@@ -1,25 +1,29 @@
 import { RequestContext } from '@app/common';
 import { Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy as CustomStrategy } from 'passport-custom';
 import { AuthChallenge } from './auth-challenge';
 import { AuthErrorCode } from './auth-error-code.enum';
 import { AuthEvents, type AuthFailureEvent } from './auth-events';
+import type { AuthMethod } from './auth-method';
 import type { AuthConfig } from './auth.config';
 import { AuthGuard } from './auth.guard';
-import type { AuthOutcome } from './strategies/auth-outcome';
-import { AuthStrategy } from './strategies/auth-strategy';
+import { ABSENT, rejected, type AuthVerdict } from './strategies/auth-method-strategy';
 
-/** A method that answers the same outcome for every request. */
-class FixedStrategy extends AuthStrategy {
-  readonly method = 'bearer';
+let registered = 0;
 
-  constructor(private readonly outcome: AuthOutcome) {
-    super();
-  }
-
-  async authenticate(): Promise<AuthOutcome> {
-    return Promise.resolve(this.outcome);
-  }
+/** Registers with passport a method that answers the same verdict for every request; returns its name. */
+function fixedStrategy(verdict: AuthVerdict): AuthMethod {
+  const name = `fixed-${(registered += 1)}`;
+  const FixedStrategy = class extends PassportStrategy(CustomStrategy, name) {
+    async validate(): Promise<AuthVerdict> {
+      return Promise.resolve(verdict);
+    }
+  };
+  // Constructing a PassportStrategy registers it with passport under its name.
+  new FixedStrategy();
+  return name as AuthMethod;
 }
 
 const request = { method: 'POST', path: '/mcp', headers: {} };
@@ -28,21 +32,21 @@ const context = {
   getType: () => 'http',
   getHandler: () => routeHandler,
   getClass: () => AuthGuard,
-  switchToHttp: () => ({ getRequest: () => request }),
+  switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
 } as unknown as ExecutionContext;
 const config = { scopes: { read: 'bitbucket:read', write: 'bitbucket:write' } } as AuthConfig;
-const INVALID: AuthOutcome = { kind: 'rejected', reason: 'invalid', detail: 'not a configured token' };
-const EXPIRED: AuthOutcome = { kind: 'rejected', reason: 'expired', detail: 'the token expired' };
+const INVALID = rejected('bearer', 'invalid', 'not a configured token');
+const EXPIRED = rejected('bearer', 'expired', 'the token expired');
 
 describe('AuthGuard counting refused credentials for the rate limits', () => {
   let counted: number;
   let failures: AuthFailureEvent[];
 
   /** The code the guard refuses with (or `accepted`), in a request context with a counter. */
-  const outcomeOf = async (...outcomes: AuthOutcome[]): Promise<string> => {
+  const outcomeOf = async (...verdicts: AuthVerdict[]): Promise<string> => {
     const guard = new AuthGuard(
       new Reflector(),
-      outcomes.map((outcome) => new FixedStrategy(outcome)),
+      verdicts.map(fixedStrategy),
       new AuthChallenge(['bearer'], undefined),
       config,
       new AuthEvents().on('failure', (failure) => failures.push(failure)),
@@ -77,17 +81,17 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
   });
 
   it('counts nothing for a request without credentials, an expired token, or an accepted one', async () => {
-    expect(await outcomeOf({ kind: 'absent' })).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
+    expect(await outcomeOf(ABSENT)).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
+    // No method configured at all: passport is handed no strategy name and everything is refused.
+    expect(await outcomeOf()).toBe(AuthErrorCode.CREDENTIALS_REQUIRED);
     // An expired OAuth token that the static bearer method then does not know either: genuine once.
     expect(await outcomeOf(EXPIRED, INVALID)).toBe(AuthErrorCode.TOKEN_EXPIRED);
-    expect(
-      await outcomeOf(INVALID, { kind: 'accepted', principal: { id: 'alice', method: 'bearer', scopes: undefined } }),
-    ).toBe('accepted');
+    expect(await outcomeOf(INVALID, { id: 'alice', method: 'bearer', scopes: undefined })).toBe('accepted');
     expect(counted).toBe(0);
   });
 
   it('tells every refusal by the method that refused and a bounded reason, an expired token first', async () => {
-    await outcomeOf({ kind: 'absent' });
+    await outcomeOf(ABSENT);
     await outcomeOf(INVALID);
     await outcomeOf(INVALID, EXPIRED);
     expect(failures).toEqual([

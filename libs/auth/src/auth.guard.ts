@@ -1,62 +1,80 @@
 import { PUBLIC_ROUTE, RequestContext } from '@app/common';
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AuthChallenge } from './auth-challenge';
 import { AuthErrorCode } from './auth-error-code.enum';
 import { AuthEvents, type AuthFailureEvent } from './auth-events';
 import type { AuthMethod } from './auth-method';
 import { authConfig, type AuthConfig } from './auth.config';
-import { AUTH_STRATEGIES } from './auth.constants';
+import { ACTIVE_AUTH_METHODS } from './auth.constants';
 import { AuthException } from './auth.exception';
 import type { Principal } from './principal';
 import { ScopeToolAccess } from './scope-tool-access';
-import type { AuthOutcome } from './strategies/auth-outcome';
-import type { AuthStrategy } from './strategies/auth-strategy';
+import type { AuthFailure } from './strategies/auth-method-strategy';
 
-type Rejection = Extract<AuthOutcome, { kind: 'rejected' }> & { readonly method: AuthMethod };
+type Rejection = Extract<AuthFailure, { kind: 'rejected' }>;
+
+const isRejection = (failure: AuthFailure): failure is Rejection => failure.kind === 'rejected';
 
 /**
- * The one auth guard: routes declared @PublicRoute() pass; every other request must be accepted by
- * one of the configured methods, tried in AUTH_METHODS order. A method that finds no credential of
- * its kind passes to the next, and so does one that refuses its credential (a bearer token that is
- * not a valid OAuth token may still be a static one); the request is refused only when no method
- * accepts it. The principal then lives in the request context for sessions, scopes and languages;
- * a refused credential is counted through the request context's AuthFailureCounter, when there is one.
- * Every refusal is an AuthEvents `failure`.
+ * The one auth guard, on @nestjs/passport: routes declared @PublicRoute() pass; every other request
+ * must be accepted by one of the configured methods, whose passport strategies are tried in
+ * AUTH_METHODS order. A method that finds no credential of its kind fails over to the next, and so
+ * does one that refuses its credential (a bearer token that is not a valid OAuth token may still be
+ * a static one); the request is refused only when no method accepts it. The principal then lives
+ * in the request context for sessions, scopes and languages; a refused credential is counted
+ * through the request context's AuthFailureCounter, when there is one. Every refusal is an
+ * AuthEvents `failure`. Passport's own refusal (a bare 401) is never used: `handleRequest` answers
+ * with this lib's coded exceptions and challenges.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class AuthGuard extends PassportAuthGuard() {
   private readonly logger = new Logger('Auth');
 
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_STRATEGIES) private readonly strategies: readonly AuthStrategy[],
+    @Inject(ACTIVE_AUTH_METHODS) methods: readonly AuthMethod[],
     private readonly challenge: AuthChallenge,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly events: AuthEvents,
-  ) {}
+  ) {
+    // An array, even of one name, so that passport hands handleRequest every method's failure in order.
+    super({ defaultStrategy: [...methods], session: false });
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
       return true;
-    const req = context.switchToHttp().getRequest<Request>();
-    const rejections: Rejection[] = [];
-    for (const strategy of this.strategies) {
-      const outcome = await strategy.authenticate(req.headers);
-      if (outcome.kind === 'accepted') {
-        this.attach(outcome.principal);
-        return true;
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (refusal) {
+      // A refused credential may be a guess, counted where guessing is limited. An expired token was
+      // genuine once, and a request without credentials is a client learning how to authenticate.
+      if (refusal instanceof AuthException && refusal.code === AuthErrorCode.INVALID_CREDENTIALS) {
+        await RequestContext.current()?.authFailures?.count();
       }
-      if (outcome.kind === 'rejected') rejections.push({ ...outcome, method: strategy.method });
+      throw refusal;
     }
+  }
+
+  /** Passport's verdict: the first method's principal, else every method's failure in AUTH_METHODS order. */
+  override handleRequest<TUser = Principal>(
+    error: Error | null,
+    principal: Principal | false,
+    failures: readonly AuthFailure[],
+    context: ExecutionContext,
+  ): TUser {
+    if (error !== null) throw error;
+    if (principal !== false) {
+      this.attach(principal);
+      return principal as TUser;
+    }
+    const rejections = failures.filter(isRejection);
     this.events.emit('failure', this.failure(rejections));
-    const refusal = this.refusal(req, rejections);
-    // A refused credential may be a guess, counted where guessing is limited. An expired token was
-    // genuine once, and a request without credentials is a client learning how to authenticate.
-    if (refusal.code === AuthErrorCode.INVALID_CREDENTIALS) await RequestContext.current()?.authFailures?.count();
-    throw refusal;
+    throw this.refusal(context.switchToHttp().getRequest<Request>(), rejections);
   }
 
   private attach(principal: Principal): void {

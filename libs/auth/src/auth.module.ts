@@ -2,28 +2,30 @@ import { httpServerConfig, type HttpServerConfig } from '@app/config';
 import { Module, type Provider } from '@nestjs/common';
 import { AuthChallenge } from './auth-challenge';
 import { AuthEvents } from './auth-events';
+import type { AuthMethod } from './auth-method';
 import { AuthGuard } from './auth.guard';
-import { AUTH_STRATEGIES } from './auth.constants';
+import { ACTIVE_AUTH_METHODS } from './auth.constants';
 import { authPriorityProvider } from './auth-priority.provider';
 import { ProtectedResourceMetadataController } from './protected-resource-metadata.controller';
-import type { AuthStrategy } from './strategies/auth-strategy';
+import { AUTH_METHOD_STRATEGIES } from './strategies/auth-method-strategies';
 
 const AUTH_PROVIDERS: Provider[] = [
+  ...AUTH_METHOD_STRATEGIES,
   authPriorityProvider,
   {
     provide: AuthChallenge,
-    inject: [AUTH_STRATEGIES, httpServerConfig.KEY],
-    useFactory: (strategies: readonly AuthStrategy[], server: HttpServerConfig) =>
-      new AuthChallenge(
-        strategies.map((s) => s.method),
-        strategies.some((s) => s.method === 'oauth2') ? server.resourceMetadataUrl : undefined,
-      ),
+    inject: [ACTIVE_AUTH_METHODS, httpServerConfig.KEY],
+    useFactory: (methods: readonly AuthMethod[], server: HttpServerConfig) =>
+      new AuthChallenge(methods, methods.includes('oauth2') ? server.resourceMetadataUrl : undefined),
   },
   AuthEvents,
   AuthGuard,
 ];
 
-/** Inbound authentication: the strategies in priority order, the global guard the app registers, its refusals as events, RFC 9728 metadata. */
+/**
+ * Inbound authentication: one passport strategy per method, the priority order of the configured
+ * ones, the global guard the app registers, its refusals as events, RFC 9728 metadata.
+ */
 @Module({
   controllers: [ProtectedResourceMetadataController],
   providers: AUTH_PROVIDERS,

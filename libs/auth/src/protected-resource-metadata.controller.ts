@@ -1,24 +1,26 @@
 import { PublicRoute } from '@app/common';
 import { httpServerConfig, type HttpServerConfig } from '@app/config';
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
+import type { AuthMethod } from './auth-method';
 import { authConfig, type AuthConfig } from './auth.config';
-import { AUTH_STRATEGIES } from './auth.constants';
-import type { AuthStrategy } from './strategies/auth-strategy';
+import { ACTIVE_AUTH_METHODS } from './auth.constants';
+import { oauth2AuthConfig, type OAuth2AuthConfig } from './strategies/oauth2-auth.config';
 
 /** RFC 9728 protected resource metadata: where MCP clients learn which authorization server to ask. */
 @PublicRoute()
 @Controller('.well-known')
 export class ProtectedResourceMetadataController {
   constructor(
-    @Inject(AUTH_STRATEGIES) private readonly strategies: readonly AuthStrategy[],
+    @Inject(ACTIVE_AUTH_METHODS) private readonly methods: readonly AuthMethod[],
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    @Inject(oauth2AuthConfig.KEY) private readonly oauth: OAuth2AuthConfig,
     @Inject(httpServerConfig.KEY) private readonly server: HttpServerConfig,
   ) {}
 
   @Get(['oauth-protected-resource', 'oauth-protected-resource/mcp'])
   metadata(): Record<string, unknown> {
-    const { issuer, audience } = this.config.oauth;
-    if (issuer === undefined || !this.strategies.some((strategy) => strategy.method === 'oauth2')) {
+    const { issuer, audience } = this.oauth;
+    if (issuer === undefined || !this.methods.includes('oauth2')) {
       throw new NotFoundException();
     }
     return {

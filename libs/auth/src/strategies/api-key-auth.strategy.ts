@@ -1,27 +1,35 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy as CustomStrategy } from 'passport-custom';
 import { StaticCredentialSet } from '../credentials/static-credential-set';
-import type { StaticCredentialEntry } from '../credentials/static-credential-entry';
-import type { AuthOutcome } from './auth-outcome';
-import { AuthStrategy } from './auth-strategy';
+import type { StaticCredentialsConfig } from '../credentials/static-credentials.config';
+import { apiKeyAuthConfig } from './api-key-auth.config';
+import { ABSENT, rejected, type AuthMethodStrategy, type AuthVerdict } from './auth-method-strategy';
 
 /** `apikey`: the keys of AUTH_API_KEYS in the X-API-Key header — never a query string, which logs and proxies keep. */
-export class ApiKeyAuthStrategy extends AuthStrategy {
+@Injectable()
+export class ApiKeyAuthStrategy extends PassportStrategy(CustomStrategy, 'apikey') implements AuthMethodStrategy {
   readonly method = 'apikey';
   private readonly keys: StaticCredentialSet;
 
-  constructor(entries: readonly StaticCredentialEntry[]) {
+  constructor(@Inject(apiKeyAuthConfig.KEY) config: StaticCredentialsConfig) {
     super();
-    this.keys = new StaticCredentialSet(entries);
+    this.keys = new StaticCredentialSet(config.entries);
   }
 
-  async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
-    const key = headers['x-api-key'];
-    if (typeof key !== 'string' || key === '') return Promise.resolve({ kind: 'absent' });
+  unconfigured(): string | undefined {
+    return this.keys.size === 0 ? 'no AUTH_API_KEYS' : undefined;
+  }
+
+  async validate(req: Request): Promise<AuthVerdict> {
+    const key = req.headers['x-api-key'];
+    if (typeof key !== 'string' || key === '') return Promise.resolve(ABSENT);
     const match = this.keys.match(key);
     return Promise.resolve(
       match === undefined
-        ? { kind: 'rejected', reason: 'invalid', detail: 'not a configured API key' }
-        : { kind: 'accepted', principal: { id: match.principal, method: 'apikey', scopes: match.scopes } },
+        ? rejected('apikey', 'invalid', 'not a configured API key')
+        : { id: match.principal, method: 'apikey', scopes: match.scopes },
     );
   }
 }

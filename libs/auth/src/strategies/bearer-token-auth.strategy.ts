@@ -1,28 +1,36 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy as CustomStrategy } from 'passport-custom';
 import { StaticCredentialSet } from '../credentials/static-credential-set';
-import type { StaticCredentialEntry } from '../credentials/static-credential-entry';
-import type { AuthOutcome } from './auth-outcome';
-import { AuthStrategy } from './auth-strategy';
+import type { StaticCredentialsConfig } from '../credentials/static-credentials.config';
+import { ABSENT, rejected, type AuthMethodStrategy, type AuthVerdict } from './auth-method-strategy';
+import { bearerTokenAuthConfig } from './bearer-token-auth.config';
 import { bearerToken } from './bearer-token';
 
 /** `bearer`: the static tokens of AUTH_BEARER_TOKENS, as `Authorization: Bearer`. */
-export class BearerTokenAuthStrategy extends AuthStrategy {
+@Injectable()
+export class BearerTokenAuthStrategy extends PassportStrategy(CustomStrategy, 'bearer') implements AuthMethodStrategy {
   readonly method = 'bearer';
   private readonly tokens: StaticCredentialSet;
 
-  constructor(entries: readonly StaticCredentialEntry[]) {
+  constructor(@Inject(bearerTokenAuthConfig.KEY) config: StaticCredentialsConfig) {
     super();
-    this.tokens = new StaticCredentialSet(entries);
+    this.tokens = new StaticCredentialSet(config.entries);
   }
 
-  async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
-    const token = bearerToken(headers);
-    if (token === undefined) return Promise.resolve({ kind: 'absent' });
+  unconfigured(): string | undefined {
+    return this.tokens.size === 0 ? 'no AUTH_BEARER_TOKENS' : undefined;
+  }
+
+  async validate(req: Request): Promise<AuthVerdict> {
+    const token = bearerToken(req.headers);
+    if (token === undefined) return Promise.resolve(ABSENT);
     const match = this.tokens.match(token);
     return Promise.resolve(
       match === undefined
-        ? { kind: 'rejected', reason: 'invalid', detail: 'not a configured bearer token' }
-        : { kind: 'accepted', principal: { id: match.principal, method: 'bearer', scopes: match.scopes } },
+        ? rejected('bearer', 'invalid', 'not a configured bearer token')
+        : { id: match.principal, method: 'bearer', scopes: match.scopes },
     );
   }
 }

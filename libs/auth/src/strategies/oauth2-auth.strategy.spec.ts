@@ -1,11 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StaticCredentialSet } from '../credentials/static-credential-set';
-import { JwksCache } from '../oauth/jwks-cache';
-import { TokenIntrospector } from '../oauth/token-introspector';
+import type { HttpServerConfig } from '@app/config';
+import type { Request } from 'express';
 import { OAuth2AuthStrategy } from './oauth2-auth.strategy';
 
 const STATIC_TOKEN = 'static-bearer-token-0123456789';
+const bearing = (token: string): Request => ({ headers: { authorization: `Bearer ${token}` } }) as Request;
 
 describe('OAuth2AuthStrategy with introspection', () => {
   let introspection: Server;
@@ -28,12 +28,18 @@ describe('OAuth2AuthStrategy with introspection', () => {
       {
         issuer: 'https://issuer.example',
         audience: 'https://mcp.example/mcp',
+        jwksUri: 'https://issuer.example/jwks',
+        introspectionUrl: url,
+        clientId: 'mcp',
+        clientSecret: 'introspection-secret',
         algorithms: ['RS256'],
         clockSkewSeconds: 0,
+        jwksRefreshMs: 60000,
+        jwksMinRefetchMs: 0,
+        introspectionCacheMs: 0,
       },
-      new JwksCache(async () => Promise.resolve(undefined), 60000, 0),
-      new TokenIntrospector(async () => Promise.resolve(url), { id: 'mcp', secret: 'introspection-secret' }, 0),
-      new StaticCredentialSet([{ principal: 'ci', secret: STATIC_TOKEN, scopes: undefined }]),
+      { entries: [{ principal: 'ci', secret: STATIC_TOKEN, scopes: undefined }] },
+      { mcpResourceUrl: 'https://mcp.example/mcp' } as HttpServerConfig,
     );
   });
 
@@ -42,14 +48,14 @@ describe('OAuth2AuthStrategy with introspection', () => {
   });
 
   it('never sends one of this server’s static bearer tokens to the authorization server', async () => {
-    const outcome = await strategy.authenticate({ authorization: `Bearer ${STATIC_TOKEN}` });
-    expect(outcome.kind).toBe('rejected');
+    const verdict = await strategy.validate(bearing(STATIC_TOKEN));
+    expect(verdict).toEqual([false, expect.objectContaining({ kind: 'rejected', method: 'oauth2' })]);
     expect(received).toEqual([]);
   });
 
   it('introspects other opaque tokens and accepts an active one', async () => {
-    const outcome = await strategy.authenticate({ authorization: 'Bearer opaque-token-from-the-issuer' });
-    expect(outcome).toMatchObject({ kind: 'accepted', principal: { id: 'someone', scopes: ['bitbucket:read'] } });
+    const verdict = await strategy.validate(bearing('opaque-token-from-the-issuer'));
+    expect(verdict).toMatchObject({ id: 'someone', method: 'oauth2', scopes: ['bitbucket:read'] });
     expect(received).toEqual(['opaque-token-from-the-issuer']);
   });
 });

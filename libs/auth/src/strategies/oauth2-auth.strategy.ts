@@ -1,21 +1,55 @@
+import { httpServerConfig, type HttpServerConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { errors, jwtVerify } from 'jose';
-import type { IncomingHttpHeaders } from 'node:http';
-import type { StaticCredentialSet } from '../credentials/static-credential-set';
-import type { JwksCache } from '../oauth/jwks-cache';
-import type { TokenIntrospector } from '../oauth/token-introspector';
+import { Strategy as CustomStrategy } from 'passport-custom';
+import { StaticCredentialSet } from '../credentials/static-credential-set';
+import type { StaticCredentialsConfig } from '../credentials/static-credentials.config';
+import { AuthorizationServerMetadata } from '../oauth/authorization-server-metadata';
+import { JwksCache } from '../oauth/jwks-cache';
+import { TokenIntrospector } from '../oauth/token-introspector';
 import { tokenScopes } from '../oauth/token-scopes';
 import type { Principal } from '../principal';
-import type { AuthOutcome } from './auth-outcome';
-import { AuthStrategy } from './auth-strategy';
+import { ABSENT, rejected, type AuthMethodStrategy, type AuthVerdict } from './auth-method-strategy';
+import { bearerTokenAuthConfig } from './bearer-token-auth.config';
 import { bearerToken } from './bearer-token';
+import { oauth2AuthConfig, type OAuth2AuthConfig } from './oauth2-auth.config';
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-export interface OAuth2Settings {
+/** What checking a token needs, once OAUTH_ISSUER is set. */
+interface Issuer {
   readonly issuer: string;
   readonly audience: string;
-  readonly algorithms: readonly string[];
+  readonly algorithms: string[];
   readonly clockSkewSeconds: number;
+  readonly jwks: JwksCache;
+  readonly introspector: TokenIntrospector;
+}
+
+function issuerOf(oauth: OAuth2AuthConfig, server: HttpServerConfig): Issuer | undefined {
+  if (oauth.issuer === undefined) return undefined;
+  const metadata = new AuthorizationServerMetadata(oauth.issuer, {
+    ...(oauth.jwksUri === undefined ? {} : { jwksUri: oauth.jwksUri }),
+    ...(oauth.introspectionUrl === undefined ? {} : { introspectionUrl: oauth.introspectionUrl }),
+  });
+  const client =
+    oauth.clientId === undefined || oauth.clientSecret === undefined
+      ? undefined
+      : { id: oauth.clientId, secret: oauth.clientSecret };
+  return {
+    issuer: oauth.issuer,
+    audience: oauth.audience ?? server.mcpResourceUrl,
+    algorithms: [...oauth.algorithms],
+    clockSkewSeconds: oauth.clockSkewSeconds,
+    jwks: new JwksCache(async () => (await metadata.endpoints()).jwksUri, oauth.jwksRefreshMs, oauth.jwksMinRefetchMs),
+    introspector: new TokenIntrospector(
+      async () => (await metadata.endpoints()).introspectionUrl,
+      client,
+      oauth.introspectionCacheMs,
+    ),
+  };
 }
 
 /**
@@ -23,71 +57,80 @@ export interface OAuth2Settings {
  * issuer's keys (allow-listed asymmetric algorithms only, `iss`, `aud` = this resource, `exp`/`nbf`
  * with a small skew); other tokens are introspected when an introspection client is configured.
  */
-export class OAuth2AuthStrategy extends AuthStrategy {
+@Injectable()
+export class OAuth2AuthStrategy extends PassportStrategy(CustomStrategy, 'oauth2') implements AuthMethodStrategy {
   readonly method = 'oauth2';
+  private readonly settings: Issuer | undefined;
+  /** This server's own static bearer tokens: never sent to the authorization server for introspection. */
+  private readonly staticTokens: StaticCredentialSet;
 
   constructor(
-    private readonly settings: OAuth2Settings,
-    private readonly jwks: JwksCache,
-    private readonly introspector: TokenIntrospector,
-    /** This server's own static bearer tokens: never sent to the authorization server for introspection. */
-    private readonly staticTokens: StaticCredentialSet,
+    @Inject(oauth2AuthConfig.KEY) oauth: OAuth2AuthConfig,
+    @Inject(bearerTokenAuthConfig.KEY) bearer: StaticCredentialsConfig,
+    @Inject(httpServerConfig.KEY) server: HttpServerConfig,
   ) {
     super();
+    this.settings = issuerOf(oauth, server);
+    this.staticTokens = new StaticCredentialSet(bearer.entries);
   }
 
-  async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
-    const token = bearerToken(headers);
-    if (token === undefined) return { kind: 'absent' };
-    return JWT_SHAPE.test(token) ? this.verifyJwt(token) : this.introspect(token);
+  unconfigured(): string | undefined {
+    return this.settings === undefined ? 'no OAUTH_ISSUER' : undefined;
   }
 
-  private async verifyJwt(token: string): Promise<AuthOutcome> {
+  async validate(req: Request): Promise<AuthVerdict> {
+    const token = bearerToken(req.headers);
+    // Never in the order when unconfigured (the priority provider skips it); a token is then absent to it.
+    if (token === undefined || this.settings === undefined) return ABSENT;
+    return JWT_SHAPE.test(token) ? this.verifyJwt(token, this.settings) : this.introspect(token, this.settings);
+  }
+
+  private async verifyJwt(token: string, settings: Issuer): Promise<AuthVerdict> {
     try {
-      const { payload } = await jwtVerify(token, this.jwks.getKey, {
-        issuer: this.settings.issuer,
-        audience: this.settings.audience,
-        algorithms: [...this.settings.algorithms],
-        clockTolerance: this.settings.clockSkewSeconds,
+      const { payload } = await jwtVerify(token, settings.jwks.getKey, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: settings.algorithms,
+        clockTolerance: settings.clockSkewSeconds,
         requiredClaims: ['exp'],
       });
       const id = payload.sub ?? (typeof payload.client_id === 'string' ? payload.client_id : undefined);
-      if (id === undefined) return { kind: 'rejected', reason: 'invalid', detail: 'JWT names no subject or client' };
-      return { kind: 'accepted', principal: this.principal(id, payload) };
+      if (id === undefined) return rejected('oauth2', 'invalid', 'JWT names no subject or client');
+      return this.principal(id, payload);
     } catch (error) {
-      if (error instanceof errors.JWTExpired) return { kind: 'rejected', reason: 'expired', detail: 'JWT expired' };
+      if (error instanceof errors.JWTExpired) return rejected('oauth2', 'expired', 'JWT expired');
       const detail = error instanceof errors.JOSEError ? `${error.code}: ${error.message}` : String(error);
-      return { kind: 'rejected', reason: 'invalid', detail };
+      return rejected('oauth2', 'invalid', detail);
     }
   }
 
-  private async introspect(token: string): Promise<AuthOutcome> {
+  private async introspect(token: string, settings: Issuer): Promise<AuthVerdict> {
     if (this.staticTokens.match(token) !== undefined) {
-      return { kind: 'rejected', reason: 'invalid', detail: 'a static bearer token, not an OAuth token' };
+      return rejected('oauth2', 'invalid', 'a static bearer token, not an OAuth token');
     }
-    if (!this.introspector.available) {
-      return { kind: 'rejected', reason: 'invalid', detail: 'opaque token and no introspection client configured' };
+    if (!settings.introspector.available) {
+      return rejected('oauth2', 'invalid', 'opaque token and no introspection client configured');
     }
-    const answer = await this.introspector.introspect(token);
-    if (answer?.active !== true) return { kind: 'rejected', reason: 'invalid', detail: 'token not active' };
+    const answer = await settings.introspector.introspect(token);
+    if (answer?.active !== true) return rejected('oauth2', 'invalid', 'token not active');
     const now = Date.now() / 1000;
-    const skew = this.settings.clockSkewSeconds;
+    const skew = settings.clockSkewSeconds;
     if (answer.exp !== undefined && answer.exp + skew < now) {
-      return { kind: 'rejected', reason: 'expired', detail: 'introspected token expired' };
+      return rejected('oauth2', 'expired', 'introspected token expired');
     }
     if (answer.nbf !== undefined && answer.nbf - skew > now) {
-      return { kind: 'rejected', reason: 'invalid', detail: 'introspected token not yet valid' };
+      return rejected('oauth2', 'invalid', 'introspected token not yet valid');
     }
     const audiences = answer.aud === undefined ? [] : [answer.aud].flat();
-    if (audiences.length > 0 && !audiences.includes(this.settings.audience)) {
-      return { kind: 'rejected', reason: 'invalid', detail: 'introspected token is for another audience' };
+    if (audiences.length > 0 && !audiences.includes(settings.audience)) {
+      return rejected('oauth2', 'invalid', 'introspected token is for another audience');
     }
-    if (answer.iss !== undefined && answer.iss !== this.settings.issuer) {
-      return { kind: 'rejected', reason: 'invalid', detail: 'introspected token from another issuer' };
+    if (answer.iss !== undefined && answer.iss !== settings.issuer) {
+      return rejected('oauth2', 'invalid', 'introspected token from another issuer');
     }
     const id = answer.sub ?? answer.client_id;
-    if (id === undefined) return { kind: 'rejected', reason: 'invalid', detail: 'introspection names no subject' };
-    return { kind: 'accepted', principal: this.principal(id, answer) };
+    if (id === undefined) return rejected('oauth2', 'invalid', 'introspection names no subject');
+    return this.principal(id, answer);
   }
 
   private principal(
