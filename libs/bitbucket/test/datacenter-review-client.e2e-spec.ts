@@ -292,8 +292,9 @@ describe('Data Center pull requests, reviews and comments against the fake Bitbu
       expect(fastForward.params.upstreamText).toContain('fast-forward');
       const draft = await gatewayFailure(reviews.mergePullRequest(payments, { id: 5 }));
       expect(draft.code).toBe(BitbucketErrorCode.CONFLICT);
-      expect(draft.messageKey).toBe('BITBUCKET_MERGE_VETOED');
-      expect(draft.params.upstreamText).toContain('draft');
+      // Data Center's draft veto is told as what it is: the pull request is a draft.
+      expect(draft.messageKey).toBe('BITBUCKET_PULL_REQUEST_DRAFT');
+      expect(draft.params).toMatchObject({ id: '5', repository: 'PLAT/payments-api' });
       expect((await get(4)).state).toBe('OPEN');
     });
 

@@ -10,7 +10,11 @@ import { cloudPath } from './cloud-path';
 const MAX_PAGELEN = 100;
 
 /** The first page of a listing: below the API root, with its query, and what each of its values must hold. */
-export type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'> & { readonly values?: AnswerShape };
+export type CloudListingRequest = Pick<UpstreamRequest, 'route' | 'path' | 'query'> & {
+  readonly values?: AnswerShape;
+  /** The listing asks later pages on another path than `path` (which is then not known): cursors keep the whole link. */
+  readonly cursorKeepsPath?: true;
+};
 
 /** Cloud REST 2.0 over the shared upstream: JSON calls, and listings whose `next` links become cursors. */
 export class CloudApi extends BitbucketRestApi {
@@ -96,7 +100,7 @@ export class CloudApi extends BitbucketRestApi {
   private continuation(request: CloudListingRequest, next: string): string {
     const link = this.upstream.belowApiRoot(next);
     const path = request.path.replace(/^\/+/, '');
-    return link.startsWith(`${path}?`) ? link.slice(path.length) : link;
+    return request.cursorKeepsPath !== true && link.startsWith(`${path}?`) ? link.slice(path.length) : link;
   }
 
   /** The items of a listing, following `next` links, from at most `maxPages` pages. */

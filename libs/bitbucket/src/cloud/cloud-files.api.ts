@@ -75,6 +75,7 @@ export class CloudFilesApi {
         route: 'GET /repositories/{workspace}/{repo}/src/{ref}/{path}',
         values: cloudAnswers.treeEntry,
         path: cloudPath.repository(repo, `/src/${commit}/${directory === '' ? '' : `${directory}/`}`),
+        cursorKeepsPath: true,
       },
       options,
       (json: CloudTreeEntryJson) => cloudCodeMappers.directoryEntry(json),
