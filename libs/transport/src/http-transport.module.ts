@@ -11,6 +11,7 @@ import { OriginGuard } from './http/origin.guard';
 import { OriginPolicy } from './http/origin-policy';
 import { ToolCallAccessCheck } from './http/tool-call-access-check';
 import { McpSessionEvents } from './session/mcp-session-events';
+import { McpSessionOpener } from './session/mcp-session-opener';
 import { McpSessionRegistry } from './session/mcp-session-registry.service';
 import { LegacySseController } from './sse/legacy-sse.controller';
 import { LegacySseEndpoint } from './sse/legacy-sse.endpoint';
@@ -24,6 +25,7 @@ const HTTP_TRANSPORT_PROVIDERS = [
   McpSessionEvents,
   McpEventStoreEvents,
   McpSessionRegistry,
+  McpSessionOpener,
   StreamableHttpEndpoint,
   LegacySseEndpoint,
   OriginGuard,
