@@ -22,12 +22,12 @@ export interface SdkTransportInternals {
 const PINNED_SDK = '1.32.2';
 
 /** What each internal must be, as the pinned SDK builds it. */
-const INTERNALS: Readonly<Record<keyof SdkTransportInternals, (value: unknown) => boolean>> = {
-  _enableJsonResponse: (value) => typeof value === 'boolean',
-  _closed: (value) => typeof value === 'boolean',
-  _requestToStreamMapping: (value) => value instanceof Map,
-  _streamMapping: (value) => value instanceof Map,
-};
+const INTERNAL_FIELDS: readonly (readonly [keyof SdkTransportInternals, (value: unknown) => boolean])[] = [
+  ['_enableJsonResponse', (value) => typeof value === 'boolean'],
+  ['_closed', (value) => typeof value === 'boolean'],
+  ['_requestToStreamMapping', (value) => value instanceof Map],
+  ['_streamMapping', (value) => value instanceof Map],
+];
 
 /**
  * The SDK internals of `transport`, or a loud error naming those missing. The SDK is pinned, and an
@@ -37,12 +37,12 @@ const INTERNALS: Readonly<Record<keyof SdkTransportInternals, (value: unknown) =
  */
 export function sdkTransportInternals(transport: object): SdkTransportInternals {
   const internals = (transport as { _webStandardTransport?: Readonly<Record<string, unknown>> })._webStandardTransport;
-  const missing =
-    typeof internals !== 'object'
-      ? ['_webStandardTransport']
-      : Object.entries(INTERNALS)
-          .filter(([field, fits]) => !fits(internals[field]))
-          .map(([field]) => field);
+  const missing: string[] = [];
+  if (typeof internals !== 'object') missing.push('_webStandardTransport');
+  else {
+    // A loop, not entries().filter(): a stateless server builds a transport per POST.
+    for (const [field, fits] of INTERNAL_FIELDS) if (!fits(internals[field])) missing.push(field);
+  }
   if (missing.length > 0) {
     throw new Error(
       `@modelcontextprotocol/sdk: StreamableHTTPServerTransport lacks ${missing.join(', ')} as JsonOrSseTransport ` +
