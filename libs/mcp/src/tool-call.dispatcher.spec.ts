@@ -243,7 +243,7 @@ describe('ToolCallDispatcher: refusals before the tool runs', () => {
       /^errors\.TOOL_CONFIRMATION_REQUIRED \{"name":"spec_tool","question":"confirm\.spec_tool \{\}"\}/,
     );
     expect(neverRun).not.toHaveBeenCalled();
-    expect((await call(undefined, { confirm: true })).structuredContent).toEqual({ ok: true });
+    expect(textOf(await call(undefined, { confirm: true }))).toBe('ok');
     expect(events.map((event) => event.outcome)).toEqual(['TOOL_CONFIRMATION_REQUIRED', 'OK']);
   });
 
@@ -275,12 +275,13 @@ describe('ToolCallDispatcher: what the tool answers or throws', () => {
     jest.restoreAllMocks();
   });
 
-  it('answers its validated output as structured content with its rendering, and the accepted arguments in the event', async () => {
+  it('answers its validated output rendered, and the accepted arguments (defaults applied) in the event', async () => {
     const { call, events } = dispatcherFor(async () => Promise.resolve({ ok: true }), {
       input: z.object({ limit: z.number().default(10) }),
     });
     const result = await call();
-    expect(result).toEqual({ content: [{ type: 'text', text: 'ok' }], structuredContent: { ok: true } });
+    expect(result.isError).toBeUndefined();
+    expect(textOf(result)).toBe('ok');
     expect(events).toEqual([expect.objectContaining({ outcome: 'OK', arguments: { limit: 10 } })]);
   });
 
