@@ -1,4 +1,4 @@
-import { RequestContext } from '@app/common';
+import { RequestContext, type RequestContextData } from '@app/common';
 import { Logger, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { PassportStrategy } from '@nestjs/passport';
@@ -99,5 +99,22 @@ describe('AuthGuard counting refused credentials for the rate limits', () => {
       { method: 'bearer', reason: 'invalid' },
       { method: 'bearer', reason: 'expired' },
     ]);
+  });
+});
+
+describe('AuthGuard and the request context', () => {
+  const alice = fixedStrategy({ id: 'alice', method: 'bearer', scopes: ['bitbucket:read'] });
+  const guard = (): AuthGuard =>
+    new AuthGuard(new Reflector(), [alice], new AuthChallenge(['bearer'], undefined), config, new AuthEvents());
+
+  it('puts the accepted principal and its tool access in the request context', async () => {
+    const data: RequestContextData = { correlationId: 'test-0002' };
+    expect(await RequestContext.run(data, async () => guard().canActivate(context))).toBe(true);
+    expect(data.principalId).toBe('bearer:alice');
+    expect(data.toolAccess).toBeDefined();
+  });
+
+  it('refuses an accepted credential outside any request context, where no later check could know the caller', async () => {
+    await expect(guard().canActivate(context)).rejects.toThrow(/No request context for authentication: refused/);
   });
 });

@@ -78,8 +78,8 @@ export class AuthGuard extends PassportAuthGuard() {
   }
 
   private attach(principal: Principal): void {
-    const request = RequestContext.current();
-    if (request === undefined) return;
+    // Without a context, the principal would be known to nothing after this guard: refused, not let through.
+    const request = RequestContext.required('authentication');
     request.principalId = `${principal.method}:${principal.id}`;
     request.toolAccess = new ScopeToolAccess(principal, this.config.scopes, this.challenge, this.events);
     if (principal.expiresAt !== undefined) request.credentialExpiresAt = principal.expiresAt;

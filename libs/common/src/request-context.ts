@@ -39,6 +39,18 @@ export class RequestContext {
     return RequestContext.storage.getStore();
   }
 
+  /**
+   * The context of the request being served, for what decides who the caller is or what it may do:
+   * where there is none, nothing established the caller (a request path the correlation middleware
+   * does not cover), and the decision refuses rather than passes. The plain Error is a 500 INTERNAL,
+   * logged as a defect.
+   */
+  static required(purpose: string): RequestContextData {
+    const data = RequestContext.storage.getStore();
+    if (data === undefined) throw new Error(`No request context for ${purpose}: refused`);
+    return data;
+  }
+
   static correlationId(): string | undefined {
     return RequestContext.storage.getStore()?.correlationId;
   }

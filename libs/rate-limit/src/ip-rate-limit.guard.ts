@@ -39,10 +39,9 @@ export class IpRateLimitGuard extends NamedThrottlerGuard {
     if (await this.shouldSkip(context)) return true;
     const address = await this.getTracker(context.switchToHttp().getRequest<Request>());
     await this.limiter.assertNotBlocked(this.authFailures, address);
-    const request = RequestContext.current();
-    if (request !== undefined) {
-      request.authFailures = { count: async () => this.limiter.count(this.authFailures, address) };
-    }
+    // Without a context, refused credentials would count nowhere: refused, not let through uncounted.
+    const request = RequestContext.required('the per-address rate limit');
+    request.authFailures = { count: async () => this.limiter.count(this.authFailures, address) };
     return super.canActivate(context);
   }
 }

@@ -34,9 +34,10 @@ export class UserRateLimitGuard extends NamedThrottlerGuard {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = RequestContext.current();
-    const principal = request?.principalId;
-    if (request === undefined || principal === undefined || (await this.shouldSkip(context))) return true;
+    // Without a context, no principal could be limited: refused, not let through unlimited.
+    const request = RequestContext.required('the per-principal rate limit');
+    const principal = request.principalId;
+    if (principal === undefined || (await this.shouldSkip(context))) return true;
     const writeTools = this.writeTools;
     if (writeTools !== undefined) {
       request.toolCallLimit = {

@@ -11,9 +11,11 @@ import { OriginGuard } from './http/origin.guard';
 import { OriginPolicy } from './http/origin-policy';
 import { ToolCallAccessCheck } from './http/tool-call-access-check';
 import { McpSessionEvents } from './session/mcp-session-events';
+import { McpSessionOpener } from './session/mcp-session-opener';
 import { McpSessionRegistry } from './session/mcp-session-registry.service';
 import { LegacySseController } from './sse/legacy-sse.controller';
 import { LegacySseEndpoint } from './sse/legacy-sse.endpoint';
+import { JsonOrSseTransport } from './streamable-http/json-or-sse-transport';
 import { StreamableHttpController } from './streamable-http/streamable-http.controller';
 import { StreamableHttpEndpoint } from './streamable-http/streamable-http.endpoint';
 import { transportConfig, type TransportConfig } from './transport.config';
@@ -24,6 +26,7 @@ const HTTP_TRANSPORT_PROVIDERS = [
   McpSessionEvents,
   McpEventStoreEvents,
   McpSessionRegistry,
+  McpSessionOpener,
   StreamableHttpEndpoint,
   LegacySseEndpoint,
   OriginGuard,
@@ -74,9 +77,11 @@ export class HttpTransportModule implements OnModuleInit {
   /**
    * The event store is part of readiness as a detail, never as a reason to be unready: without it
    * (Redis away) every stream still works, only resumption is lost, and taking every replica out of
-   * the load balancer for a shared dependency would turn that into an outage.
+   * the load balancer for a shared dependency would turn that into an outage. An SDK whose internals
+   * JsonOrSseTransport steers changed fails the start-up here, not the first session.
    */
   onModuleInit(): void {
+    JsonOrSseTransport.assertSdkInternals();
     this.readiness.register('eventStore', async () => ({
       eventStore: { status: 'up', ...(await this.eventStore.status()) },
     }));

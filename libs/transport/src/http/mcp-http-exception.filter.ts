@@ -4,7 +4,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
 import { TransportException } from '../transport.exception';
-import { requestPrincipalId } from './request-principal';
 
 const first = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
@@ -46,6 +45,10 @@ export class McpHttpExceptionFilter implements ExceptionFilter {
 
   private locale(req: Request): string | undefined {
     const sessionId = first(req.headers['mcp-session-id']) ?? first(req.query.sessionId);
-    return RequestContext.current()?.requestedLocale ?? this.registry.localeOf(sessionId, requestPrincipalId());
+    const context = RequestContext.current();
+    if (context?.requestedLocale !== undefined) return context.requestedLocale;
+    // A request refused before authentication has no caller yet, hence no session of its own.
+    const principalId = context?.principalId;
+    return principalId === undefined ? undefined : this.registry.localeOf(sessionId, principalId);
   }
 }

@@ -1,11 +1,14 @@
 import { RequestContext } from '@app/common';
 
-/** Where no principal was established (no auth guard ran): the local user of a process without authentication. */
-const NO_PRINCIPAL = 'anonymous';
-
-/** Who is calling: the authenticated principal the auth guard put in the request context. */
+/**
+ * Who is calling: the authenticated principal the auth guard put in the request context. Every MCP
+ * route is behind the guard, so a request without one was never authenticated: it is refused (500,
+ * a wiring defect) rather than served as somebody, which would own sessions and escape their quota.
+ */
 export function requestPrincipalId(): string {
-  return RequestContext.current()?.principalId ?? NO_PRINCIPAL;
+  const principalId = RequestContext.required('the calling principal').principalId;
+  if (principalId === undefined) throw new Error('No authenticated principal in the request context: refused');
+  return principalId;
 }
 
 /**
@@ -13,5 +16,5 @@ export function requestPrincipalId(): string {
  * AUTH_METHODS=none, which is allowed on loopback only): every caller on this machine is that user.
  */
 export function isLocalUser(principalId: string): boolean {
-  return principalId === NO_PRINCIPAL || principalId.startsWith('none:');
+  return principalId.startsWith('none:');
 }

@@ -14,7 +14,8 @@ interface KnownToolCall {
  * allow: read tools need read access, tools that change Bitbucket write access. The refusal is the
  * auth lib's (403 with an insufficient_scope challenge). Allowed calls then count against the
  * principal's tool-call limit, whose refusal is a 429. Unknown tools are left to the dispatcher.
- * A refusal refuses every call of the body: each is a 'tool-call-refused' event.
+ * A refusal refuses every call of the body: each is a 'tool-call-refused' event. A request nothing
+ * authenticated (no request context, or no ToolAccess in it) is refused, never let through.
  */
 @Injectable()
 export class ToolCallAccessCheck {
@@ -24,10 +25,14 @@ export class ToolCallAccessCheck {
   ) {}
 
   async check(body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
-    const request = RequestContext.current();
     const calls = this.knownToolCalls(body);
+    if (calls.length === 0) return;
+    const request = RequestContext.current();
     try {
-      for (const { kind } of calls) request?.toolAccess?.require(kind);
+      const access = request?.toolAccess;
+      if (access === undefined) throw new Error('Tool call outside an authenticated request context: refused');
+      for (const { kind } of calls) access.require(kind);
+      // Unlike access, the limit is optional: none is set when no write-tool limit is configured.
       for (const { kind } of calls) await request?.toolCallLimit?.admit(kind);
     } catch (error) {
       const outcome = toErrorResponse(error).code;

@@ -131,7 +131,7 @@ describe('McpSessionRegistry', () => {
     expect([refused.code, refused.status]).toEqual([TransportErrorCode.SESSIONS_FULL, 503]);
   });
 
-  it.each(['none:local', 'anonymous'])(
+  it.each(['none:local'])(
     'does not count the local user of a server without authentication (%s), only MCP_MAX_SESSIONS',
     (principalId) => {
       const sessions = registry();

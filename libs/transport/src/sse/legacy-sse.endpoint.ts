@@ -1,17 +1,12 @@
-import { Translator } from '@app/common';
-import { McpServerFactory } from '@app/mcp';
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { endAtCredentialExpiry } from '../http/credential-expiry';
 import { httpChecks } from '../http/http-checks';
 import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
-import { newMcpSession } from '../new-mcp-session';
-import type { SessionCloseReason } from '../session/mcp-session-events';
+import { McpSessionOpener, type SessionKind } from '../session/mcp-session-opener';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
-import { newSessionId } from '../session/new-session-id';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
@@ -21,46 +16,26 @@ import { ObservableSseTransport } from './observable-sse.transport';
 /** GET /sse opens a legacy session and streams it; POST /messages?sessionId= feeds it. */
 @Injectable()
 export class LegacySseEndpoint {
+  private readonly sessionKind: SessionKind<ObservableSseTransport, LegacySseSession>;
+
   constructor(
     private readonly registry: McpSessionRegistry,
-    private readonly factory: McpServerFactory,
-    private readonly translator: Translator,
+    private readonly opener: McpSessionOpener,
     private readonly access: ToolCallAccessCheck,
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
-  ) {}
+  ) {
+    this.sessionKind = {
+      // A legacy session ends with its stream: the client went away (unless its credential expired first).
+      closeReason: 'disconnect',
+      transport: (id) => new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs),
+      session: (id, principalId, state, sse, mcp) =>
+        new LegacySseSession(id, principalId, state, sse, mcp, this.config.sse.retryMs),
+    };
+  }
 
   async open(signal: AbortSignal): Promise<Observable<MessageEvent>> {
-    const admission = this.registry.admit(requestPrincipalId());
-    const id = newSessionId(this.config.sessionRoute);
-    const state = newMcpSession(this.translator.currentLocale());
-    const sse = new ObservableSseTransport(id, `/messages?sessionId=${id}`, this.config.sse.keepAliveMs);
-    // A legacy session ends with its stream: the client went away, unless its credential expired first.
-    let endReason: SessionCloseReason = 'disconnect';
-    sse.onclose = () => {
-      this.registry.remove(id, endReason);
-    };
-    const mcp = await this.factory.connect(state, sse).catch((error: unknown) => {
-      admission.release();
-      throw error;
-    });
-    const session = new LegacySseSession(id, admission.principalId, state, sse, mcp, this.config.sse.retryMs);
-    this.registry.add(session, admission);
-    // Open while its stream is: never reaped as idle, gone when the client disconnects.
-    const release = this.registry.opened(id);
-    // A legacy session lives as long as its stream: it ends when the credential that opened it expires.
-    const cancelExpiry = endAtCredentialExpiry(() => {
-      endReason = 'credential-expired';
-      session.endStreams();
-    });
-    const end = (): void => {
-      cancelExpiry();
-      release();
-      void this.registry.close(id, endReason);
-    };
-    // A client gone while the session was being set up must not leave it (and its quota place) behind.
-    if (signal.aborted) end();
-    else signal.addEventListener('abort', end, { once: true });
-    return sse.events();
+    const session = await this.opener.openForStream(this.sessionKind, signal);
+    return session.sse.events();
   }
 
   async message(sessionId: string | undefined, req: Request): Promise<void> {

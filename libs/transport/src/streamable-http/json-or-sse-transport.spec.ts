@@ -1,9 +1,10 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { JsonOrSseTransport } from './json-or-sse-transport';
+import { JsonOrSseTransport, sdkTransportInternals } from './json-or-sse-transport';
 
 const HEADERS = {
   'Content-Type': 'application/json',
@@ -191,5 +192,45 @@ describe('JsonOrSseTransport, exchanges the SDK answers (initialize, batches, st
     expect(await post(['tools/list'], true)).toContain('"noop"');
     expect(bookkeeping()._streamMapping.size).toBe(0);
     expect(bookkeeping()._requestToStreamMapping.size).toBe(0);
+  });
+});
+
+describe('JsonOrSseTransport, the SDK internals it steers', () => {
+  afterEach(() => {
+    Reflect.deleteProperty(StreamableHTTPServerTransport.prototype, '_webStandardTransport');
+  });
+
+  /** Makes every transport built from now on see `internals` as its SDK state, as an upgraded SDK would. */
+  const sdkBuilds = (internals: object | undefined): void => {
+    Object.defineProperty(StreamableHTTPServerTransport.prototype, '_webStandardTransport', {
+      configurable: true,
+      get: () => internals,
+      set: () => undefined,
+    });
+  };
+
+  it('finds them in the pinned SDK, at start-up and in each transport built', () => {
+    expect(() => {
+      JsonOrSseTransport.assertSdkInternals();
+    }).not.toThrow();
+    const transport = new JsonOrSseTransport({ sessionIdGenerator: undefined });
+    expect(sdkTransportInternals(transport)._streamMapping).toBeInstanceOf(Map);
+  });
+
+  it('refuses to build a transport, naming what is missing, on an SDK that renamed or retyped one', () => {
+    sdkBuilds({ _enableJsonResponse: false, _closed: 'no', _requestToStreamMapping: new Map(), _streams: new Map() });
+    expect(() => new JsonOrSseTransport({ sessionIdGenerator: undefined })).toThrow(
+      /StreamableHTTPServerTransport lacks _closed, _streamMapping as JsonOrSseTransport steers it .*SDK 1\.32\.2/,
+    );
+    expect(() => {
+      JsonOrSseTransport.assertSdkInternals();
+    }).toThrow(/lacks _closed, _streamMapping/);
+  });
+
+  it('refuses an SDK whose transport no longer wraps a web-standard one', () => {
+    sdkBuilds(undefined);
+    expect(() => new JsonOrSseTransport({ sessionIdGenerator: () => 'session-1' })).toThrow(
+      /lacks _webStandardTransport as JsonOrSseTransport steers it/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { httpChecks } from '../http/http-checks';
 type SendOptions = Parameters<StreamableHTTPServerTransport['send']>[1];
 
 /** The SDK's private state this class steers (webStandardStreamableHttp.js, SDK 1.32). */
-interface SdkTransportInternals {
+export interface SdkTransportInternals {
   _enableJsonResponse: boolean;
   readonly _closed: boolean;
   readonly _requestToStreamMapping: Map<RequestId, string>;
@@ -16,6 +16,41 @@ interface SdkTransportInternals {
    * controller. `cleanup` forgets the stream and, for SSE, ends it.
    */
   readonly _streamMapping: ReadonlyMap<string, { readonly resolveJson?: (answer: Response) => void; cleanup(): void }>;
+}
+
+/** The pinned SDK version SdkTransportInternals describes (package.json). */
+const PINNED_SDK = '1.32.2';
+
+/** What each internal must be, as the pinned SDK builds it. */
+const INTERNAL_FIELDS: readonly (readonly [keyof SdkTransportInternals, (value: unknown) => boolean])[] = [
+  ['_enableJsonResponse', (value) => typeof value === 'boolean'],
+  ['_closed', (value) => typeof value === 'boolean'],
+  ['_requestToStreamMapping', (value) => value instanceof Map],
+  ['_streamMapping', (value) => value instanceof Map],
+];
+
+/**
+ * The SDK internals of `transport`, or a loud error naming those missing. The SDK is pinned, and an
+ * upgrade that renamed or retyped them would otherwise not fail: answers would silently go to the
+ * wrong stream or never settle. (The shape of a stream's entry is known only once a request opens
+ * one: the spec covers it.)
+ */
+export function sdkTransportInternals(transport: object): SdkTransportInternals {
+  const internals = (transport as { _webStandardTransport?: Readonly<Record<string, unknown>> })._webStandardTransport;
+  const missing: string[] = [];
+  if (typeof internals !== 'object') missing.push('_webStandardTransport');
+  else {
+    // A loop, not entries().filter(): a stateless server builds a transport per POST.
+    for (const [field, fits] of INTERNAL_FIELDS) if (!fits(internals[field])) missing.push(field);
+  }
+  if (missing.length > 0) {
+    throw new Error(
+      `@modelcontextprotocol/sdk: StreamableHTTPServerTransport lacks ${missing.join(', ')} as JsonOrSseTransport ` +
+        `steers it (libs/transport/src/streamable-http/json-or-sse-transport.ts, written for SDK ${PINNED_SDK}): ` +
+        'adapt it before upgrading the SDK',
+    );
+  }
+  return internals as unknown as SdkTransportInternals;
 }
 
 /** The messages of a body the endpoint has read (readJsonRpcBody); none for a GET or DELETE. */
@@ -44,11 +79,23 @@ type DirectAnswer = (answer: JSONRPCMessage | undefined) => void;
  * to SDK 1.32.
  */
 export class JsonOrSseTransport extends StreamableHTTPServerTransport {
+  /** Checked once per transport, where it is built (sdkTransportInternals). */
+  private readonly sdk: SdkTransportInternals;
   private streaming = 0;
   /** Ids of the requests whose POST is being handled: the SDK maps them to their stream only later. */
   private readonly handling = new Set<RequestId>();
   /** The requests answered directly and still unanswered, by id. */
   private readonly direct = new Map<RequestId, DirectAnswer>();
+
+  constructor(options: ConstructorParameters<typeof StreamableHTTPServerTransport>[0]) {
+    super(options);
+    this.sdk = sdkTransportInternals(this);
+  }
+
+  /** Fails the start-up, rather than the first session, on an SDK whose internals changed. */
+  static assertSdkInternals(): void {
+    sdkTransportInternals(new StreamableHTTPServerTransport({ sessionIdGenerator: undefined }));
+  }
 
   /**
    * Hands one POST (GET, DELETE: no body) to the SDK. A request reusing the id of one still in flight
@@ -61,7 +108,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
     body: JSONRPCMessage | JSONRPCMessage[] | undefined,
     stream: boolean,
   ): Promise<void> {
-    const mapped = this.internals()._requestToStreamMapping;
+    const mapped = this.sdk._requestToStreamMapping;
     httpChecks.uniqueRequestIds(body, (id) => this.handling.has(id) || mapped.has(id));
     const messages = messagesOf(body);
     const ids = messages.filter(isRequestMessage).map((request) => request.id);
@@ -86,7 +133,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
   ): JSONRPCRequest | undefined {
     if (req.method !== 'POST' || body === undefined || Array.isArray(body) || !isRequestMessage(body)) return undefined;
     // A closed transport's server answers nothing: the SDK refuses the POST (404) instead.
-    return body.method === 'initialize' || this.internals()._closed ? undefined : body;
+    return body.method === 'initialize' || this.sdk._closed ? undefined : body;
   }
 
   private async answerDirectly(req: IncomingMessage, res: ServerResponse, request: JSONRPCRequest): Promise<void> {
@@ -119,7 +166,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
     stream: boolean,
   ): Promise<void> {
     if (stream) this.streaming += 1;
-    this.internals()._enableJsonResponse = this.streaming === 0;
+    this.sdk._enableJsonResponse = this.streaming === 0;
     try {
       await this.handleRequest(req, res, body);
     } finally {
@@ -139,7 +186,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
       direct(undefined);
       return;
     }
-    const { _requestToStreamMapping: requests, _streamMapping: streams } = this.internals();
+    const { _requestToStreamMapping: requests, _streamMapping: streams } = this.sdk;
     const streamId = requests.get(requestId);
     if (streamId === undefined) return;
     requests.delete(requestId);
@@ -166,7 +213,7 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
     if (options?.relatedRequestId !== undefined && this.direct.has(options.relatedRequestId)) return;
     const json = this.opensAsJson(message, options);
     if (json === undefined) return super.send(message, options);
-    const internals = this.internals();
+    const internals = this.sdk;
     const streamId = json ? this.answeredStreamId(message) : undefined;
     const flag = internals._enableJsonResponse;
     internals._enableJsonResponse = json;
@@ -186,20 +233,16 @@ export class JsonOrSseTransport extends StreamableHTTPServerTransport {
   /** The stream a response answers into, before the SDK forgets which one it was. */
   private answeredStreamId(message: JSONRPCMessage): string | undefined {
     if (!isResponseMessage(message)) return undefined;
-    return message.id === undefined ? undefined : this.internals()._requestToStreamMapping.get(message.id);
+    return message.id === undefined ? undefined : this.sdk._requestToStreamMapping.get(message.id);
   }
 
   /** Whether the stream `message` goes to was opened as JSON; undefined for the standalone stream or none. */
   private opensAsJson(message: JSONRPCMessage, options: SendOptions): boolean | undefined {
     const requestId = isResponseMessage(message) ? message.id : options?.relatedRequestId;
     if (requestId === undefined) return undefined;
-    const internals = this.internals();
+    const internals = this.sdk;
     const streamId = internals._requestToStreamMapping.get(requestId);
     const stream = streamId === undefined ? undefined : internals._streamMapping.get(streamId);
     return stream === undefined ? undefined : stream.resolveJson !== undefined;
-  }
-
-  private internals(): SdkTransportInternals {
-    return (this as unknown as { _webStandardTransport: SdkTransportInternals })._webStandardTransport;
   }
 }

@@ -11,8 +11,8 @@ import { readJsonRpcBody } from '../http/read-json-rpc-body';
 import { requestPrincipalId } from '../http/request-principal';
 import { ToolCallAccessCheck } from '../http/tool-call-access-check';
 import { newMcpSession } from '../new-mcp-session';
+import { McpSessionOpener, type SessionKind } from '../session/mcp-session-opener';
 import { McpSessionRegistry } from '../session/mcp-session-registry.service';
-import { newSessionId } from '../session/new-session-id';
 import { TransportErrorCode } from '../transport-error-code.enum';
 import { transportConfig, type TransportConfig } from '../transport.config';
 import { TransportException } from '../transport.exception';
@@ -30,14 +30,31 @@ const isInitialize = (body: JSONRPCMessage | JSONRPCMessage[]): boolean =>
  */
 @Injectable()
 export class StreamableHttpEndpoint {
+  private readonly sessionKind: SessionKind<JsonOrSseTransport, StreamableHttpSession>;
+
   constructor(
     private readonly registry: McpSessionRegistry,
+    private readonly opener: McpSessionOpener,
     private readonly factory: McpServerFactory,
     private readonly eventStore: McpEventStore,
     private readonly translator: Translator,
     private readonly access: ToolCallAccessCheck,
     @Inject(transportConfig.KEY) private readonly config: TransportConfig,
-  ) {}
+  ) {
+    this.sessionKind = {
+      // The transport closes by itself only on the client's DELETE.
+      closeReason: 'client',
+      transport: (id, established) =>
+        new JsonOrSseTransport({
+          sessionIdGenerator: () => id,
+          eventStore: new SessionEventStore(this.eventStore, id),
+          retryInterval: this.config.sse.retryMs,
+          keepAliveMs: this.config.sse.keepAliveMs,
+          onsessioninitialized: established,
+        }),
+      session: (id, principalId, state, http, mcp) => new StreamableHttpSession(id, principalId, state, http, mcp),
+    };
+  }
 
   async post(req: Request, res: Response): Promise<void> {
     httpChecks.accepts(req, 'application/json', 'text/event-stream');
@@ -93,32 +110,9 @@ export class StreamableHttpEndpoint {
   }
 
   private async initialize(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
-    const admission = this.registry.admit(requestPrincipalId());
-    try {
-      const id = newSessionId(this.config.sessionRoute);
-      const state = newMcpSession(this.translator.currentLocale());
-      const http = new JsonOrSseTransport({
-        sessionIdGenerator: () => id,
-        eventStore: new SessionEventStore(this.eventStore, id),
-        retryInterval: this.config.sse.retryMs,
-        keepAliveMs: this.config.sse.keepAliveMs,
-        onsessioninitialized: () => {
-          this.registry.add(session, admission);
-        },
-      });
-      // The transport closes by itself only on the client's DELETE; the registry's own closes forget the session first.
-      http.onclose = () => {
-        this.registry.remove(id, 'client');
-      };
-      const mcp = await this.factory.connect(state, http);
-      const session = new StreamableHttpSession(id, admission.principalId, state, http, mcp);
-      await this.exchange(session, req, res, body, wantsStream(body, state));
-      // An initialize the SDK refused (bad version, bad params) leaves no session behind.
-      if (http.sessionId === undefined) await mcp.close();
-    } finally {
-      // Its place goes back unless the session took it.
-      admission.release();
-    }
+    await this.opener.openOnInitialize(this.sessionKind, async (session) =>
+      this.exchange(session, req, res, body, wantsStream(body, session.state)),
+    );
   }
 
   private async stateless(req: Request, res: Response, body: JSONRPCMessage | JSONRPCMessage[]): Promise<void> {
