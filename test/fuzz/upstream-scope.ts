@@ -70,9 +70,14 @@ function namedRules(flavor: Flavor, call: NamedCall): PathRule[] {
   const workspace = stringArgument(call.args, 'workspace');
   const repo = stringArgument(call.args, 'repo');
   if (flavor === 'cloud') {
-    // cloud-user-references.ts: a reviewer, author or assignee is looked up among the workspace's members.
+    // cloud-user-references.ts: a reviewer, author or assignee is looked up among the workspace's members;
+    // cloud-api.ts: a repository Cloud does not know is told apart from an unknown workspace by asking for it.
     if (workspace !== undefined && repo !== undefined) {
-      return [under('2.0', 'repositories', workspace, repo), exact('2.0', 'workspaces', workspace, 'members')];
+      return [
+        under('2.0', 'repositories', workspace, repo),
+        exact('2.0', 'workspaces', workspace, 'members'),
+        exact('2.0', 'workspaces', workspace),
+      ];
     }
     return workspace === undefined
       ? []
