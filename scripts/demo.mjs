@@ -160,6 +160,9 @@ async function main() {
   log(
     `          ${inspector} --method tools/call --tool-name get_repository --tool-arg workspace=${workspace} --tool-arg repo=payments-api`,
   );
+  log();
+  log("  The stdio configurations below start a server of their own against this demo's fake Bitbucket,");
+  log('  so their tool calls work only while the demo runs; the HTTP ones use the server above.');
   for (const [title, config] of clientConfigs(mcpUrl, bitbucket, apiKey)) {
     log();
     log(`${title}:`);
