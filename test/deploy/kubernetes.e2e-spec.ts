@@ -43,7 +43,7 @@ interface PodSpec {
 interface KubernetesObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   data?: Record<string, string>;
   spec?: Record<string, unknown>;
 }
@@ -67,6 +67,8 @@ function kustomizeWithMonitoring(overlay: string): KubernetesObject[] {
       [
         'apiVersion: kustomize.config.k8s.io/v1beta1',
         'kind: Kustomization',
+        // As docs/operations.md's example overlay: components take the namespace the overlay sets.
+        'namespace: bitbucket-mcp',
         `resources: [${from(join(KUSTOMIZE_ROOT, 'overlays', overlay))}]`,
         `components: [${from(join(KUSTOMIZE_ROOT, 'components', 'monitoring'))}]`,
         '',
@@ -146,6 +148,8 @@ describe.each(OVERLAYS)('the %s overlay of deploy/kubernetes', (name) => {
     };
     const service = only(monitored, 'Service');
     expect(service.metadata.labels).toMatchObject(monitor.selector.matchLabels);
+    // A ServiceMonitor finds its Service in its own namespace only.
+    expect(new Set(monitored.map((object) => object.metadata.namespace))).toEqual(new Set(['bitbucket-mcp']));
     const servicePorts = (service.spec as { ports: { name: string }[] }).ports.map((port) => port.name);
     expect(monitor.endpoints.map((endpoint) => endpoint.port)).toEqual(['metrics']);
     expect(servicePorts).toContain('metrics');
