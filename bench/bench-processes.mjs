@@ -102,10 +102,11 @@ export const toolCall = (id, name = 'get_repository', args = { workspace: 'acme'
   JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 /**
- * initialize + initialized: the session a load runs in, and one call checked by hand, as the load must
- * measure successful answers. Resolves with the session's headers and the checked call's text.
+ * initialize + initialized: the session a load runs in, and (unless `checkCall` is false: an idle
+ * session) one call checked by hand, as the load must measure successful answers. Resolves with the
+ * session's headers and the checked call's text.
  */
-export async function openSession(url, baseHeaders = MCP_HEADERS) {
+export async function openSession(url, baseHeaders = MCP_HEADERS, { checkCall = true } = {}) {
   const initialize = await fetch(`${url}/mcp`, {
     method: 'POST',
     headers: baseHeaders,
@@ -126,6 +127,7 @@ export async function openSession(url, baseHeaders = MCP_HEADERS) {
     body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
   });
   await initialized.text();
+  if (!checkCall) return { headers, text: '' };
   const check = await fetch(`${url}/mcp`, { method: 'POST', headers, body: toolCall(1) });
   const answer = await check.json();
   if (check.status !== 200 || answer.result?.isError === true || typeof answer.result?.content?.[0]?.text !== 'string')
@@ -138,6 +140,19 @@ export async function closeSession(url, headers) {
   const res = await fetch(`${url}/mcp`, { method: 'DELETE', headers });
   await res.arrayBuffer();
   return res.status;
+}
+
+/**
+ * The option `name` of parseArgs' `values` as a number from `min` to `max` (an integer unless
+ * `fractional`); a benchmark given anything else says so and exits 2 (could not run).
+ */
+export function numberOption(values, name, min, max, { fractional = false } = {}) {
+  const value = Number(values[name]);
+  if ((fractional ? !Number.isFinite(value) : !Number.isInteger(value)) || value < min || value > max) {
+    process.stderr.write(`bench: --${name} must be ${fractional ? 'a number' : 'an integer'} from ${min} to ${max}\n`);
+    process.exit(2);
+  }
+  return value;
 }
 
 export function percentile(values, p) {

@@ -5,7 +5,7 @@
 // --json prints the figures as the last line alone (scripts/load.mjs reads it).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { rssMiB, startStack } from './bench-processes.mjs';
+import { MCP_HEADERS, openSession, rssMiB, startStack } from './bench-processes.mjs';
 
 const TARGET_MIB = 100;
 const { values } = parseArgs({
@@ -19,43 +19,17 @@ const stack = await startStack({
   MCP_MAX_SESSIONS: String(sessions + 100),
   MCP_MAX_SESSIONS_PER_PRINCIPAL: String(sessions + 100),
 });
-const headers = {
-  'Content-Type': 'application/json',
-  Accept: 'application/json, text/event-stream',
-  'X-API-Key': stack.apiKey,
-  'MCP-Protocol-Version': '2025-11-25',
-};
-async function openSession() {
-  const init = await fetch(`${stack.url}/mcp`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } },
-    }),
-  });
-  await init.text();
-  const id = init.headers.get('mcp-session-id');
-  if (id === null) throw new Error(`initialize answered ${init.status}`);
-  const done = await fetch(`${stack.url}/mcp`, {
-    method: 'POST',
-    headers: { ...headers, 'Mcp-Session-Id': id },
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-  });
-  await done.text();
-  return id;
-}
+const headers = { ...MCP_HEADERS, 'X-API-Key': stack.apiKey };
+const openIdleSession = async () => openSession(stack.url, headers, { checkCall: false });
 
 try {
   // Warm-up: code paths loaded and JIT-compiled before the baseline.
-  for (let i = 0; i < 20; i += 1) await openSession();
+  for (let i = 0; i < 20; i += 1) await openIdleSession();
   await sleep(2000);
   const baseline = rssMiB(stack.server.child.pid);
   const started = Date.now();
   for (let opened = 0; opened < sessions; opened += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, sessions - opened) }, openSession));
+    await Promise.all(Array.from({ length: Math.min(50, sessions - opened) }, openIdleSession));
   }
   const openedInMs = Date.now() - started;
   // Idle, V8's memory reducer collects what opening them left behind: sample until RSS settles.

@@ -16,7 +16,7 @@
 import autocannon from 'autocannon';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { freePort, openSession, percentile, startApp, toolCall } from './bench-processes.mjs';
+import { freePort, numberOption, openSession, percentile, startApp, toolCall } from './bench-processes.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,17 +26,9 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const integerOption = (name, min, max) => {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    process.stderr.write(`bench: --${name} must be an integer from ${min} to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-};
-const durationS = integerOption('duration', 1, 300);
-const rounds = integerOption('rounds', 1, 20);
-const connections = integerOption('connections', 1, 200);
+const durationS = numberOption(values, 'duration', 1, 300);
+const rounds = numberOption(values, 'rounds', 1, 20);
+const connections = numberOption(values, 'connections', 1, 200);
 
 /** The server pointed at the fake, metrics on or off; everything else as `npm start` runs it. */
 async function startServer(fakePort, metricsEnabled) {

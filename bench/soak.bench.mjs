@@ -39,6 +39,7 @@ import {
   closeSession,
   cpuSeconds,
   MCP_HEADERS,
+  numberOption,
   openSession,
   percentile,
   ROOT,
@@ -65,16 +66,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const numberOption = (name, min, max) => {
-  const value = Number(values[name]);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    process.stderr.write(`bench: --${name} must be a number from ${min} to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-};
-const durationS = numberOption('minutes', 0.25, 60) * 60;
-const rate = numberOption('rate', 2, 400);
+const durationS = numberOption(values, 'minutes', 0.25, 60, { fractional: true }) * 60;
+const rate = numberOption(values, 'rate', 2, 400, { fractional: true });
 const warmUpS = durationS * WARM_UP_SHARE;
 const sampleEveryS = Math.min(10, Math.max(1, durationS / 10));
 

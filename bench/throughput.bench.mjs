@@ -29,6 +29,7 @@ import {
   cpuSeconds,
   freePort,
   MCP_HEADERS,
+  numberOption,
   openSession,
   percentile,
   ROOT,
@@ -46,17 +47,9 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const integerOption = (name, min, max) => {
-  const value = Number(values[name]);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    process.stderr.write(`bench: --${name} must be an integer from ${min} to ${max}\n`);
-    process.exit(2);
-  }
-  return value;
-};
-const durationS = integerOption('duration', 1, 300);
-const rounds = integerOption('rounds', 1, 20);
-const connections = integerOption('connections', 1, 200);
+const durationS = numberOption(values, 'duration', 1, 300);
+const rounds = numberOption(values, 'rounds', 1, 20);
+const connections = numberOption(values, 'connections', 1, 200);
 const configs = values.configs.split(',');
 const BARE_CONFIGS = ['bare', 'shared'];
 if (configs.length === 0 || configs.some((c) => ![...BARE_CONFIGS, 'open', 'full'].includes(c))) {
