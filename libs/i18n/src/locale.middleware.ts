@@ -1,8 +1,6 @@
 import { RequestContext } from '@app/common';
-import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
+import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { i18nConfig } from './i18n.config';
 import { localeResolution } from './locale-resolution';
 
 /**
@@ -12,9 +10,7 @@ import { localeResolution } from './locale-resolution';
  */
 @Injectable()
 export class LocaleMiddleware implements NestMiddleware {
-  constructor(@Inject(i18nConfig.KEY) private readonly config: ConfigType<typeof i18nConfig>) {}
-
-  use(req: Request & { i18nLang?: string }, _res: Response, next: NextFunction): void {
+  use(req: Request, _res: Response, next: NextFunction): void {
     const context = RequestContext.current();
     const requested = localeResolution.requested({
       lang: req.query.lang,
@@ -22,9 +18,6 @@ export class LocaleMiddleware implements NestMiddleware {
       acceptLanguage: req.headers['accept-language'],
     });
     if (context !== undefined && requested !== undefined) context.requestedLocale = requested;
-    // nestjs-i18n's interceptor resolves a language and opens its own context for every request that
-    // has no `i18nLang` yet; nothing reads either (app-i18n.module.ts), so it is told there is one.
-    req.i18nLang = requested ?? this.config.defaultLocale;
     next();
   }
 }
