@@ -1,7 +1,6 @@
-import { FakeBitbucketProcess, McpHttpProcess, REPO_ROOT, SpawnedProcess, freePort } from '@app/testing';
+import { McpHttpProcess, REPO_ROOT, SpawnedProcess, freePort } from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import {
   bearer,
   initializeRequest,
@@ -11,6 +10,7 @@ import {
   post,
   toolCallRequest,
 } from './mcp-http-client';
+import { ServersOnFake } from './servers-on-fake';
 
 const SECRETS = {
   aliceToken: 'alice-bearer-token-0123456789',
@@ -25,29 +25,21 @@ const catalogue = (lang: string): Record<string, string> =>
   JSON.parse(readFileSync(join(REPO_ROOT, 'i18n', lang, 'errors.json'), 'utf8')) as Record<string, string>;
 
 describe('client authentication with bearer tokens and API keys (the built mcp-http app)', () => {
-  let fake: FakeBitbucketProcess;
-  const servers: McpHttpProcess[] = [];
-  const start = async (env: Record<string, string>): Promise<McpHttpProcess> => {
-    const server = await McpHttpProcess.start({
-      ...bitbucketEnv(fake, 'cloud'),
-      AUTH_BEARER_TOKENS: BEARER_TOKENS,
-      AUTH_API_KEYS: API_KEYS,
-      LOG_LEVEL: 'debug',
-      ...env,
-    });
-    servers.push(server);
-    return server;
-  };
+  const suite = new ServersOnFake({
+    AUTH_BEARER_TOKENS: BEARER_TOKENS,
+    AUTH_API_KEYS: API_KEYS,
+    LOG_LEVEL: 'debug',
+  });
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => suite.start(env);
 
   beforeAll(async () => {
-    fake = await FakeBitbucketProcess.start();
+    await suite.startFake();
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map(async (server) => server.stop()));
-    await fake.stop();
+    await suite.stopAll();
     // Every line any server of this suite logged, at debug level: no secret it was given appears.
-    const logs = servers.map((server) => server.output).join('\n');
+    const logs = suite.servers.map((server) => server.output).join('\n');
     expect(logs.length).toBeGreaterThan(1000);
     for (const secret of Object.values(SECRETS)) expect(logs).not.toContain(secret);
   });

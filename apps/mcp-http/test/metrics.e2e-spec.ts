@@ -5,8 +5,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import packageJson from '../../../package.json';
-import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { ACCEPT_BOTH, post } from './mcp-http-client';
+import { ServersOnFake } from './servers-on-fake';
 
 const API_KEY = 'metrics-e2e-api-key-0123456789';
 const WRONG_KEY = 'metrics-e2e-wrong-guess-987654';
@@ -33,21 +33,16 @@ async function scrapeUntil(
 }
 
 describe('metrics (the built mcp-http app, real MCP clients, the fake Bitbucket)', () => {
+  const suite = new ServersOnFake();
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => suite.start(env);
   let fake: FakeBitbucketProcess;
-  const servers: McpHttpProcess[] = [];
-  const start = async (env: Record<string, string>): Promise<McpHttpProcess> => {
-    const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), ...env });
-    servers.push(server);
-    return server;
-  };
 
   beforeAll(async () => {
-    fake = await FakeBitbucketProcess.start();
+    fake = await suite.startFake();
   }, SLOW_MS);
 
   afterAll(async () => {
-    await Promise.all(servers.map(async (server) => server.stop()));
-    await fake.stop();
+    await suite.stopAll();
   }, SLOW_MS);
 
   describe('each KPI after real traffic', () => {
@@ -328,7 +323,7 @@ describe('metrics (the built mcp-http app, real MCP clients, the fake Bitbucket)
         METRICS_PORT: String(port),
         LOG_LEVEL: 'info',
       });
-      servers.push(server);
+      suite.adopt(server);
     }, SLOW_MS);
 
     it('serves /metrics on the management listener only: the public one answers 404', async () => {

@@ -1,6 +1,6 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
-import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
+import { McpHttpProcess } from '@app/testing';
 import { jsonRpcError, openSession, post, toolCallRequest } from './mcp-http-client';
+import { ServersOnFake } from './servers-on-fake';
 
 const KEYS = { alice: 'alice-api-key-0123456789', bob: 'bob-api-key-0123456789ab' };
 const AUTH = { AUTH_METHODS: 'apikey', AUTH_API_KEYS: `alice:${KEYS.alice},bob:${KEYS.bob}` };
@@ -32,27 +32,19 @@ async function refusedBy(server: McpHttpProcess, headers: Record<string, string>
 }
 
 describe('rate limits (the built mcp-http app)', () => {
-  let fake: FakeBitbucketProcess;
-  const servers: McpHttpProcess[] = [];
-  const start = async (env: Record<string, string>): Promise<McpHttpProcess> => {
-    const server = await McpHttpProcess.start({
-      ...bitbucketEnv(fake, 'cloud'),
-      RATE_LIMIT_USER_LIMIT: '1000',
-      RATE_LIMIT_IP_LIMIT: '1000',
-      ...env,
-    });
-    servers.push(server);
-    return server;
-  };
+  const suite = new ServersOnFake({
+    RATE_LIMIT_USER_LIMIT: '1000',
+    RATE_LIMIT_IP_LIMIT: '1000',
+  });
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => suite.start(env);
 
   // Explicit time limits wherever processes start or stop: on a busy machine that can take seconds.
   beforeAll(async () => {
-    fake = await FakeBitbucketProcess.start();
+    await suite.startFake();
   }, STARTS_MS);
 
   afterAll(async () => {
-    await Promise.all(servers.map(async (server) => server.stop()));
-    await fake.stop();
+    await suite.stopAll();
   }, STARTS_MS);
 
   describe('one address bursting', () => {

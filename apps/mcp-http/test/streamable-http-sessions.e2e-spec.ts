@@ -1,26 +1,21 @@
 import { FakeBitbucketProcess, McpHttpProcess, textAnswer } from '@app/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { initializeRequest, jsonRpcError, listToolsRequest, openSession, post } from './mcp-http-client';
+import { ServersOnFake } from './servers-on-fake';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
 describe('Streamable HTTP session rules (the built mcp-http app over real sockets)', () => {
+  const suite = new ServersOnFake();
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => suite.start(env);
   let fake: FakeBitbucketProcess;
-  const servers: McpHttpProcess[] = [];
-  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => {
-    const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), ...env });
-    servers.push(server);
-    return server;
-  };
 
   beforeAll(async () => {
-    fake = await FakeBitbucketProcess.start();
+    fake = await suite.startFake();
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map(async (server) => server.stop()));
-    await fake.stop();
+    await suite.stopAll();
   });
 
   describe('with the default settings', () => {

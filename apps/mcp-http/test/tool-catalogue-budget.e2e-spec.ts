@@ -1,9 +1,9 @@
-import { FakeBitbucketProcess, McpHttpProcess } from '@app/testing';
+import { McpHttpProcess } from '@app/testing';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { bitbucketEnv } from '../../../test/tool-suite/bitbucket-env';
 import { listToolsRequest, openSession, post, toolCallRequest } from './mcp-http-client';
+import { ServersOnFake } from './servers-on-fake';
 
 /** The most bytes of tools/list JSON the default catalogue may cost a client that loads every tool. */
 const CATALOGUE_BUDGET_BYTES = 40000;
@@ -36,21 +36,15 @@ const textOf = (result: CallToolResult): string =>
  * text only; MCP_STRUCTURED_OUTPUT adds the output schemas and structuredContent, which must match them.
  */
 describe('the tool catalogue’s budget and what answers carry (the built mcp-http app)', () => {
-  let fake: FakeBitbucketProcess;
-  const servers: McpHttpProcess[] = [];
-  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => {
-    const server = await McpHttpProcess.start({ ...bitbucketEnv(fake, 'cloud'), ...env });
-    servers.push(server);
-    return server;
-  };
+  const suite = new ServersOnFake();
+  const start = async (env: Record<string, string> = {}): Promise<McpHttpProcess> => suite.start(env);
 
   beforeAll(async () => {
-    fake = await FakeBitbucketProcess.start();
+    await suite.startFake();
   });
 
   afterAll(async () => {
-    await Promise.all(servers.map(async (server) => server.stop()));
-    await fake.stop();
+    await suite.stopAll();
   });
 
   describe('with the default settings', () => {
