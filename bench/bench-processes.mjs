@@ -155,6 +155,32 @@ export function numberOption(values, name, min, max, { fractional = false } = {}
   return value;
 }
 
+/**
+ * The response times of an autocannon run's answers with `status`, each kept (autocannon's own histogram
+ * has 1 ms resolution), and how many had another status. `sorted()` once the run is over.
+ */
+export function responseTimes(instance, status) {
+  let times = new Float64Array(1 << 16);
+  const counted = {
+    matching: 0,
+    other: 0,
+    sorted: () => [...times.subarray(0, counted.matching)].sort((a, b) => a - b),
+  };
+  instance.on('response', (_client, answered, _bytes, responseTime) => {
+    if (answered !== status) {
+      counted.other += 1;
+      return;
+    }
+    if (counted.matching === times.length) {
+      const grown = new Float64Array(times.length * 2);
+      grown.set(times);
+      times = grown;
+    }
+    times[counted.matching++] = responseTime;
+  });
+  return counted;
+}
+
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;

@@ -16,7 +16,15 @@
 import autocannon from 'autocannon';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { freePort, numberOption, openSession, percentile, startApp, toolCall } from './bench-processes.mjs';
+import {
+  freePort,
+  numberOption,
+  openSession,
+  percentile,
+  responseTimes,
+  startApp,
+  toolCall,
+} from './bench-processes.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -57,10 +65,6 @@ async function round(fakePort, metricsEnabled) {
   const server = await startServer(fakePort, metricsEnabled);
   try {
     const { headers } = await openSession(server.url);
-    // autocannon's own histogram has 1 ms resolution; keep every response time for the p99.
-    let latencies = new Float64Array(1 << 16);
-    let answered = 0;
-    let failed = 0;
     let nextId = 1;
     const instance = autocannon({
       url: `${server.url}/mcp`,
@@ -71,26 +75,16 @@ async function round(fakePort, metricsEnabled) {
       duration: durationS,
       warmup: { connections, duration: 2 },
     });
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      if (status !== 200) {
-        failed += 1;
-        return;
-      }
-      if (answered === latencies.length) {
-        const grown = new Float64Array(latencies.length * 2);
-        grown.set(latencies);
-        latencies = grown;
-      }
-      latencies[answered++] = responseTime;
-    });
+    const times = responseTimes(instance, 200);
     const result = await instance;
-    const sorted = [...latencies.subarray(0, answered)].sort((a, b) => a - b);
+    const answered = times.matching;
+    const sorted = times.sorted();
     return {
       metrics: metricsEnabled,
       requestsPerSecond: answered / result.duration,
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
-      failed: failed + result.errors + result.timeouts,
+      failed: times.other + result.errors + result.timeouts,
     };
   } finally {
     await server.stop();

@@ -20,7 +20,7 @@ import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { freePort, percentile, startStack } from './bench-processes.mjs';
+import { freePort, percentile, responseTimes, startStack } from './bench-processes.mjs';
 
 const TARGET_P99_MS = 5;
 const BUDGET = 100;
@@ -114,10 +114,6 @@ async function scenario(storage, limit, redisUrl) {
 
 /** autocannon against an exhausted limit for `durationS` (after 1 s of warm-up): the 429s' latencies. */
 async function timeBurst(stack, request, { connections }) {
-  // autocannon's own histogram has 1 ms resolution; keep every response time for sub-millisecond percentiles.
-  let latencies = new Float64Array(1 << 16);
-  let refused = 0;
-  let other = 0;
   const instance = autocannon({
     url: `${stack.url}/mcp`,
     ...request,
@@ -125,23 +121,12 @@ async function timeBurst(stack, request, { connections }) {
     duration: durationS,
     warmup: { connections, duration: 1 },
   });
-  instance.on('response', (_client, status, _bytes, responseTime) => {
-    if (status !== 429) {
-      other += 1;
-      return;
-    }
-    if (refused === latencies.length) {
-      const grown = new Float64Array(latencies.length * 2);
-      grown.set(latencies);
-      latencies = grown;
-    }
-    latencies[refused++] = responseTime;
-  });
+  const times = responseTimes(instance, 429);
   const result = await instance;
-  const sorted = [...latencies.subarray(0, refused)].sort((a, b) => a - b);
+  const sorted = times.sorted();
   return {
-    refused,
-    other,
+    refused: times.matching,
+    other: times.other,
     errors: result.errors + result.timeouts,
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: percentile(sorted, 50),

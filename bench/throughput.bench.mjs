@@ -32,6 +32,7 @@ import {
   numberOption,
   openSession,
   percentile,
+  responseTimes,
   ROOT,
   startApp,
   startScript,
@@ -129,36 +130,22 @@ async function run(config, fakePort) {
     // Warm-up apart, so the fake's counters (emptied after it) count the measured calls only.
     await load(2);
     await fetch(`http://127.0.0.1:${fakePort}/__fake/requests`, { method: 'DELETE' });
-    // autocannon's own histogram has 1 ms resolution; keep every response time for the p99.
-    let latencies = new Float64Array(1 << 16);
-    let answered = 0;
-    let failed = 0;
     const cpuBefore = cpuSeconds(server.child.pid);
     const instance = load(durationS);
-    instance.on('response', (_client, status, _bytes, responseTime) => {
-      if (status !== 200) {
-        failed += 1;
-        return;
-      }
-      if (answered === latencies.length) {
-        const grown = new Float64Array(latencies.length * 2);
-        grown.set(latencies);
-        latencies = grown;
-      }
-      latencies[answered++] = responseTime;
-    });
+    const times = responseTimes(instance, 200);
     const result = await instance;
     const serverCpuS = cpuSeconds(server.child.pid) - cpuBefore;
     // The full stack shares one upstream GET between identical concurrent ones (libs/bitbucket single
     // flight), the bare SDK does not: the upstream calls per tool call tell how much of the fake's work each saved.
     const { total } = await (await fetch(`http://127.0.0.1:${fakePort}/__fake/counters`)).json();
-    const sorted = [...latencies.subarray(0, answered)].sort((a, b) => a - b);
+    const answered = times.matching;
+    const sorted = times.sorted();
     return {
       config,
       requestsPerSecond: answered / result.duration,
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
-      failed: failed + result.errors + result.timeouts,
+      failed: times.other + result.errors + result.timeouts,
       upstreamPerCall: total / answered,
       cpuMsPerCall: (serverCpuS * 1000) / answered,
       text,

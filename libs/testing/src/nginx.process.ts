@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { terminateChild } from './terminate-child';
 
 /** Debian installs nginx in /usr/sbin, which is not on every user's PATH (scripts/ensure-nginx.sh installs it). */
 const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
@@ -96,13 +96,7 @@ export class NginxProcess {
 
   /** Fast shutdown (SIGTERM), then removes its directory. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = once(this.child, 'exit');
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminateChild(this.child);
     rmSync(this.directory, { recursive: true, force: true });
   }
 

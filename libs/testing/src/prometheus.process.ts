@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port';
+import { terminateChild } from './terminate-child';
 
 /** What Prometheus's HTTP API answers (https://prometheus.io/docs/prometheus/latest/querying/api/). */
 export interface PrometheusAnswer<T> {
@@ -117,14 +117,7 @@ export class PrometheusProcess {
   }
 
   async stop(): Promise<void> {
-    // A child that never started (no binary) has no pid and never exits.
-    if (this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = once(this.child, 'exit');
-      this.child.kill('SIGTERM');
-      const timer = setTimeout(() => this.child.kill('SIGKILL'), 10000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await terminateChild(this.child);
     rmSync(this.directory, { recursive: true, force: true });
   }
 }
